@@ -1,0 +1,3 @@
+enum StreamingBench {
+    static func run() async {}
+}

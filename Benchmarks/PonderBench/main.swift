@@ -1,0 +1,13 @@
+// ponder-bench: prints Ponder's performance figures (run through `make bench`, release build).
+// Each area owns one `…Bench` type; set PONDER_BENCH_ONLY=streaming,store,… to run a subset.
+import Foundation
+
+let only = ProcessInfo.processInfo.environment["PONDER_BENCH_ONLY"]?.split(separator: ",").map(String.init)
+func selected(_ name: String) -> Bool { only?.contains(name) ?? true }
+
+if selected("render") { await RenderBench.run() }
+if selected("text") { TextBench.run() }
+if selected("streaming") { await StreamingBench.run() }
+if selected("store") {
+    do { try await StoreBench.run() } catch { print("store: failed: \(error)") }
+}

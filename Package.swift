@@ -1,0 +1,65 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Ponder",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "ponder", targets: ["ponder"]),
+        .executable(name: "ponder-fake-server", targets: ["ponder-fake-server"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        .systemLibrary(name: "CCmark", path: "Sources/CCmark"),
+        .target(
+            name: "PonderCore",
+            dependencies: [
+                "CCmark",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        .target(name: "PonderTUI", dependencies: ["PonderCore", "CNcurses"]),
+        .executableTarget(
+            name: "ponder",
+            dependencies: [
+                "PonderCore", "PonderTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "PonderCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/TestSupport"
+        ),
+        .executableTarget(name: "ponder-fake-server", dependencies: ["TestSupport"], path: "Tests/FakeServerMain"),
+        .executableTarget(name: "ponder-store-probe", dependencies: ["PonderCore"], path: "Tests/StoreProbe"),
+        .executableTarget(
+            name: "ponder-bench",
+            dependencies: ["PonderCore", "PonderTUI", "TestSupport"],
+            path: "Benchmarks/PonderBench"
+        ),
+        .testTarget(name: "CoreTests", dependencies: ["PonderCore", "TestSupport"]),
+        .testTarget(name: "StreamingTests", dependencies: ["PonderCore", "TestSupport"]),
+        .testTarget(name: "StoreTests", dependencies: ["PonderCore", "TestSupport"]),
+        .testTarget(name: "PonderTUITests", dependencies: ["PonderTUI", "PonderCore", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["PonderCore", "TestSupport"]),
+    ]
+)

@@ -1,0 +1,42 @@
+/// Every way a chat request can fail, with a message a user can act on.
+public struct ChatError: Error, Equatable, Hashable, Sendable, CustomStringConvertible {
+    public enum Kind: String, Equatable, Hashable, Sendable, Codable {
+        case badRequest  // 400
+        case unauthorized  // 401
+        case insufficientBalance  // 402
+        case forbidden  // 403
+        case notFound  // 404
+        case invalidParameters  // 422
+        case rateLimited  // 429
+        case server  // 5xx
+        case serverOverloaded  // 503
+        case inBand  // error object inside a 200 stream
+        case malformedStream
+        case interrupted  // connection reset or EOF without a finish
+        case timeout
+        case network  // DNS, refused, TLS
+        case configuration
+    }
+
+    public var kind: Kind
+    /// One or two sentences for the user: what happened and what to do.
+    public var message: String
+    /// HTTP status when there was one.
+    public var httpStatus: Int?
+
+    public init(kind: Kind, message: String, httpStatus: Int? = nil) {
+        self.kind = kind
+        self.message = message
+        self.httpStatus = httpStatus
+    }
+
+    public var description: String { message }
+
+    /// Errors worth an automatic retry before the first token.
+    public var isRetryable: Bool {
+        switch kind {
+        case .rateLimited, .server, .serverOverloaded: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,4 @@
+import PonderCore
+import PonderTUI
+
+print("ponder")

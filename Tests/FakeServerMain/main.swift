@@ -1,0 +1,3 @@
+import TestSupport
+
+print("ponder-fake-server")

@@ -1,0 +1,3 @@
+import PonderCore
+
+print("ponder-store-probe")
