@@ -1,0 +1,28 @@
+/// The whole configuration: built-in providers overlaid with the config file, UI settings, key remaps.
+public struct PonderConfig: Equatable, Sendable {
+    /// Provider used when the command line names none.
+    public var defaultProvider: String?
+    public var providers: [String: ProviderConfig]
+    public var ui: UISettings
+    public var local: LocalEngineSettings
+    /// Key remapping: action name -> key description (e.g. "toggle-thinking" = "ctrl-t").
+    public var keys: [String: String]
+    /// Non-fatal findings (e.g. a readable file holding a literal key), with file and line.
+    public var warnings: [ConfigProblem]
+
+    public init(
+        defaultProvider: String? = nil,
+        providers: [String: ProviderConfig] = [:],
+        ui: UISettings = UISettings(),
+        local: LocalEngineSettings = LocalEngineSettings(),
+        keys: [String: String] = [:],
+        warnings: [ConfigProblem] = []
+    ) {
+        self.defaultProvider = defaultProvider
+        self.providers = providers
+        self.ui = ui
+        self.local = local
+        self.keys = keys
+        self.warnings = warnings
+    }
+}

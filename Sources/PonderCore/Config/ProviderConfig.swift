@@ -1,0 +1,37 @@
+/// One named provider as written in the config file (or built in), before its key is resolved.
+public struct ProviderConfig: Equatable, Hashable, Sendable {
+    public var name: String
+    public var kind: ProviderKind
+    public var baseURL: String
+    public var model: String
+    public var keySource: KeySource
+    public var headers: [String: String]
+    public var thinking: ThinkingMode
+    public var maxTokens: Int?
+    public var temperature: Double?
+    public var prices: TokenPrices?
+
+    public init(
+        name: String,
+        kind: ProviderKind,
+        baseURL: String,
+        model: String,
+        keySource: KeySource = .none,
+        headers: [String: String] = [:],
+        thinking: ThinkingMode = .auto,
+        maxTokens: Int? = nil,
+        temperature: Double? = nil,
+        prices: TokenPrices? = nil
+    ) {
+        self.name = name
+        self.kind = kind
+        self.baseURL = baseURL
+        self.model = model
+        self.keySource = keySource
+        self.headers = headers
+        self.thinking = thinking
+        self.maxTokens = maxTokens
+        self.temperature = temperature
+        self.prices = prices
+    }
+}
