@@ -5,21 +5,27 @@ SHELL := /bin/bash
 SWIFT ?= swift
 PREFIX ?= /usr/local
 DEBUG_BIN := .build/debug
+DATA_HOME := $(or $(XDG_DATA_HOME),$(HOME)/.local/share)
+ENGINE_DIR ?= $(DATA_HOME)/ponder/engine
+export PONDER_ENGINE_DIR := $(ENGINE_DIR)
 RELEASE_BIN := .build/release
 APT_PACKAGES := libncurses-dev libsqlite3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev tmux python3-venv
 FORMAT_PATHS := Package.swift Sources Tests Benchmarks
 
-.PHONY: all deps build run test lint format bench install record-snapshots clean
+.PHONY: all deps engine build run test lint format bench install record-snapshots clean
 
 all: build
 
 deps:
 	@scripts/install-deps.sh $(APT_PACKAGES)
 
+engine: deps
+	@scripts/install-engine.sh "$(ENGINE_DIR)"
+
 build: deps
 	$(SWIFT) build
 
-run: build
+run: build engine
 	$(DEBUG_BIN)/ponder
 
 lint:
@@ -28,7 +34,7 @@ lint:
 format:
 	$(SWIFT) format --in-place --recursive --parallel $(FORMAT_PATHS)
 
-test: deps lint
+test: deps engine lint
 	$(SWIFT) build --build-tests
 	PONDER_BUILD_DIR=$(CURDIR)/$(DEBUG_BIN) $(SWIFT) test --skip-build
 
@@ -37,7 +43,7 @@ record-snapshots: deps
 	PONDER_RECORD_SNAPSHOTS=1 PONDER_BUILD_DIR=$(CURDIR)/$(DEBUG_BIN) $(SWIFT) test --skip-build --filter Snapshot || true
 	@echo "Snapshots recorded under Tests/*/__Snapshots__; review them with git diff."
 
-bench: deps
+bench: deps engine
 	$(SWIFT) build -c release --product ponder-bench
 	$(SWIFT) build -c release --product ponder
 	PONDER_BUILD_DIR=$(CURDIR)/$(RELEASE_BIN) $(RELEASE_BIN)/ponder-bench

@@ -61,5 +61,12 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["PonderCore", "TestSupport"]),
         .testTarget(name: "PonderTUITests", dependencies: ["PonderTUI", "PonderCore", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["PonderCore", "TestSupport"]),
+        .testTarget(
+            name: "EngineTests",
+            dependencies: [
+                "PonderCore", "TestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
     ]
 )
