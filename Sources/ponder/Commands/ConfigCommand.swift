@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import PonderCore
+
+/// `ponder config path|init|check`.
+struct ConfigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config",
+        abstract: "Show, create or check the configuration file.",
+        subcommands: [Path.self, Init.self, Check.self]
+    )
+
+    struct Path: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print the config file's path.")
+
+        func run() throws {
+            print(ConfigLoader.configURL().path)
+        }
+    }
+
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a commented default config file (never overwrites one without --force).")
+
+        @Flag(help: "Replace an existing file.")
+        var force = false
+
+        func run() throws {
+            let url = ConfigLoader.configURL()
+            if FileManager.default.fileExists(atPath: url.path) && !force {
+                printError("ponder: \(url.path) already exists; use --force to replace it")
+                throw ExitCodes.failure
+            }
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(DefaultConfigFile.text.utf8).write(to: url)
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
+            print("Wrote \(url.path)")
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Report every problem in the config file with its line and a fix.")
+
+        func run() throws {
+            let url = ConfigLoader.configURL()
+            let config: PonderConfig
+            do {
+                config = try ConfigLoader.load(from: url)
+            } catch {
+                for problem in error.problems { printError(problem.description) }
+                throw ExitCodes.config
+            }
+            for warning in config.warnings { printError("warning: \(warning.description)") }
+            let exists = FileManager.default.fileExists(atPath: url.path)
+            print(exists ? "\(url.path): OK" : "\(url.path) does not exist; the built-in defaults are in use")
+            let names = config.providers.keys.sorted().joined(separator: ", ")
+            print("providers: \(names)")
+            if let name = config.defaultProvider { print("default provider: \(name)") }
+        }
+    }
+}
+
+/// Writes one line to standard error.
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}

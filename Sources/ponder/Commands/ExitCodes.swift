@@ -1,0 +1,32 @@
+import ArgumentParser
+import PonderCore
+
+/// Ponder's documented exit codes (sysexits-style; see `ponder --help` and the man page).
+enum ExitCodes {
+    static let failure = ExitCode(1)
+    /// Bad command-line usage (also what swift-argument-parser uses).
+    static let usage = ExitCode(64)
+    /// An import file that is not a Ponder export.
+    static let badData = ExitCode(65)
+    /// A conversation id or file that does not exist.
+    static let notFound = ExitCode(66)
+    /// The provider could not be reached (DNS, refused, TLS, timeout, dropped connection).
+    static let network = ExitCode(69)
+    /// The provider failed or refused the request (4xx other than auth, 5xx, 429, in-band errors).
+    static let server = ExitCode(75)
+    /// The API key was missing or rejected (401/403) or the balance is empty (402).
+    static let auth = ExitCode(77)
+    /// The config file is invalid.
+    static let config = ExitCode(78)
+    /// Stopped by Ctrl-C; what arrived was kept.
+    static let interrupted = ExitCode(130)
+
+    static func code(for error: ChatError) -> ExitCode {
+        switch error.kind {
+        case .unauthorized, .forbidden, .insufficientBalance: return auth
+        case .network, .timeout, .interrupted: return network
+        case .configuration: return config
+        default: return server
+        }
+    }
+}
