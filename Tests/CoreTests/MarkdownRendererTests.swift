@@ -239,7 +239,7 @@ import Testing
         #expect(role(of: "标题", in: rendered) == .heading(2))
         #expect(role(of: "引用", in: rendered) == .quote)
         #expect(role(of: "•", in: rendered) == .listMarker)
-        #expect(role(of: "────", in: rendered) == .rule)
+        #expect(role(of: String(repeating: "─", count: 10), in: rendered) == .rule)
         #expect(role(of: "┌", in: rendered) == .tableBorder)
         #expect(role(of: "h", in: rendered) == .tableHeader)
         #expect(role(of: "go", in: rendered) == .codeLanguage)
@@ -257,7 +257,7 @@ import Testing
     @Test func dimRendersEverythingDimmer() {
         let rendered = spans("# H\n\ntext **b** `c`\n\n```\nx\n```\n", dim: true)
         #expect(!rendered.isEmpty)
-        #expect(rendered.allSatisfy(\.style.dim))
+        #expect(rendered.allSatisfy { $0.style.dim })
     }
 
     @Test func escapeSequencesInMarkdownAreNeutralisedAndMarked() {

@@ -63,6 +63,19 @@ struct MarkdownBlockScanner {
         return closed
     }
 
+    /// Closes the block early when the first byte of the next, still incomplete line already
+    /// decides it (after a blank line, a byte other than space, tab or CR starts a new block), so
+    /// the streaming tail does not carry the finished block. Returns the closed block's range.
+    mutating func closeBeforePartialLine(startingWith byte: UInt8, at start: Int) -> Range<Int>? {
+        guard fence == nil, sawBlankLine, hasContent, byte != 0x20, byte != 0x09, byte != 0x0D else { return nil }
+        let closed = blockStart..<contentEnd
+        blockStart = start
+        tableStart = nil
+        hasContent = false
+        sawBlankLine = false
+        return closed
+    }
+
     /// Ends the source: returns the last block, if it has any content, and starts afresh at `end`.
     mutating func finish(at end: Int) -> Range<Int>? {
         let last = hasContent ? blockStart..<contentEnd : nil

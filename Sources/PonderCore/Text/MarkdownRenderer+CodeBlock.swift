@@ -22,7 +22,7 @@ extension MarkdownRenderer {
         let label = language.isEmpty ? "" : " " + language + " "
         let labelWidth = DisplayWidth.of(label)
         let natural = codeLines.map { $0.reduce(0) { $0 + $1.displayWidth } }.max() ?? 0
-        let frameWidth = min(width, max(natural + 4, labelWidth + 3, 6))
+        let frameWidth = min(width, max(natural + 4, labelWidth + 3, 5))
         let inner = frameWidth - 4
         let frame = style(.codeFrame)
 

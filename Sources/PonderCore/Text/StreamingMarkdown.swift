@@ -108,6 +108,11 @@ public final class StreamingMarkdown {
             lineStart = newline + 1
         }
         searchedUpTo = source.count
+        if lineStart < source.count,
+            let block = scanner.closeBeforePartialLine(startingWith: source[lineStart], at: lineStart)
+        {
+            freeze(block)
+        }
     }
 
     private func freeze(_ range: Range<Int>) {
