@@ -1,0 +1,141 @@
+/// A streamed message (answer or reasoning) rendered incrementally. The raw text is the source
+/// of truth; deltas are appended as they arrive. Top-level blocks (see `MarkdownBlockScanner`)
+/// that are complete are frozen: each is rendered once per width and its lines cached, with
+/// running line counts so a view finds the lines of any viewport by binary search. Only the
+/// unfinished last block, the tail, is rendered again after an append — lazily, when lines are
+/// asked for. While the tail has an open code fence or a table, that part is shown as plain
+/// text until it is complete.
+///
+/// Appending costs O(delta) (each line is classified once); asking for lines costs rendering
+/// the tail plus any blocks frozen since the last call at that width. Layouts for the two most
+/// recently used widths are kept.
+///
+/// `.plainText` mode is the reasoning fast path: the same block splitting, but each block is
+/// only sanitised and word-wrapped (no markdown). Either mode can be dimmed.
+///
+/// Escape sequences or grapheme clusters split across deltas are harmless: rendering always
+/// works on the assembled raw text. `append(utf8:)` also accepts byte chunks that split a
+/// multi-byte character.
+public final class StreamingMarkdown {
+    public enum Mode: Sendable {
+        case markdown
+        case plainText
+    }
+
+    public let mode: Mode
+    public let dim: Bool
+
+    var source: [UInt8] = []
+    private var incompleteUTF8: [UInt8] = []
+    var scanner = MarkdownBlockScanner()
+    private var lineStart = 0
+    private var searchedUpTo = 0
+    var blocks: [String] = []
+    var layouts: [Layout] = []
+    var tailCache: (width: Int, version: Int, lines: [StyledLine])?
+    var version = 0
+
+    /// How many times a frozen block has been rendered (one per block and width).
+    public internal(set) var blockRenderCount = 0
+    /// How many times the tail has been rendered.
+    public internal(set) var tailRenderCount = 0
+    /// Whether `finish()` was called (and nothing appended since).
+    public internal(set) var isFinished = false
+
+    public init(mode: Mode = .markdown, dim: Bool = false) {
+        self.mode = mode
+        self.dim = dim
+    }
+
+    /// Starts with existing text (e.g. a message loaded from the store), finished or not.
+    public convenience init(text: String, mode: Mode = .markdown, dim: Bool = false, finished: Bool = true) {
+        self.init(mode: mode, dim: dim)
+        append(text)
+        if finished { finish() }
+    }
+
+    /// The raw text appended so far.
+    public var text: String { String(decoding: source, as: UTF8.self) }
+
+    /// Number of frozen blocks.
+    public var frozenBlockCount: Int { blocks.count }
+
+    /// Appends a delta of text.
+    public func append(_ delta: String) {
+        guard !delta.isEmpty else { return }
+        source.append(contentsOf: delta.utf8)
+        textDidGrow()
+    }
+
+    /// Appends raw UTF-8 bytes; a multi-byte character split across calls is completed by the
+    /// next call. Invalid bytes show as U+FFFD.
+    public func append(utf8 bytes: some Collection<UInt8>) {
+        var pending = incompleteUTF8
+        pending.append(contentsOf: bytes)
+        let complete = Self.completeUTF8Prefix(pending)
+        incompleteUTF8 = Array(pending[complete...])
+        guard complete > 0 else { return }
+        source.append(contentsOf: pending[..<complete])
+        textDidGrow()
+    }
+
+    /// Marks the end of the stream: the last block is frozen and nothing is held back any more.
+    public func finish() {
+        if !incompleteUTF8.isEmpty {
+            source.append(contentsOf: String(decoding: incompleteUTF8, as: UTF8.self).utf8)
+            incompleteUTF8 = []
+            textDidGrow()
+        }
+        if lineStart < source.count {
+            if let block = scanner.readLine(source, start: lineStart, end: source.count, next: source.count) {
+                freeze(block)
+            }
+            lineStart = source.count
+            searchedUpTo = source.count
+        }
+        if let last = scanner.finish(at: source.count) { freeze(last) }
+        isFinished = true
+        version += 1
+    }
+
+    private func textDidGrow() {
+        isFinished = false
+        version += 1
+        while let newline = source[max(lineStart, searchedUpTo)...].firstIndex(of: 0x0A) {
+            if let block = scanner.readLine(source, start: lineStart, end: newline, next: newline + 1) {
+                freeze(block)
+            }
+            lineStart = newline + 1
+        }
+        searchedUpTo = source.count
+        if lineStart < source.count,
+            let block = scanner.closeBeforePartialLine(startingWith: source[lineStart], at: lineStart)
+        {
+            freeze(block)
+        }
+    }
+
+    private func freeze(_ range: Range<Int>) {
+        blocks.append(String(decoding: source[range], as: UTF8.self))
+    }
+
+    /// Length of the longest prefix of `bytes` that does not end inside a UTF-8 sequence.
+    static func completeUTF8Prefix(_ bytes: [UInt8]) -> Int {
+        var index = bytes.count
+        var continuation = 0
+        while index > 0 && continuation < 3 && bytes[index - 1] & 0xC0 == 0x80 {
+            index -= 1
+            continuation += 1
+        }
+        guard index > 0 else { return bytes.count }
+        let lead = bytes[index - 1]
+        let expected: Int
+        switch lead {
+        case 0xC0...0xDF: expected = 1
+        case 0xE0...0xEF: expected = 2
+        case 0xF0...0xF7: expected = 3
+        default: return bytes.count
+        }
+        return continuation < expected ? index - 1 : bytes.count
+    }
+}
