@@ -1,7 +1,8 @@
 import PonderCore
 
-/// Text layer figures: streaming a 100k-token reasoning trace token by token, fetching one
-/// screen of lines from it, and rendering a long markdown answer.
+/// Text layer figures: streaming a 100k-token reasoning trace token by token, the screen at the
+/// end of it (follow mode) at a new width, a full line count, a screen in the middle, mapping a
+/// search hit to its line, and rendering a long markdown answer.
 enum TextBench {
     static let screenLines = 48
     static let screenWidth = 100
@@ -29,14 +30,23 @@ enum TextBench {
                 "  \(name) append + last screen every 10 tokens: \(format(withFrames)) total, "
                     + "\(perToken(withFrames, tokens.count))/token")
 
-            let cold = measure { _ = lastScreen(stream) }
-            let warmEnd = measure { _ = lastScreen(stream) }
-            let middle = stream.lineCount(width: screenWidth) / 2
-            let warmMiddle = measure { _ = stream.lines(in: middle..<(middle + screenLines), width: screenWidth) }
+            let cold = measure { _ = stream.lastLines(screenLines, width: screenWidth) }
+            let warmEnd = measure { _ = stream.lastLines(screenLines, width: screenWidth) }
+            var total = 0
+            let count = measure { total = stream.lineCount(width: screenWidth + 1) }
+            let middle = total / 2
+            let coldMiddle = measure { _ = stream.lines(in: middle..<(middle + screenLines), width: screenWidth + 1) }
+            let warmMiddle = measure { _ = stream.lines(in: middle..<(middle + screenLines), width: screenWidth + 1) }
+            let hit = stream.text.utf8.count * 3 / 4
+            let searchHit = measure { _ = stream.lineIndex(forUTF8Offset: hit, width: screenWidth + 2) }
+            let all = measure { _ = stream.allLines(width: screenWidth + 3) }
             print(
-                "  \(name) screen \(screenLines)x\(screenWidth): first at new width \(format(cold)) "
-                    + "(renders all \(stream.frozenBlockCount) blocks), then end \(format(warmEnd)), "
-                    + "middle \(format(warmMiddle)); \(stream.lineCount(width: screenWidth)) lines")
+                "  \(name) screen \(screenLines)x\(screenWidth) at the end: first at new width \(format(cold)), "
+                    + "then \(format(warmEnd)) (\(stream.frozenBlockCount) blocks)")
+            print(
+                "  \(name) at another new width: line count \(format(count)) (\(total) lines), "
+                    + "middle screen \(format(coldMiddle)) then \(format(warmMiddle)); "
+                    + "search hit to line at a new width \(format(searchHit)); all lines \(format(all))")
         }
 
         let answer = longAnswer()
@@ -46,8 +56,7 @@ enum TextBench {
     }
 
     private static func lastScreen(_ stream: StreamingMarkdown) -> [StyledLine] {
-        let count = stream.lineCount(width: screenWidth)
-        return stream.lines(in: max(0, count - screenLines)..<count, width: screenWidth)
+        stream.lastLines(screenLines, width: screenWidth)
     }
 
     /// A reasoning-like trace: paragraphs of 40–120 word tokens (a few CJK), some lists and code.
@@ -84,20 +93,26 @@ enum TextBench {
         return Array(tokens.prefix(count))
     }
 
-    /// About 2,000 lines of markdown answer at 80 columns.
+    /// A long markdown answer: sections (heading, paragraph, lists, code, table, quote) added
+    /// until it renders to at least 2,000 lines at 80 columns.
     static func longAnswer() -> String {
         var text = ""
-        for section in 0..<55 {
-            text += "## Section \(section): 设计 and trade-offs\n\n"
-            text +=
+        var section = 0
+        var lines = 0
+        while lines < 2_000 {
+            var part = "## Section \(section): 设计 and trade-offs\n\n"
+            part +=
                 "This part explains **why** the *approach* works, with `inline code`, a [link](https://example.com/\(section)) "
-            text += "and enough words to wrap across several lines at eighty columns, 中文内容也会换行显示。\n\n"
-            text += "- first point about the design\n- second point\n  - nested detail\n- [x] checked item\n\n"
-            text +=
+            part += "and enough words to wrap across several lines at eighty columns, 中文内容也会换行显示。\n\n"
+            part += "- first point about the design\n- second point\n  - nested detail\n- [x] checked item\n\n"
+            part +=
                 "```swift\nfunc section\(section)() -> Int {\n    let value = \(section) * 2\n    return value\n}\n```\n\n"
-            text +=
+            part +=
                 "| Name | Count | Note |\n|------|------:|------|\n| alpha | \(section) | short |\n| 表格 | 42 | wide cell text |\n\n"
-            text += "> A quote that says something memorable about section \(section).\n\n"
+            part += "> A quote that says something memorable about section \(section).\n\n"
+            lines += MarkdownRenderer.render(part, width: 80).count + 1
+            text += part
+            section += 1
         }
         return text
     }

@@ -101,6 +101,25 @@ struct MarkdownBlockScanner {
         return ranges
     }
 
+    /// Whether a block's source could hold a code block: a fence marker (three backticks or
+    /// tildes) or indented-code indentation (four spaces in a row or a tab) somewhere in it. A
+    /// `false` means it certainly holds none, so its code blocks need not be counted by parsing.
+    static func mayContainCodeBlock(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var run: UInt8 = 0
+        var runLength = 0
+        for byte in bytes {
+            if byte == 0x09 { return true }
+            if byte == run {
+                runLength += 1
+            } else {
+                run = byte
+                runLength = 1
+            }
+            if (runLength >= 3 && (byte == 0x60 || byte == 0x7E)) || (runLength >= 4 && byte == 0x20) { return true }
+        }
+        return false
+    }
+
     /// A fence opener: optional indentation, then three or more backticks (info string without
     /// backticks) or tildes.
     static func opensFence(_ line: ArraySlice<UInt8>) -> (marker: UInt8, length: Int)? {

@@ -1,46 +1,95 @@
 extension StreamingMarkdown {
-    /// Rendered frozen blocks at one width, with running line counts.
+    /// The frozen blocks laid out at one width, worked out lazily: a block is rendered when its
+    /// lines are asked for, and counted (in plain-text mode without building lines) when a query
+    /// needs to know where a later block starts.
     struct Layout {
         let width: Int
-        var blockLines: [[StyledLine]] = []
-        /// `lineEnds[i]`: lines of blocks 0...i together (separators included).
+        /// Lines of each frozen block at this width, blank separator line included; -1 while unknown.
+        var counts: [Int] = []
+        /// `lineEnds[i]`: lines of blocks 0...i together, known for the first `lineEnds.count` blocks.
         var lineEnds: [Int] = []
-        var codeBlocks = 0
+        /// Rendered blocks (separator included), at most `renderedLineBudget` lines in all.
+        var rendered: [Int: [StyledLine]] = [:]
+        var renderedLines = 0
 
-        var lineCount: Int { lineEnds.last ?? 0 }
+        init(width: Int) {
+            self.width = width
+        }
     }
 
-    /// Total number of lines at `width`.
+    /// Rendered lines kept per width before the cache starts afresh.
+    static let renderedLineBudget = 60_000
+
+    /// Total number of lines at `width`. Blocks not counted at this width yet are counted
+    /// (rendered, in markdown mode) once; later calls only add what was frozen since.
     public func lineCount(width: Int) -> Int {
-        let index = layoutIndex(width: width)
-        return layouts[index].lineCount + tailLines(width: width).count
+        let layout = layoutIndex(width: width)
+        extendLineEnds(layout, coveringLine: Int.max)
+        return (layouts[layout].lineEnds.last ?? 0) + tailLines(width: width).count
     }
 
     /// Lines `range` (clamped to what exists) at `width`: only the blocks overlapping the range
-    /// are touched.
+    /// are rendered, the ones before it are only counted.
     public func lines(in range: Range<Int>, width: Int) -> [StyledLine] {
-        let index = layoutIndex(width: width)
-        let tail = tailLines(width: width)
-        let layout = layouts[index]
-        let total = layout.lineCount + tail.count
-        let lower = max(0, min(range.lowerBound, total))
-        let upper = max(lower, min(range.upperBound, total))
+        let layout = layoutIndex(width: width)
+        let lower = max(0, range.lowerBound)
+        let upper = max(lower, range.upperBound)
+        extendLineEnds(layout, coveringLine: upper)
         var result: [StyledLine] = []
-        result.reserveCapacity(upper - lower)
         var line = lower
-        var block = Self.firstBlock(endingAfter: line, in: layout.lineEnds)
-        while line < upper && block < layout.blockLines.count {
-            let blockStart = block == 0 ? 0 : layout.lineEnds[block - 1]
-            let lines = layout.blockLines[block]
-            let end = min(upper, layout.lineEnds[block])
-            result += lines[(line - blockStart)..<(end - blockStart)]
-            line = end
+        var block = Self.firstBlock(endingAfter: line, in: layouts[layout].lineEnds)
+        while line < upper && block < layouts[layout].lineEnds.count {
+            let blockStart = block == 0 ? 0 : layouts[layout].lineEnds[block - 1]
+            let end = min(upper, layouts[layout].lineEnds[block])
+            if line < end {
+                let lines = blockLines(block, layout: layout)
+                if result.isEmpty { result.reserveCapacity(min(upper - lower, 4096)) }
+                result += lines[(line - blockStart)..<(end - blockStart)]
+                line = end
+            }
             block += 1
         }
-        if line < upper {
-            result += tail[(line - layout.lineCount)..<(upper - layout.lineCount)]
+        if line < upper && layouts[layout].lineEnds.count == blockRanges.count {
+            let frozen = layouts[layout].lineEnds.last ?? 0
+            let tail = tailLines(width: width)
+            let from = line - frozen
+            let to = min(upper - frozen, tail.count)
+            if from >= 0 && from < to { result += tail[from..<to] }
         }
         return result
+    }
+
+    /// Lines `max(0, end - count)..<end` at `width`.
+    public func lines(endingAt end: Int, count: Int, width: Int) -> [StyledLine] {
+        lines(in: max(0, end - count)..<max(0, end), width: width)
+    }
+
+    /// The last `count` lines at `width`, leaving out the final `skippingLast` lines (0 in
+    /// follow mode). Only the blocks at the end are rendered: nothing before them is counted, so
+    /// the cost does not grow with the length of the text.
+    public func lastLines(_ count: Int, width: Int, skippingLast skipped: Int = 0) -> [StyledLine] {
+        guard count > 0 else { return [] }
+        let layout = layoutIndex(width: width)
+        let needed = count + max(0, skipped)
+        var chunks: [[StyledLine]] = []
+        var collected = 0
+        let tail = tailLines(width: width)
+        if !tail.isEmpty {
+            chunks.append(tail)
+            collected += tail.count
+        }
+        var block = blockRanges.count - 1
+        while collected < needed && block >= 0 {
+            let lines = blockLines(block, layout: layout)
+            chunks.append(lines)
+            collected += lines.count
+            block -= 1
+        }
+        var all: [StyledLine] = []
+        all.reserveCapacity(collected)
+        for chunk in chunks.reversed() { all += chunk }
+        let end = max(0, all.count - max(0, skipped))
+        return Array(all[max(0, end - count)..<end])
     }
 
     /// Every line at `width`.
@@ -59,8 +108,8 @@ extension StreamingMarkdown {
         return low
     }
 
-    /// The layout for `width`, with every frozen block rendered.
-    private func layoutIndex(width: Int) -> Int {
+    /// The layout for `width`, made if needed, with a slot for every frozen block.
+    func layoutIndex(width: Int) -> Int {
         let width = max(1, width)
         var index: Int
         if let found = layouts.firstIndex(where: { $0.width == width }) {
@@ -70,57 +119,133 @@ extension StreamingMarkdown {
             layouts.append(Layout(width: width))
             index = layouts.count - 1
         }
-        while layouts[index].blockLines.count < blocks.count {
-            let block = layouts[index].blockLines.count
-            var rendered = render(blocks[block], width: width, firstCodeBlock: layouts[index].codeBlocks)
-            blockRenderCount += 1
-            if block > 0 && !rendered.lines.isEmpty { rendered.lines.insert(.empty, at: 0) }
-            layouts[index].blockLines.append(rendered.lines)
-            layouts[index].lineEnds.append(layouts[index].lineCount + rendered.lines.count)
-            layouts[index].codeBlocks += rendered.codeBlocks
-        }
+        let missing = blockRanges.count - layouts[index].counts.count
+        if missing > 0 { layouts[index].counts += repeatElement(-1, count: missing) }
         return index
     }
 
+    /// Extends the running line counts until they reach past `line` or cover every block.
+    func extendLineEnds(_ layout: Int, coveringLine line: Int) {
+        while layouts[layout].lineEnds.count < blockRanges.count && (layouts[layout].lineEnds.last ?? 0) <= line {
+            extendLineEndsByOne(layout)
+        }
+    }
+
+    /// Extends the running line counts to the first `blocks` blocks.
+    func extendLineEnds(_ layout: Int, coveringBlocks blocks: Int) {
+        while layouts[layout].lineEnds.count < min(blocks, blockRanges.count) { extendLineEndsByOne(layout) }
+    }
+
+    private func extendLineEndsByOne(_ layout: Int) {
+        let count = blockLineCount(layouts[layout].lineEnds.count, layout: layout)
+        layouts[layout].lineEnds.append((layouts[layout].lineEnds.last ?? 0) + count)
+    }
+
+    /// Lines of frozen block `block` (separator included), rendered at most once while cached.
+    func blockLines(_ block: Int, layout: Int) -> [StyledLine] {
+        if let cached = layouts[layout].rendered[block] { return cached }
+        let width = layouts[layout].width
+        let range = blockRanges[block]
+        var rendered = render(
+            String(decoding: source[range], as: UTF8.self), width: width, firstCodeBlock: firstCodeBlock(of: block))
+        blockRenderCount += 1
+        if codeBlockCounts[block] < 0 { codeBlockCounts[block] = rendered.codeBlocks }
+        if block > 0 && !rendered.lines.isEmpty { rendered.lines.insert(.empty, at: 0) }
+        layouts[layout].counts[block] = rendered.lines.count
+        if layouts[layout].renderedLines + rendered.lines.count > Self.renderedLineBudget {
+            layouts[layout].rendered.removeAll(keepingCapacity: true)
+            layouts[layout].renderedLines = 0
+        }
+        layouts[layout].rendered[block] = rendered.lines
+        layouts[layout].renderedLines += rendered.lines.count
+        return rendered.lines
+    }
+
+    /// Lines of frozen block `block` (separator included); plain text is counted without
+    /// building lines.
+    func blockLineCount(_ block: Int, layout: Int) -> Int {
+        let known = layouts[layout].counts[block]
+        if known >= 0 { return known }
+        guard mode == .plainText else { return blockLines(block, layout: layout).count }
+        let text = Self.trimmedPlainText(String(decoding: source[blockRanges[block]], as: UTF8.self))
+        var count = text.isEmpty ? 0 : PlainText.lineCount(text, width: layouts[layout].width, style: plainStyle)
+        if block > 0 && count > 0 { count += 1 }
+        layouts[layout].counts[block] = count
+        return count
+    }
+
+    /// Number of the first code block of frozen block `block` (`blockRanges.count`: of the tail).
+    func firstCodeBlock(of block: Int) -> Int {
+        guard mode == .markdown, block > 0 else { return 0 }
+        while codeBlockEnds.count < block {
+            let index = codeBlockEnds.count
+            if codeBlockCounts[index] < 0 {
+                let bytes = source[blockRanges[index]]
+                codeBlockCounts[index] =
+                    MarkdownBlockScanner.mayContainCodeBlock(bytes)
+                    ? CmarkParser.codeBlockCount(String(decoding: bytes, as: UTF8.self)) : 0
+            }
+            codeBlockEnds.append((codeBlockEnds.last ?? 0) + codeBlockCounts[index])
+        }
+        return codeBlockEnds[block - 1]
+    }
+
     /// Lines of the unfinished last block at `width`, cached until the next append.
-    private func tailLines(width: Int) -> [StyledLine] {
+    func tailLines(width: Int) -> [StyledLine] {
         let width = max(1, width)
         if let cache = tailCache, cache.width == width, cache.version == version { return cache.lines }
         var lines: [StyledLine] = []
-        let start = scanner.blockStart
-        if !isFinished && start < source.count {
-            let firstCodeBlock = layouts.first { $0.width == width }?.codeBlocks ?? 0
-            let held = mode == .markdown ? scanner.holdStart.map { max($0, start) } : nil
-            let markdownEnd = held ?? source.count
-            if start < markdownEnd {
-                lines =
-                    render(
-                        String(decoding: source[start..<markdownEnd], as: UTF8.self), width: width,
-                        firstCodeBlock: firstCodeBlock
-                    ).lines
-            }
-            if let held, held < source.count {
-                var raw = String(decoding: source[held...], as: UTF8.self)
-                while raw.last == "\n" { raw.removeLast() }
-                lines += PlainText.lines(raw, width: width, style: TextStyle(.plain, dim: dim))
-            }
-            if !blocks.isEmpty && !lines.isEmpty { lines.insert(.empty, at: 0) }
+        if !isFinished && scanner.blockStart < source.count {
+            lines = renderTail(upTo: source.count, width: width)
             tailRenderCount += 1
         }
         tailCache = (width, version, lines)
         return lines
     }
 
+    /// The tail's lines for the text up to `end`: markdown up to what the scanner holds back,
+    /// plain text after it; a separator line first when blocks precede it.
+    func renderTail(upTo end: Int, width: Int) -> [StyledLine] {
+        let start = scanner.blockStart
+        guard start < end else { return [] }
+        var lines: [StyledLine] = []
+        let held = mode == .markdown ? scanner.holdStart.map { max($0, start) } : nil
+        let markdownEnd = min(held ?? end, end)
+        if start < markdownEnd {
+            lines =
+                render(
+                    String(decoding: source[start..<markdownEnd], as: UTF8.self), width: width,
+                    firstCodeBlock: firstCodeBlock(of: blockRanges.count)
+                ).lines
+        }
+        if let held, held < end {
+            var raw = String(decoding: source[held..<end], as: UTF8.self)
+            while raw.last == "\n" { raw.removeLast() }
+            lines += PlainText.lines(raw, width: width, style: plainStyle)
+        }
+        if !blockRanges.isEmpty && !lines.isEmpty { lines.insert(.empty, at: 0) }
+        return lines
+    }
+
     /// Renders one block in this stream's mode.
-    private func render(_ block: String, width: Int, firstCodeBlock: Int) -> (lines: [StyledLine], codeBlocks: Int) {
+    func render(_ block: String, width: Int, firstCodeBlock: Int) -> (lines: [StyledLine], codeBlocks: Int) {
         switch mode {
         case .markdown:
             return MarkdownRenderer(width: width, dim: dim).renderBlock(block, firstCodeBlock: firstCodeBlock)
         case .plainText:
-            var text = block
-            while let last = text.last, last == "\n" || last == " " { text.removeLast() }
+            let text = Self.trimmedPlainText(block)
             if text.isEmpty { return ([], 0) }
-            return (PlainText.lines(text, width: width, style: TextStyle(.plain, dim: dim)), 0)
+            return (PlainText.lines(text, width: width, style: plainStyle), 0)
         }
+    }
+
+    /// Style of plain-text mode.
+    var plainStyle: TextStyle { TextStyle(.plain, dim: dim) }
+
+    /// A plain-text block without its trailing newlines and spaces.
+    static func trimmedPlainText(_ block: String) -> String {
+        var text = block
+        while let last = text.last, last == "\n" || last == " " || last == "\r\n" { text.removeLast() }
+        return text
     }
 }

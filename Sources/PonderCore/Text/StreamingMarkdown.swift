@@ -1,14 +1,16 @@
 /// A streamed message (answer or reasoning) rendered incrementally. The raw text is the source
 /// of truth; deltas are appended as they arrive. Top-level blocks (see `MarkdownBlockScanner`)
-/// that are complete are frozen: each is rendered once per width and its lines cached, with
-/// running line counts so a view finds the lines of any viewport by binary search. Only the
-/// unfinished last block, the tail, is rendered again after an append — lazily, when lines are
-/// asked for. While the tail has an open code fence or a table, that part is shown as plain
-/// text until it is complete.
+/// that are complete are frozen. Only the unfinished last block, the tail, is rendered again
+/// after an append — lazily, when lines are asked for. While the tail has an open code fence or
+/// a table, that part is shown as plain text until it is complete.
 ///
-/// Appending costs O(delta) (each line is classified once); asking for lines costs rendering
-/// the tail plus any blocks frozen since the last call at that width. Layouts for the two most
-/// recently used widths are kept.
+/// Frozen blocks are laid out lazily per width (see `StreamingMarkdown+Lines`): a block is
+/// rendered only when its lines are on screen, and its line count is worked out only when a
+/// query needs to know where it starts. Following the end (`lastLines`) touches only the last
+/// blocks whatever the length of the text.
+///
+/// Appending costs O(delta) (each line is classified once). Layouts for the two most recently
+/// used widths are kept.
 ///
 /// `.plainText` mode is the reasoning fast path: the same block splitting, but each block is
 /// only sanitised and word-wrapped (no markdown). Either mode can be dimmed.
@@ -30,7 +32,12 @@ public final class StreamingMarkdown {
     var scanner = MarkdownBlockScanner()
     private var lineStart = 0
     private var searchedUpTo = 0
-    var blocks: [String] = []
+    /// Byte ranges of the frozen blocks in `source`.
+    var blockRanges: [Range<Int>] = []
+    /// Code blocks in each frozen block (markdown mode), -1 while unknown; width-independent.
+    var codeBlockCounts: [Int] = []
+    /// `codeBlockEnds[i]`: code blocks in blocks 0...i, for a prefix of the blocks.
+    var codeBlockEnds: [Int] = []
     var layouts: [Layout] = []
     var tailCache: (width: Int, version: Int, lines: [StyledLine])?
     var version = 0
@@ -58,7 +65,7 @@ public final class StreamingMarkdown {
     public var text: String { String(decoding: source, as: UTF8.self) }
 
     /// Number of frozen blocks.
-    public var frozenBlockCount: Int { blocks.count }
+    public var frozenBlockCount: Int { blockRanges.count }
 
     /// Appends a delta of text.
     public func append(_ delta: String) {
@@ -116,7 +123,8 @@ public final class StreamingMarkdown {
     }
 
     private func freeze(_ range: Range<Int>) {
-        blocks.append(String(decoding: source[range], as: UTF8.self))
+        blockRanges.append(range)
+        codeBlockCounts.append(mode == .plainText ? 0 : -1)
     }
 
     /// Length of the longest prefix of `bytes` that does not end inside a UTF-8 sequence.
