@@ -76,4 +76,27 @@ import Testing
         #expect(lines.map(\.text) == ["bad␛[2J end"])
         #expect(lines[0].spans.contains { $0.style.sanitized && $0.text == "␛[2J" })
     }
+
+    /// Splitting text into spans of the same style at any cluster boundary never changes the
+    /// result: ASCII runs take a fast path, the rest is walked by cluster, and both must agree.
+    @Test func wrappingDoesNotDependOnHowTextIsSplitIntoSpans() {
+        let text =
+            "Mixed 中文字符 and ASCII, (括号）「引用」 e\u{301}t\u{301}e\u{301} 👨‍👩‍👧👨‍👩‍👧 a.b,c 好，\n  indented 推理 "
+            + "supercalifragilisticexpialidocious 问题。end"
+        var state: UInt64 = 3
+        for width in 1...40 {
+            let whole = LineWrapper.wrap([StyledSpan(text)], width: width)
+            let perCharacter = LineWrapper.wrap(text.map { StyledSpan(String($0)) }, width: width)
+            #expect(perCharacter == whole, "width \(width)")
+            var pieces: [StyledSpan] = []
+            var rest = text[...]
+            while !rest.isEmpty {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                let length = Int((state >> 33) % 7) + 1
+                pieces.append(StyledSpan(String(rest.prefix(length))))
+                rest = rest.dropFirst(length)
+            }
+            #expect(LineWrapper.wrap(pieces, width: width) == whole, "width \(width)")
+        }
+    }
 }

@@ -83,8 +83,8 @@ public enum Sanitizer {
             track(run)
         }
         func track(_ piece: String) {
-            if let newline = piece.lastIndex(of: "\n") {
-                lineText = String(piece[piece.index(after: newline)...])
+            if let newline = piece.utf8.lastIndex(of: 0x0A) {
+                lineText = String(piece[piece.utf8.index(after: newline)...])
             } else {
                 lineText += piece
             }
