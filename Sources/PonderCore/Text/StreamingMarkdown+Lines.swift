@@ -34,7 +34,7 @@ extension StreamingMarkdown {
         let layout = layoutIndex(width: width)
         let lower = max(0, range.lowerBound)
         let upper = max(lower, range.upperBound)
-        extendLineEnds(layout, coveringLine: upper)
+        extendLineEnds(layout, coveringLine: upper, renderingFrom: lower)
         var result: [StyledLine] = []
         var line = lower
         var block = Self.firstBlock(endingAfter: line, in: layouts[layout].lineEnds)
@@ -125,9 +125,17 @@ extension StreamingMarkdown {
     }
 
     /// Extends the running line counts until they reach past `line` or cover every block.
-    func extendLineEnds(_ layout: Int, coveringLine line: Int) {
+    /// Blocks starting at or after line `renderingFrom` are about to be shown: they are rendered
+    /// rather than counted.
+    func extendLineEnds(_ layout: Int, coveringLine line: Int, renderingFrom shown: Int = Int.max) {
         while layouts[layout].lineEnds.count < blockRanges.count && (layouts[layout].lineEnds.last ?? 0) <= line {
-            extendLineEndsByOne(layout)
+            let start = layouts[layout].lineEnds.last ?? 0
+            if start >= shown {
+                let count = blockLines(layouts[layout].lineEnds.count, layout: layout).count
+                layouts[layout].lineEnds.append(start + count)
+            } else {
+                extendLineEndsByOne(layout)
+            }
         }
     }
 
