@@ -51,6 +51,16 @@ func parseOptions(_ arguments: [String]) -> (port: Int, scenario: FakeScenario) 
     return (port, scenario)
 }
 
+// Signals are handled before the URL is announced, so a SIGTERM right after it stops cleanly.
+signal(SIGTERM, SIG_IGN)
+signal(SIGINT, SIG_IGN)
+let stopRequested = AsyncStream<Int32>.makeStream()
+let signalSources = [SIGTERM, SIGINT].map { number in
+    let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+    source.setEventHandler { stopRequested.continuation.yield(number) }
+    source.resume()
+    return source
+}
 let options = parseOptions(Array(CommandLine.arguments.dropFirst()))
 let server: FakeServer
 do {
@@ -61,15 +71,6 @@ do {
 print("listening on \(server.baseURL)")
 fflush(nil)
 
-signal(SIGTERM, SIG_IGN)
-signal(SIGINT, SIG_IGN)
-let stopRequested = AsyncStream<Int32>.makeStream()
-let signalSources = [SIGTERM, SIGINT].map { number in
-    let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-    source.setEventHandler { stopRequested.continuation.yield(number) }
-    source.resume()
-    return source
-}
 for await _ in stopRequested.stream { break }
 signalSources.forEach { $0.cancel() }
 await server.stop()
