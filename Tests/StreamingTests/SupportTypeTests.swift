@@ -13,6 +13,15 @@ import Testing
         #expect(try JSONValue.parse(value.serialized) == value)
     }
 
+    @Test func jsonPartialParseKeepsOnlyNamedMembers() throws {
+        let text = #"{"id":"x\"y","skip":{"a":[1,{"b":2}]},"keep":{"inner":1,"other":"z"},"n":null}"#
+        let value = try JSONValue.parse(Array(text.utf8), keeping: JSONKeySet(["keep", "inner"]))
+        #expect(value == ["keep": ["inner": 1]])
+        #expect(throws: JSONValue.ParseError.self) {
+            try JSONValue.parse(Array(#"{"skip":"unterminated}"#.utf8), keeping: JSONKeySet(["keep"]))
+        }
+    }
+
     @Test func jsonRejectsBrokenText() {
         for text in ["", "{", "{\"a\":}", "[1,]", "\"abc", "tru", "{\"a\":1} x", "[\"\u{01}\"]"] {
             #expect(throws: JSONValue.ParseError.self, "\(text)") { try JSONValue.parse(text) }

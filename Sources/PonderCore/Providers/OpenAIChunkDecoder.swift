@@ -23,7 +23,7 @@ struct OpenAIChunkDecoder: Sendable {
         }
         let json: JSONValue
         do {
-            json = try JSONValue.parse(bytes)
+            json = try JSONValue.parse(bytes, keeping: Self.keys)
         } catch {
             if event.type == "error" {
                 out.append(.failed(.inBand(event.data)))
@@ -80,6 +80,14 @@ struct OpenAIChunkDecoder: Sendable {
         }
         return true
     }
+
+    /// The members this decoder reads; everything else in a chunk is skipped while parsing.
+    static let keys = JSONKeySet([
+        "choices", "delta", "message", "content", "reasoning_content", "reasoning", "finish_reason", "usage",
+        "prompt_tokens", "completion_tokens", "completion_tokens_details", "reasoning_tokens",
+        "prompt_cache_hit_tokens", "prompt_cache_miss_tokens", "prompt_tokens_details", "cached_tokens", "error",
+        "code", "type",
+    ])
 
     static func errorMessage(_ error: JSONValue) -> String {
         if let text = error.stringValue { return text }

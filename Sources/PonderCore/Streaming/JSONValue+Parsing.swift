@@ -21,6 +21,16 @@ extension JSONValue {
         try bytes.withUnsafeBufferPointer { buffer throws(ParseError) in try parse(buffer) }
     }
 
+    /// Parses a document keeping only object members named in `keys` (at any depth); other members
+    /// are checked for well-formedness and skipped.
+    public static func parse(_ bytes: [UInt8], keeping keys: JSONKeySet) throws(ParseError) -> JSONValue {
+        try bytes.withUnsafeBufferPointer { buffer throws(ParseError) in
+            var parser = JSONByteParser(bytes: buffer)
+            parser.keys = keys
+            return try parser.parseDocument()
+        }
+    }
+
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(ParseError) -> JSONValue {
         var parser = JSONByteParser(bytes: bytes)
         let value = try parser.parseDocument()
@@ -33,6 +43,7 @@ struct JSONByteParser {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
     var depth = 0
+    var keys: JSONKeySet?
     static let maximumDepth = 512
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
@@ -100,12 +111,28 @@ struct JSONByteParser {
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a member name") }
-            let key = try parseString()
+            let keyStart = index
+            var key = ""
+            var keep = true
+            if let keys {
+                try skipValue()
+                keep = keys.contains(UnsafeBufferPointer(rebasing: bytes[(keyStart + 1)..<(index - 1)]))
+                if keep {
+                    index = keyStart
+                    key = try parseString()
+                }
+            } else {
+                key = try parseString()
+            }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':'") }
             index += 1
             skipWhitespace()
-            members[key] = try parseValue()
+            if keep {
+                members[key] = try parseValue()
+            } else {
+                try skipValue()
+            }
             skipWhitespace()
             guard index < bytes.count else { throw fail("unexpected end of input") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -142,6 +169,31 @@ struct JSONByteParser {
             } else {
                 throw fail("expected ',' or ']'")
             }
+        }
+    }
+
+    /// Moves past one value without building it (still rejecting malformed text).
+    private mutating func skipValue() throws(JSONValue.ParseError) {
+        guard index < bytes.count else { throw fail("unexpected end of input") }
+        switch bytes[index] {
+        case UInt8(ascii: "\""):
+            index += 1
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") {
+                    index += 1
+                    return
+                }
+                if byte == UInt8(ascii: "\\") {
+                    index += 1
+                } else if byte < 0x20 {
+                    throw fail("control character in string")
+                }
+                index += 1
+            }
+            throw fail("unterminated string")
+        default:
+            _ = try parseValue()
         }
     }
 
