@@ -1,0 +1,90 @@
+/// Decodes Anthropic Messages API stream events: `thinking_delta` is reasoning, `text_delta` answer,
+/// `redacted_thinking` blocks become a short visible note in the reasoning (their data is opaque),
+/// `signature_delta` is dropped (only needed to replay thinking during tool use, which Ponder does not
+/// do), `ping` is a keep-alive, `message_delta` carries the stop reason and cumulative usage,
+/// `message_stop` ends the response and `event: error` is an in-band error.
+struct AnthropicEventDecoder: Sendable {
+    static let redactedNote = "[Part of the reasoning was redacted by the provider.]\n"
+    private var usage = TokenUsage()
+    private var stopReason: FinishReason?
+
+    /// Returns true when the event ended the response.
+    mutating func decode(_ event: SSEEvent, into out: inout [StreamDelta]) -> Bool {
+        let json: JSONValue
+        do {
+            json = try JSONValue.parse(event.dataBytes)
+        } catch {
+            if event.type == "error" {
+                out.append(.failed(.inBand(event.data)))
+            } else {
+                out.append(.failed(.malformed(error.description)))
+            }
+            return true
+        }
+        let type = json["type"]?.stringValue ?? event.type
+        switch type {
+        case "ping":
+            out.append(.keepAlive)
+        case "error":
+            let error = json["error"] ?? json
+            let kind = error["type"]?.stringValue
+            let message = error["message"]?.stringValue ?? "unknown error"
+            out.append(.failed(.inBand(kind.map { "\(message) (\($0))" } ?? message)))
+            return true
+        case "message_start":
+            if let reported = json["message"]?["usage"] { merge(reported, into: &out) }
+        case "content_block_start":
+            if json["content_block"]?["type"]?.stringValue == "redacted_thinking" {
+                out.append(.reasoning(Self.redactedNote))
+            } else if let text = json["content_block"]?["thinking"]?.nonEmptyString {
+                out.append(.reasoning(text))
+            } else if let text = json["content_block"]?["text"]?.nonEmptyString {
+                out.append(.answer(text))
+            }
+        case "content_block_delta":
+            let delta = json["delta"]
+            switch delta?["type"]?.stringValue {
+            case "thinking_delta":
+                if let text = delta?["thinking"]?.nonEmptyString { out.append(.reasoning(text)) }
+            case "text_delta":
+                if let text = delta?["text"]?.nonEmptyString { out.append(.answer(text)) }
+            default:
+                break
+            }
+        case "message_delta":
+            if let reason = json["delta"]?["stop_reason"]?.stringValue {
+                stopReason = OpenAIChunkDecoder.finishReason(reason)
+            }
+            if let reported = json["usage"] { merge(reported, into: &out) }
+        case "message_stop":
+            out.append(.finished(stopReason ?? .stop))
+            return true
+        default:
+            break
+        }
+        return false
+    }
+
+    /// End of stream without `message_stop`: finished if a stop reason already arrived.
+    mutating func finish(into out: inout [StreamDelta]) {
+        if let stopReason { out.append(.finished(stopReason)) }
+    }
+
+    private mutating func merge(_ json: JSONValue, into out: inout [StreamDelta]) {
+        let input = json["input_tokens"]?.intValue
+        let cacheRead = json["cache_read_input_tokens"]?.intValue
+        let cacheWrite = json["cache_creation_input_tokens"]?.intValue
+        var prompt: Int?
+        if input != nil || cacheRead != nil || cacheWrite != nil {
+            prompt = (input ?? 0) + (cacheRead ?? 0) + (cacheWrite ?? 0)
+        }
+        usage.merge(
+            TokenUsage(
+                promptTokens: prompt,
+                completionTokens: json["output_tokens"]?.intValue,
+                cacheHitTokens: cacheRead,
+                cacheMissTokens: cacheRead != nil ? (input ?? 0) + (cacheWrite ?? 0) : nil
+            ))
+        out.append(.usage(usage))
+    }
+}

@@ -1,0 +1,126 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+
+/// Streams chat responses from any configured provider: builds the provider's request, sends it
+/// through async-http-client, decodes the streamed body and reports events in order, ending with a
+/// terminal `.phase`. One instance is shared by the whole app; call `shutdown()` before exit.
+public final class ChatClient: Sendable {
+    /// Timeouts, retries, proxy and limits.
+    public struct Configuration: Sendable {
+        /// Seconds allowed to open the connection (TCP, proxy tunnel and TLS).
+        public var connectTimeout: Double
+        /// Seconds without any byte from the server (keep-alive comments count) before giving up.
+        public var idleTimeout: Double
+        /// Automatic retries of 429/500/503 before the first token, with doubling backoff.
+        public var retryPolicy: RequestStateMachine.RetryPolicy
+        /// The proxy to use; read from `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY` (either case) by default.
+        public var proxy: ProxySettings
+        /// A longer SSE event or NDJSON line fails the stream instead of growing memory without bound.
+        public var maximumLineLength: Int
+        /// For templates that pre-fill `<think>`: inline answer text starts as reasoning.
+        public var forcedOpenThink: Bool
+
+        public init(
+            connectTimeout: Double = 15,
+            idleTimeout: Double = 300,
+            retryPolicy: RequestStateMachine.RetryPolicy = .init(),
+            proxy: ProxySettings = ProxySettings(environment: ProcessInfo.processInfo.environment),
+            maximumLineLength: Int = 16 << 20,
+            forcedOpenThink: Bool = false
+        ) {
+            self.connectTimeout = connectTimeout
+            self.idleTimeout = idleTimeout
+            self.retryPolicy = retryPolicy
+            self.proxy = proxy
+            self.maximumLineLength = maximumLineLength
+            self.forcedOpenThink = forcedOpenThink
+        }
+
+        /// Shorthand for `retryPolicy.maxRetries`.
+        public var maxRetries: Int {
+            get { retryPolicy.maxRetries }
+            set { retryPolicy.maxRetries = newValue }
+        }
+    }
+
+    public let configuration: Configuration
+    let direct: HTTPClient
+    let viaHTTPSProxy: HTTPClient?
+    let viaHTTPProxy: HTTPClient?
+
+    public init(configuration: Configuration = .init()) {
+        self.configuration = configuration
+        direct = HTTPClient(configuration: Self.httpConfiguration(configuration, proxy: nil))
+        viaHTTPSProxy = configuration.proxy.https.map {
+            HTTPClient(configuration: Self.httpConfiguration(configuration, proxy: $0))
+        }
+        viaHTTPProxy = configuration.proxy.http.map {
+            HTTPClient(configuration: Self.httpConfiguration(configuration, proxy: $0))
+        }
+    }
+
+    /// Events in order; the last is `.phase` with a terminal phase (.finished / .failed / .cancelled).
+    /// Cancelling the consuming Task (or dropping the stream) cancels the request and closes the connection.
+    public func stream(_ request: ChatRequest) -> AsyncStream<ChatStreamEvent> {
+        let (stream, continuation) = AsyncStream.makeStream(of: ChatStreamEvent.self, bufferingPolicy: .unbounded)
+        let task = Task {
+            await self.run(request) { continuation.yield($0) }
+            continuation.finish()
+        }
+        continuation.onTermination = { _ in task.cancel() }
+        return stream
+    }
+
+    /// Stops the HTTP clients; in-flight requests fail. Call once, before exit.
+    public func shutdown() async {
+        try? await direct.shutdown()
+        try? await viaHTTPSProxy?.shutdown()
+        try? await viaHTTPProxy?.shutdown()
+    }
+
+    /// The HTTP client for a URL: through the proxy unless `NO_PROXY` exempts its host.
+    func httpClient(for url: String) -> HTTPClient {
+        guard let parts = URLParts(url) else { return direct }
+        let isHTTPS = parts.scheme == "https"
+        guard configuration.proxy.proxy(scheme: parts.scheme, host: parts.host, port: parts.port) != nil else {
+            return direct
+        }
+        return (isHTTPS ? viaHTTPSProxy : viaHTTPProxy) ?? direct
+    }
+
+    private static func httpConfiguration(_ configuration: Configuration, proxy: ProxySettings.Server?)
+        -> HTTPClient.Configuration
+    {
+        var http = HTTPClient.Configuration(
+            timeout: .init(
+                connect: .milliseconds(Int64(configuration.connectTimeout * 1000)),
+                read: .milliseconds(Int64(configuration.idleTimeout * 1000))
+            )
+        )
+        http.decompression = .disabled
+        if let proxy {
+            let authorization = proxy.username.map {
+                HTTPClient.Authorization.basic(username: $0, password: proxy.password ?? "")
+            }
+            http.proxy = .server(host: proxy.host, port: proxy.port, authorization: authorization)
+        }
+        return http
+    }
+}
+
+/// The scheme, host and port of an http(s) URL.
+struct URLParts: Equatable {
+    var scheme: String
+    var host: String
+    var port: Int
+
+    init?(_ text: String) {
+        guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
+            scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty
+        else { return nil }
+        self.scheme = scheme
+        self.host = host
+        self.port = components.port ?? (scheme == "https" ? 443 : 80)
+    }
+}

@@ -1,0 +1,176 @@
+import Foundation
+
+/// The life of one chat request, independent of any I/O: connecting → (queued) → thinking →
+/// answering → finished, or failed / cancelled, with automatic retries of 429/5xx before the first
+/// token. Every input returns the actions the driver must perform, in order.
+public struct RequestStateMachine: Sendable {
+    public enum State: Equatable, Sendable {
+        case idle
+        case connecting
+        case queued
+        case thinking
+        case answering
+        case retrying(attempt: Int)
+        case finished(FinishReason)
+        case failed(ChatError)
+        case cancelled
+
+        public var isTerminal: Bool {
+            switch self {
+            case .finished, .failed, .cancelled: return true
+            default: return false
+            }
+        }
+    }
+
+    public enum Action: Equatable, Sendable {
+        /// Deliver this event to the consumer.
+        case emit(ChatStreamEvent)
+        /// Wait `delay` seconds, then send the request again (call `retryStarted`).
+        case retry(after: Double)
+        /// Close the connection (cancel the HTTP request) if it is still open.
+        case closeConnection
+    }
+
+    /// Retry policy for 429/5xx before the first token.
+    public struct RetryPolicy: Equatable, Sendable {
+        public var maxRetries: Int
+        public var initialBackoff: Double
+        public var maxBackoff: Double
+
+        public init(maxRetries: Int = 3, initialBackoff: Double = 1, maxBackoff: Double = 20) {
+            self.maxRetries = maxRetries
+            self.initialBackoff = initialBackoff
+            self.maxBackoff = maxBackoff
+        }
+
+        /// Seconds to wait before retry number `attempt` (1-based): doubling from `initialBackoff`,
+        /// at least what the server asked for with `Retry-After`, at most `maxBackoff`.
+        public func delay(attempt: Int, retryAfter: Double? = nil) -> Double {
+            let doubled = initialBackoff * pow(2, Double(max(0, attempt - 1)))
+            return min(maxBackoff, max(doubled, retryAfter ?? 0))
+        }
+    }
+
+    public private(set) var state: State = .idle
+    public private(set) var timings = ResponseTimings()
+    public private(set) var usage = TokenUsage()
+    /// Reasoning or answer text has arrived (no more automatic retries).
+    public private(set) var producedContent = false
+    public private(set) var retriesUsed = 0
+    public let policy: RetryPolicy
+
+    public init(policy: RetryPolicy = RetryPolicy()) {
+        self.policy = policy
+    }
+
+    public mutating func start() -> [Action] {
+        guard state == .idle else { return [] }
+        state = .connecting
+        return [.emit(.phase(.connecting))]
+    }
+
+    public mutating func requestSent(at now: Date) -> [Action] {
+        guard !state.isTerminal, timings.sent == nil else { return [] }
+        timings.sent = now
+        return [.emit(.timings(timings))]
+    }
+
+    /// The response head arrived (the first bytes of the response).
+    public mutating func responseStarted(at now: Date) -> [Action] {
+        guard !state.isTerminal, timings.firstByte == nil else { return [] }
+        timings.firstByte = now
+        return [.emit(.timings(timings))]
+    }
+
+    public mutating func received(_ deltas: [StreamDelta], at now: Date) -> [Action] {
+        var actions: [Action] = []
+        for delta in deltas {
+            if state.isTerminal { break }
+            switch delta {
+            case .keepAlive:
+                if state == .connecting {
+                    state = .queued
+                    actions.append(.emit(.phase(.queued)))
+                }
+            case .reasoning(let text):
+                producedContent = true
+                if state != .thinking {
+                    state = .thinking
+                    actions.append(.emit(.phase(.thinking)))
+                }
+                if timings.firstReasoning == nil {
+                    timings.firstReasoning = now
+                    actions.append(.emit(.timings(timings)))
+                }
+                actions.append(.emit(.reasoning(text)))
+            case .answer(let text):
+                producedContent = true
+                if state != .answering {
+                    state = .answering
+                    actions.append(.emit(.phase(.answering)))
+                }
+                if timings.firstAnswer == nil {
+                    timings.firstAnswer = now
+                    actions.append(.emit(.timings(timings)))
+                }
+                actions.append(.emit(.answer(text)))
+            case .usage(let reported):
+                usage.merge(reported)
+                actions.append(.emit(.usage(usage)))
+            case .finished(let reason):
+                actions += end(.finished(reason), at: now)
+            case .failed(let error):
+                actions += end(.failed(error), at: now)
+            }
+        }
+        return actions
+    }
+
+    /// The request failed before or during the response. Retries 429/5xx while nothing was produced.
+    public mutating func failed(_ error: ChatError, retryAfter: Double? = nil, at now: Date) -> [Action] {
+        guard !state.isTerminal else { return [] }
+        if error.isRetryable, !producedContent, retriesUsed < policy.maxRetries {
+            retriesUsed += 1
+            let delay = policy.delay(attempt: retriesUsed, retryAfter: retryAfter)
+            state = .retrying(attempt: retriesUsed)
+            return [
+                .closeConnection,
+                .emit(.phase(.retrying(attempt: retriesUsed, until: now.addingTimeInterval(delay)))),
+                .retry(after: delay),
+            ]
+        }
+        return end(.failed(error), at: now)
+    }
+
+    public mutating func retryStarted() -> [Action] {
+        guard case .retrying = state else { return [] }
+        state = .connecting
+        timings.sent = nil
+        timings.firstByte = nil
+        return [.emit(.phase(.connecting))]
+    }
+
+    /// The body ended. Without a terminal delta before it, the response was cut off.
+    public mutating func endOfStream(at now: Date) -> [Action] {
+        guard !state.isTerminal else { return [] }
+        return end(.failed(.interrupted()), at: now)
+    }
+
+    public mutating func cancel(at now: Date) -> [Action] {
+        guard !state.isTerminal else { return [] }
+        return end(.cancelled, at: now)
+    }
+
+    private mutating func end(_ terminal: State, at now: Date) -> [Action] {
+        state = terminal
+        timings.finished = now
+        let phase: RequestPhase
+        switch terminal {
+        case .finished(let reason): phase = .finished(reason)
+        case .failed(let error): phase = .failed(error)
+        default: phase = .cancelled
+        }
+        return [.closeConnection, .emit(.timings(timings)), .emit(.phase(phase))]
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+/// The `ponder-fake-server` executable: announces its URL on the first line and stops on SIGTERM.
+@Suite struct FakeServerExecutableTests {
+    /// The built executable: `$PONDER_BUILD_DIR`, else the directory holding the test bundle.
+    static var executable: URL {
+        if let dir = ProcessInfo.processInfo.environment["PONDER_BUILD_DIR"] {
+            return URL(fileURLWithPath: dir).appendingPathComponent("ponder-fake-server")
+        }
+        var bundle = Bundle.main.bundleURL
+        while bundle.pathComponents.count > 1,
+            !FileManager.default.fileExists(
+                atPath: bundle.appendingPathComponent("ponder-fake-server").path)
+        {
+            bundle.deleteLastPathComponent()
+        }
+        return bundle.appendingPathComponent("ponder-fake-server")
+    }
+
+    @Test func firstLineIsTheURLAndSIGTERMStopsIt() async throws {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = ["--scenario", "fake-slow", "--reasoning-tokens", "5"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        let firstLine = try #require(Self.readLine(output.fileHandleForReading))
+        #expect(firstLine.hasPrefix("listening on http://127.0.0.1:"))
+        let port = Int(firstLine.split(separator: ":").last ?? "")
+        #expect(port != nil && port! > 0)
+        kill(process.processIdentifier, SIGTERM)
+        let deadline = Date().addingTimeInterval(15)
+        while process.isRunning, Date() < deadline { try await Task.sleep(nanoseconds: 20_000_000) }
+        #expect(!process.isRunning)
+        #expect(process.terminationStatus == 0)
+    }
+
+    @Test func unknownScenarioIsAClearError() throws {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = ["--scenario", "no-such-thing"]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = Pipe()
+        try process.run()
+        process.waitUntilExit()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 2)
+        #expect(message.contains("unknown scenario no-such-thing"))
+        #expect(message.contains("fake-reasoner"))
+    }
+
+    /// Reads bytes up to the first newline (blocking; the server prints it right after binding).
+    static func readLine(_ handle: FileHandle) -> String? {
+        var bytes: [UInt8] = []
+        while true {
+            let data = handle.readData(ofLength: 1)
+            guard let byte = data.first else { return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
+            if byte == UInt8(ascii: "\n") { return String(decoding: bytes, as: UTF8.self) }
+            bytes.append(byte)
+        }
+    }
+}

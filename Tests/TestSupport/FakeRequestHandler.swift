@@ -1,0 +1,213 @@
+import Foundation
+import NIOCore
+import NIOHTTP1
+import PonderCore
+
+/// Serves one connection of the fake server: collects each request, records it, and plays the
+/// scenario's script back as a chunked body, honouring pauses, stalls and early closes.
+final class FakeRequestHandler: ChannelInboundHandler, @unchecked Sendable {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    private let server: FakeServer
+    private var connectionID = 0
+    private var head: HTTPRequestHead?
+    private var body: [UInt8] = []
+
+    init(server: FakeServer) {
+        self.server = server
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        connectionID = server.newConnectionID()
+        context.fireChannelActive()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        server.connectionDidClose(connectionID)
+        context.fireChannelInactive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let requestHead):
+            head = requestHead
+            body = []
+        case .body(var buffer):
+            body.append(contentsOf: buffer.readBytes(length: buffer.readableBytes) ?? [])
+        case .end:
+            guard let head else { return }
+            self.head = nil
+            respond(context: context, head: head)
+        }
+    }
+
+    private func respond(context: ChannelHandlerContext, head: HTTPRequestHead) {
+        var headers: [String: String] = [:]
+        for (name, value) in head.headers { headers[name.lowercased()] = value }
+        var target = Substring(head.uri)
+        // A request through an HTTP proxy carries an absolute URI; serve it as if it came directly.
+        if let schemeEnd = target.range(of: "://") {
+            let afterScheme = target[schemeEnd.upperBound...]
+            target = afterScheme.firstIndex(of: "/").map { afterScheme[$0...] } ?? "/"
+        }
+        let path = String(target.split(separator: "?", maxSplits: 1).first ?? "")
+        let recorded = FakeServer.RecordedRequest(
+            method: head.method.rawValue, path: path, headers: headers, body: body, connectionID: connectionID,
+            target: head.uri)
+        let scenario = server.accept(recorded)
+
+        if head.method == .CONNECT {
+            // Not a proxy: the CONNECT is recorded (proxy tests assert it) and refused.
+            sendJSON(
+                context: context, status: .forbidden, json: ["error": ["message": "ponder-fake-server is not a proxy"]])
+            return
+        }
+
+        if head.method == .GET {
+            switch path {
+            case "/models", "/v1/models":
+                let data = FakeScenario.named.map {
+                    JSONValue.object(["id": .string($0.name), "object": "model", "owned_by": "ponder-fake"])
+                }
+                sendJSON(context: context, status: .ok, json: ["object": "list", "data": .array(data)])
+            case "/api/tags":
+                let models = FakeScenario.named.map {
+                    JSONValue.object(["name": .string($0.name), "model": .string($0.name)])
+                }
+                sendJSON(context: context, status: .ok, json: ["models": .array(models)])
+            default:
+                sendJSON(
+                    context: context, status: .notFound,
+                    json: ["error": ["message": .string("Not found: \(path)"), "type": "not_found_error"]])
+            }
+            return
+        }
+
+        let format: FakeWireFormat
+        switch path {
+        case "/api/chat": format = .ollama
+        case "/v1/messages", "/anthropic/v1/messages": format = .anthropic
+        case "/chat/completions", "/v1/chat/completions", "/beta/chat/completions": format = .openAI
+        default:
+            sendJSON(
+                context: context, status: .notFound,
+                json: ["error": ["message": .string("Not found: \(path)"), "type": "not_found_error"]])
+            return
+        }
+
+        switch scenario.fault {
+        case .httpStatus(let code):
+            sendError(context: context, code: code, format: format)
+            return
+        case .statusThenSuccess(let code, let times):
+            if server.shouldFail(scenario, times: times) {
+                sendError(context: context, code: code, format: format)
+                return
+            }
+        default:
+            break
+        }
+
+        let json = recorded.json
+        let model = json?["model"]?.stringValue ?? "fake"
+        var lastUser = ""
+        var promptBytes = 0
+        for message in json?["messages"]?.arrayValue ?? [] {
+            let content = message["content"]?.stringValue ?? ""
+            promptBytes += content.utf8.count
+            if message["role"]?.stringValue == "user" { lastUser = content }
+        }
+        var script = FakeResponseScript(
+            scenario: scenario, format: format, model: model, lastUserMessage: lastUser,
+            promptTokens: 8 + promptBytes / 4)
+        let writes = script.build()
+
+        var responseHeaders = HTTPHeaders()
+        responseHeaders.add(
+            name: "content-type", value: format == .ollama ? "application/x-ndjson" : "text/event-stream; charset=utf-8"
+        )
+        responseHeaders.add(name: "cache-control", value: "no-cache")
+        responseHeaders.add(name: "transfer-encoding", value: "chunked")
+        context.writeAndFlush(
+            wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: responseHeaders))),
+            promise: nil)
+        play(writes[...], context: context)
+    }
+
+    private func play(_ writes: ArraySlice<FakeWrite>, context: ChannelHandlerContext) {
+        var remaining = writes
+        while let step = remaining.first {
+            guard context.channel.isActive else { return }
+            remaining = remaining.dropFirst()
+            switch step {
+            case .bytes(let bytes):
+                context.writeAndFlush(
+                    wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: bytes)))), promise: nil)
+            case .pause(let milliseconds):
+                let rest = remaining
+                let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+                context.eventLoop.scheduleTask(in: .milliseconds(Int64(milliseconds))) {
+                    let (handler, context) = loopBound.value
+                    handler.play(rest, context: context)
+                }
+                return
+            case .close:
+                context.close(promise: nil)
+                return
+            case .stall:
+                return
+            }
+        }
+        context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+    }
+
+    private func sendError(context: ChannelHandlerContext, code: Int, format: FakeWireFormat) {
+        let status = HTTPResponseStatus(statusCode: code)
+        let message: String
+        switch code {
+        case 400: message = "Invalid request: messages must alternate"
+        case 401: message = "Authentication Fails, Your api key: ****beef is invalid"
+        case 402: message = "Insufficient Balance"
+        case 422: message = "Invalid max_tokens value, the valid range of max_tokens is [1, 65536]"
+        case 429: message = "Rate limit reached for requests"
+        case 500: message = "Internal server error"
+        case 503: message = "Server overloaded, please try again later"
+        default: message = "Error \(code)"
+        }
+        let json: JSONValue
+        switch format {
+        case .anthropic:
+            json = [
+                "type": "error", "error": ["type": "api_error", "message": .string(message)], "request_id": "req_fake",
+            ]
+        case .ollama:
+            json = ["error": .string(message)]
+        case .openAI:
+            let type = code == 401 ? "authentication_error" : code == 402 ? "unknown_error" : "invalid_request_error"
+            json = [
+                "error": [
+                    "message": .string(message), "type": .string(type), "param": nil, "code": "invalid_request_error",
+                ]
+            ]
+        }
+        var extra: [(String, String)] = []
+        if code == 429 || code == 503 { extra.append(("retry-after", "0")) }
+        sendJSON(context: context, status: status, json: json, extraHeaders: extra)
+    }
+
+    private func sendJSON(
+        context: ChannelHandlerContext, status: HTTPResponseStatus, json: JSONValue,
+        extraHeaders: [(String, String)] = []
+    ) {
+        let bytes = json.serializedBytes
+        var headers = HTTPHeaders()
+        headers.add(name: "content-type", value: "application/json")
+        headers.add(name: "content-length", value: String(bytes.count))
+        for (name, value) in extraHeaders { headers.add(name: name, value: value) }
+        context.write(
+            wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers))), promise: nil)
+        context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: bytes)))), promise: nil)
+        context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+    }
+}

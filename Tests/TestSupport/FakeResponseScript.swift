@@ -1,0 +1,282 @@
+import PonderCore
+
+/// One step of a scripted response body.
+enum FakeWrite: Equatable, Sendable {
+    case bytes([UInt8])
+    /// Wait this many milliseconds before the next step.
+    case pause(milliseconds: Int)
+    /// Close the connection without ending the body.
+    case close
+    /// Stop here and keep the connection open.
+    case stall
+}
+
+/// Wire formats the fake server speaks.
+enum FakeWireFormat: Sendable {
+    /// DeepSeek / OpenAI chat-completions SSE.
+    case openAI
+    /// Ollama native NDJSON.
+    case ollama
+    /// Anthropic Messages SSE.
+    case anthropic
+}
+
+/// Builds the body of a streamed response for a scenario, as a list of writes.
+struct FakeResponseScript {
+    let scenario: FakeScenario
+    let format: FakeWireFormat
+    let model: String
+    let lastUserMessage: String
+    let promptTokens: Int
+
+    private var newline: String { scenario.crlf ? "\r\n" : "\n" }
+    private var writes: [FakeWrite] = []
+    private var buffered: [UInt8] = []
+    private var tokensSent = 0
+
+    init(scenario: FakeScenario, format: FakeWireFormat, model: String, lastUserMessage: String, promptTokens: Int) {
+        self.scenario = scenario
+        self.format = format
+        self.model = model
+        self.lastUserMessage = lastUserMessage
+        self.promptTokens = promptTokens
+    }
+
+    /// The complete script.
+    mutating func build() -> [FakeWrite] {
+        writes = []
+        buffered = []
+        tokensSent = 0
+        if format == .anthropic { emitAnthropicStart() }
+        for _ in 0..<scenario.keepAlivesBeforeFirstToken {
+            if format == .ollama { break }
+            if format == .anthropic {
+                event("ping", ["type": "ping"])
+            } else {
+                append(": keep-alive" + newline + newline)
+            }
+            flush()
+            writes.append(.pause(milliseconds: 50))
+        }
+        var reasoningCount = scenario.reasoningTokens
+        if case .hugeLine = scenario.fault { reasoningCount = max(1, reasoningCount) }
+        if reasoningCount > 0, format == .anthropic {
+            event(
+                "content_block_start",
+                ["type": "content_block_start", "index": 0, "content_block": ["type": "thinking", "thinking": ""]])
+        }
+        for index in 1...max(1, reasoningCount) where reasoningCount > 0 {
+            var text = FakeTexts.reasoningToken(index, style: scenario.style)
+            if index == 1, case .hugeLine(let bytes) = scenario.fault {
+                text = String(repeating: "x", count: bytes)
+            }
+            if index == 1, scenario.splitMultibyte {
+                text = "é🤔 split "
+                emitSplitMultibyte(text)
+            } else {
+                emitReasoning(text)
+            }
+            if stopAfterToken() { return writes }
+        }
+        let answers = FakeTexts.answerTokens(
+            count: scenario.answerTokens, style: scenario.style, lastUserMessage: lastUserMessage)
+        if reasoningCount > 0, format == .anthropic {
+            event(
+                "content_block_delta",
+                [
+                    "type": "content_block_delta", "index": 0,
+                    "delta": ["type": "signature_delta", "signature": "ZmFrZS1zaWduYXR1cmU="],
+                ])
+            event("content_block_stop", ["type": "content_block_stop", "index": 0])
+        }
+        if !answers.isEmpty, format == .anthropic {
+            event(
+                "content_block_start",
+                ["type": "content_block_start", "index": 1, "content_block": ["type": "text", "text": ""]])
+        }
+        for text in answers {
+            emitAnswer(text)
+            if stopAfterToken() { return writes }
+        }
+        if !answers.isEmpty, format == .anthropic {
+            event("content_block_stop", ["type": "content_block_stop", "index": 1])
+        }
+        emitEnd(reasoning: reasoningCount, answer: answers.count)
+        flush()
+        return writes
+    }
+
+    /// Applies the token-count faults and pacing after each token; true when the script ends here.
+    private mutating func stopAfterToken() -> Bool {
+        tokensSent += 1
+        switch scenario.fault {
+        case .closeAfter(let tokens) where tokensSent >= tokens:
+            flush()
+            writes.append(.close)
+            return true
+        case .stallAfter(let tokens) where tokensSent >= tokens:
+            flush()
+            writes.append(.stall)
+            return true
+        case .malformedLine(let tokens) where tokensSent >= tokens:
+            switch format {
+            case .openAI, .anthropic: append("data: {\"choices\":[{\"delta\":{\"content\":\"oops" + newline + newline)
+            case .ollama: append("{\"message\":{\"content\":" + newline)
+            }
+            flush()
+            return true
+        case .inBandError(let tokens) where tokensSent >= tokens:
+            switch format {
+            case .openAI:
+                data(["error": ["message": "Upstream provider overloaded", "code": 502]])
+            case .ollama:
+                line(["error": "model runner has unexpectedly stopped"])
+            case .anthropic:
+                event("error", ["type": "error", "error": ["type": "overloaded_error", "message": "Overloaded"]])
+            }
+            flush()
+            return true
+        default:
+            if let rate = scenario.tokensPerSecond, rate > 0 {
+                flush()
+                writes.append(.pause(milliseconds: max(1, Int(1000 / rate))))
+            } else if buffered.count >= 16_384 {
+                flush()
+            }
+            return false
+        }
+    }
+
+    private mutating func emitReasoning(_ text: String) {
+        switch format {
+        case .openAI:
+            data(chunk(delta: ["content": nil, "reasoning_content": .string(text)], finish: nil))
+        case .ollama:
+            line([
+                "model": .string(model), "created_at": "2026-01-01T00:00:00Z",
+                "message": ["role": "assistant", "content": "", "thinking": .string(text)], "done": false,
+            ])
+        case .anthropic:
+            event(
+                "content_block_delta",
+                [
+                    "type": "content_block_delta", "index": 0,
+                    "delta": ["type": "thinking_delta", "thinking": .string(text)],
+                ])
+        }
+    }
+
+    private mutating func emitAnswer(_ text: String) {
+        switch format {
+        case .openAI:
+            data(chunk(delta: ["content": .string(text), "reasoning_content": nil], finish: nil))
+        case .ollama:
+            line([
+                "model": .string(model), "created_at": "2026-01-01T00:00:00Z",
+                "message": ["role": "assistant", "content": .string(text)], "done": false,
+            ])
+        case .anthropic:
+            event(
+                "content_block_delta",
+                ["type": "content_block_delta", "index": 1, "delta": ["type": "text_delta", "text": .string(text)]])
+        }
+    }
+
+    /// Writes the token's line in two writes, splitting inside its first multibyte character.
+    private mutating func emitSplitMultibyte(_ text: String) {
+        flush()
+        emitReasoning(text)
+        let bytes = buffered
+        buffered = []
+        let marker = Array("é".utf8)
+        var cut = bytes.count / 2
+        if let start = bytes.firstRange(of: marker)?.lowerBound { cut = start + 1 }
+        writes.append(.bytes(Array(bytes[..<cut])))
+        writes.append(.pause(milliseconds: 30))
+        writes.append(.bytes(Array(bytes[cut...])))
+    }
+
+    private mutating func emitEnd(reasoning: Int, answer: Int) {
+        let completion = reasoning + answer
+        let hit = (promptTokens / 2) / 64 * 64
+        switch (format, scenario.fault) {
+        case (_, .noEndMarker):
+            return
+        case (.openAI, _):
+            let usage: JSONValue = [
+                "prompt_tokens": .number(Double(promptTokens)), "completion_tokens": .number(Double(completion)),
+                "total_tokens": .number(Double(promptTokens + completion)),
+                "prompt_tokens_details": ["cached_tokens": .number(Double(hit))],
+                "completion_tokens_details": ["reasoning_tokens": .number(Double(reasoning))],
+                "prompt_cache_hit_tokens": .number(Double(hit)),
+                "prompt_cache_miss_tokens": .number(Double(promptTokens - hit)),
+            ]
+            var last = chunk(delta: ["content": "", "reasoning_content": nil], finish: "stop")
+            if case .object(var members) = last {
+                members["usage"] = usage
+                last = .object(members)
+            }
+            data(last)
+            if scenario.fault != .noDone { append("data: [DONE]" + newline + newline) }
+        case (.ollama, _):
+            line([
+                "model": .string(model), "created_at": "2026-01-01T00:00:00Z",
+                "message": ["role": "assistant", "content": ""], "done": true, "done_reason": "stop",
+                "total_duration": 1_000_000, "prompt_eval_count": .number(Double(promptTokens)),
+                "eval_count": .number(Double(completion)),
+            ])
+        case (.anthropic, _):
+            event(
+                "message_delta",
+                [
+                    "type": "message_delta", "delta": ["stop_reason": "end_turn", "stop_sequence": nil],
+                    "usage": ["output_tokens": .number(Double(completion))],
+                ])
+            if scenario.fault != .noDone { event("message_stop", ["type": "message_stop"]) }
+        }
+    }
+
+    private mutating func emitAnthropicStart() {
+        event(
+            "message_start",
+            [
+                "type": "message_start",
+                "message": [
+                    "id": "msg_fake", "type": "message", "role": "assistant", "model": .string(model), "content": [],
+                    "stop_reason": nil, "usage": ["input_tokens": .number(Double(promptTokens)), "output_tokens": 1],
+                ],
+            ])
+    }
+
+    private func chunk(delta: JSONValue, finish: String?) -> JSONValue {
+        [
+            "id": "fake-0e96", "object": "chat.completion.chunk", "created": 1_764_042_665, "model": .string(model),
+            "system_fingerprint": "fp_fake",
+            "choices": [
+                ["index": 0, "delta": delta, "logprobs": nil, "finish_reason": finish.map { .string($0) } ?? nil]
+            ],
+        ]
+    }
+
+    private mutating func data(_ json: JSONValue) {
+        append("data: " + json.serialized + newline + newline)
+    }
+
+    private mutating func event(_ name: String, _ json: JSONValue) {
+        append("event: " + name + newline + "data: " + json.serialized + newline + newline)
+    }
+
+    private mutating func line(_ json: JSONValue) {
+        append(json.serialized + newline)
+    }
+
+    private mutating func append(_ text: String) {
+        buffered.append(contentsOf: text.utf8)
+    }
+
+    private mutating func flush() {
+        guard !buffered.isEmpty else { return }
+        writes.append(.bytes(buffered))
+        buffered = []
+    }
+}

@@ -1,0 +1,108 @@
+/// What the fake provider server does with one request: how many reasoning and answer tokens it
+/// streams, how fast, in which voice, and which fault it injects. Scenarios are plain values; the
+/// server picks one per request (queued scenario, else the `model` name, else its default).
+public struct FakeScenario: Equatable, Sendable {
+    /// The voice of the generated text.
+    public enum Style: String, Equatable, Sendable {
+        /// `step 1 …` reasoning, an answer quoting the last user message.
+        case plain
+        /// An answer with headings, a fenced code block, a table and a list.
+        case markdown
+        /// Reasoning and answer in Chinese with emoji.
+        case chinese
+        /// Text full of terminal escapes: CSI, OSC 52 clipboard writes, DCS, bidi overrides, BEL.
+        case hostile
+    }
+
+    /// A fault to inject.
+    public enum Fault: Equatable, Sendable {
+        case none
+        /// Close the connection after this many tokens (no finish, no `[DONE]`).
+        case closeAfter(tokens: Int)
+        /// Stop sending after this many tokens but keep the connection open.
+        case stallAfter(tokens: Int)
+        /// Answer with this HTTP status and a provider-style JSON error body.
+        case httpStatus(Int)
+        /// Answer the first `times` requests of this scenario with `status`, then stream normally.
+        case statusThenSuccess(status: Int, times: Int)
+        /// Send a line that is not JSON after this many tokens.
+        case malformedLine(afterTokens: Int)
+        /// Send an in-band error object after this many tokens.
+        case inBandError(afterTokens: Int)
+        /// End the body normally but leave out the end marker (`[DONE]`, `done`, `message_stop`)
+        /// and the finish reason.
+        case noEndMarker
+        /// Leave out only `[DONE]` (the finish reason and usage still arrive).
+        case noDone
+        /// Send one reasoning token of this many bytes as a single line.
+        case hugeLine(bytes: Int)
+    }
+
+    public var name: String
+    public var reasoningTokens: Int
+    public var answerTokens: Int
+    /// Tokens per second; nil streams as fast as possible.
+    public var tokensPerSecond: Double?
+    public var style: Style
+    public var fault: Fault
+    /// `: keep-alive` comments (SSE) sent before the first token, 50 ms apart.
+    public var keepAlivesBeforeFirstToken: Int
+    /// End lines with CRLF instead of LF.
+    public var crlf: Bool
+    /// Split a multibyte character of the first reasoning token across two separate writes.
+    public var splitMultibyte: Bool
+
+    public init(
+        name: String = "custom",
+        reasoningTokens: Int = 12,
+        answerTokens: Int = 8,
+        tokensPerSecond: Double? = nil,
+        style: Style = .plain,
+        fault: Fault = .none,
+        keepAlivesBeforeFirstToken: Int = 0,
+        crlf: Bool = false,
+        splitMultibyte: Bool = false
+    ) {
+        self.name = name
+        self.reasoningTokens = reasoningTokens
+        self.answerTokens = answerTokens
+        self.tokensPerSecond = tokensPerSecond
+        self.style = style
+        self.fault = fault
+        self.keepAlivesBeforeFirstToken = keepAlivesBeforeFirstToken
+        self.crlf = crlf
+        self.splitMultibyte = splitMultibyte
+    }
+}
+
+extension FakeScenario {
+    public static let standard = FakeScenario(name: "fake-reasoner")
+    public static let slow = FakeScenario(name: "fake-slow", reasoningTokens: 60, answerTokens: 40, tokensPerSecond: 20)
+    public static let stall = FakeScenario(name: "fake-stall", fault: .stallAfter(tokens: 3))
+    public static let unauthorized = FakeScenario(name: "fake-401", fault: .httpStatus(401))
+    public static let rateLimitedThenOK = FakeScenario(
+        name: "fake-429-then-ok", fault: .statusThenSuccess(status: 429, times: 1))
+    public static let closeEarly = FakeScenario(name: "fake-close-early", fault: .closeAfter(tokens: 5))
+    public static let markdown = FakeScenario(
+        name: "fake-markdown", reasoningTokens: 6, answerTokens: 0, style: .markdown)
+    public static let chinese = FakeScenario(name: "fake-chinese", style: .chinese)
+    public static let hostile = FakeScenario(name: "fake-hostile", reasoningTokens: 6, answerTokens: 6, style: .hostile)
+    public static let long = FakeScenario(name: "fake-long", reasoningTokens: 100_000, answerTokens: 50)
+    public static let noReasoning = FakeScenario(name: "fake-no-reasoning", reasoningTokens: 0, answerTokens: 10)
+
+    /// Every scenario selectable by `model` name, in listing order.
+    public static let named: [FakeScenario] = [
+        .standard, .slow, .stall, .unauthorized, .rateLimitedThenOK, .closeEarly, .markdown, .chinese, .hostile,
+        .long, .noReasoning,
+    ]
+
+    /// The scenario whose name is `name`, if any.
+    public static func named(_ name: String) -> FakeScenario? {
+        named.first { $0.name == name }
+    }
+
+    /// An HTTP error status with a provider-style body.
+    public static func status(_ code: Int) -> FakeScenario {
+        FakeScenario(name: "fake-\(code)", fault: .httpStatus(code))
+    }
+}

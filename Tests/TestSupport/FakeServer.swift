@@ -1,0 +1,129 @@
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import PonderCore
+
+/// A real HTTP server on 127.0.0.1 that imitates chat providers (DeepSeek/OpenAI SSE, Ollama NDJSON,
+/// Anthropic events) with scripted scenarios and fault modes, and records every request it receives.
+public final class FakeServer: Sendable {
+    /// A request as the server received it.
+    public struct RecordedRequest: Sendable {
+        public var method: String
+        public var path: String
+        /// Header names lowercased.
+        public var headers: [String: String]
+        public var body: [UInt8]
+        /// Identifies the TCP connection the request came on.
+        public var connectionID: Int
+        /// The request target as sent: a path, or an absolute URI when the client went through a proxy.
+        public var target: String
+
+        /// The body parsed as JSON, when it is JSON.
+        public var json: JSONValue? { try? JSONValue.parse(body) }
+    }
+
+    struct State {
+        var queue: [FakeScenario] = []
+        var requests: [RecordedRequest] = []
+        var closedConnections: Set<Int> = []
+        var nextConnectionID = 1
+        var failuresByScenario: [String: Int] = [:]
+    }
+
+    let state = FakeLock(State())
+    let defaultScenario: FakeScenario
+    private let group: MultiThreadedEventLoopGroup
+    private let channel: any Channel
+    public let port: Int
+
+    private init(defaultScenario: FakeScenario, group: MultiThreadedEventLoopGroup, channel: any Channel, port: Int) {
+        self.defaultScenario = defaultScenario
+        self.group = group
+        self.channel = channel
+        self.port = port
+    }
+
+    /// Starts a server on 127.0.0.1 at `port` (0 picks a free one).
+    public static func start(defaultScenario: FakeScenario = .standard, port: Int = 0) async throws -> FakeServer {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let box = FakeLock<FakeServer?>(nil)
+        let bootstrap = ServerBootstrap(group: group)
+            .serverChannelOption(ChannelOptions.backlog, value: 64)
+            .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
+            .childChannelInitializer { channel in
+                channel.pipeline.configureHTTPServerPipeline(withErrorHandling: true).flatMap {
+                    guard let server = box.withLock({ $0 }) else {
+                        return channel.eventLoop.makeFailedFuture(ChannelError.ioOnClosedChannel)
+                    }
+                    return channel.pipeline.addHandler(FakeRequestHandler(server: server))
+                }
+            }
+        let channel: any Channel
+        do {
+            channel = try await bootstrap.bind(host: "127.0.0.1", port: port).get()
+        } catch {
+            try? await group.shutdownGracefully()
+            throw error
+        }
+        let server = FakeServer(
+            defaultScenario: defaultScenario, group: group, channel: channel, port: channel.localAddress?.port ?? port)
+        box.withLock { $0 = server }
+        return server
+    }
+
+    /// `http://127.0.0.1:PORT`
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
+
+    /// The next request gets `scenario` (first in, first out); without one queued, the request's
+    /// `model` picks a named scenario, else the default applies.
+    public func enqueue(_ scenario: FakeScenario) {
+        state.withLock { $0.queue.append(scenario) }
+    }
+
+    public var receivedRequests: [RecordedRequest] { state.withLock { $0.requests } }
+
+    /// Whether the connection that carried `request` has been closed (by either side).
+    public func connectionClosed(for request: RecordedRequest) -> Bool {
+        state.withLock { $0.closedConnections.contains(request.connectionID) }
+    }
+
+    public func stop() async {
+        channel.close(promise: nil)
+        try? await channel.closeFuture.get()
+        try? await group.shutdownGracefully()
+    }
+
+    // MARK: - Used by the request handler
+
+    func newConnectionID() -> Int {
+        state.withLock { state in
+            defer { state.nextConnectionID += 1 }
+            return state.nextConnectionID
+        }
+    }
+
+    func connectionDidClose(_ id: Int) {
+        _ = state.withLock { $0.closedConnections.insert(id) }
+    }
+
+    /// Records the request and picks its scenario.
+    func accept(_ request: RecordedRequest) -> FakeScenario {
+        state.withLock { state in
+            state.requests.append(request)
+            if !state.queue.isEmpty { return state.queue.removeFirst() }
+            if let model = request.json?["model"]?.stringValue, let named = FakeScenario.named(model) { return named }
+            return defaultScenario
+        }
+    }
+
+    /// For `statusThenSuccess`: whether this request should still fail (counts per scenario name).
+    func shouldFail(_ scenario: FakeScenario, times: Int) -> Bool {
+        state.withLock { state in
+            let used = state.failuresByScenario[scenario.name, default: 0]
+            guard used < times else { return false }
+            state.failuresByScenario[scenario.name] = used + 1
+            return true
+        }
+    }
+}
