@@ -38,7 +38,7 @@ import Testing
             )
         }
         #expect(mode == "wal")
-        #expect(applied == [StoreSchema.v1, StoreSchema.v2])
+        #expect(applied == [StoreSchema.v1, StoreSchema.v2, StoreSchema.v3])
         #expect(applied.allSatisfy { $0.hasPrefix("v") })
     }
 
@@ -65,12 +65,31 @@ import Testing
             try StoreSchema.migrator.migrate(pool, upTo: StoreSchema.v1)
             try pool.write { db in
                 try conversation.upsert(db)
-                for message in messages { try message.upsert(db, writer: nil) }
+                for message in messages {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO messages (id, conversation_id, parent_id, role, reasoning, answer, status,
+                                prompt_tokens, created_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            message.id.rawValue, message.conversationID.rawValue, message.parentID?.rawValue,
+                            message.role.rawValue, message.reasoning, message.answer, message.status.rawValue,
+                            message.usage.promptTokens, message.createdAt.timeIntervalSinceReferenceDate,
+                        ])
+                }
                 #expect(try db.tableExists("search_index") == false)
+                #expect(try db.tableExists("message_deltas") == false)
             }
         }
         let store = try ConversationStore.open(at: directory.databaseURL)
-        #expect(try store.messages(in: conversation.id) == messages)
+        let upgraded = try store.messages(in: conversation.id)
+        #expect(upgraded.map(\.id) == messages.map(\.id))
+        #expect(upgraded.map(\.parentID) == messages.map(\.parentID))
+        #expect(upgraded.map(\.reasoning) == messages.map(\.reasoning))
+        #expect(upgraded.map(\.usage.promptTokens) == messages.map(\.usage.promptTokens))
+        #expect(upgraded.map(\.createdAt) == messages.map(\.createdAt))
+        #expect(try store.conversation(conversation.id) == conversation)
         #expect(try store.search("monads").first?.field == .reasoning)
         #expect(try store.search("reentrancy").contains { $0.field == .title })
     }

@@ -102,3 +102,60 @@ import Testing
         #expect(errors.withLock { $0.count } == 1)
     }
 }
+
+@Suite struct StreamingDeltaTests {
+    @Test func longTracesAreAppendedNotRewritten() async throws {
+        let directory = try TemporaryDirectory()
+        let store = try ConversationStore.open(at: directory.databaseURL)
+        let conversation = Conversation(title: "deltas")
+        try store.save(conversation)
+        let reply = Message(
+            conversationID: conversation.id, role: .assistant, reasoning: "Earlier: ", status: .streaming)
+        let writer = StreamingMessageWriter(store: store, message: reply, flushInterval: .milliseconds(10))
+        #expect(try waitUntil { try store.message(reply.id) != nil })
+        var expected = "Earlier: "
+        // Multi-scalar characters split across deltas must come back byte for byte.
+        for piece in ["e", "\u{301}", " 👩", "\u{200D}💻 ", "并发", "模型 "] {
+            writer.appendReasoning(piece)
+            expected += piece
+            #expect(try waitUntil { try store.message(reply.id)?.reasoning == expected })
+        }
+        writer.appendAnswer("Answer.")
+        writer.update(usage: TokenUsage(promptTokens: 3))
+        #expect(try waitUntil { try store.message(reply.id)?.usage.promptTokens == 3 })
+        let deltaRows = try await store.database.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM message_deltas") ?? 0
+        }
+        #expect(deltaRows > 0)
+        let stored = try await store.database.read { db in
+            try String.fetchOne(db, sql: "SELECT reasoning FROM messages WHERE id = ?", arguments: [reply.id.rawValue])
+        }
+        #expect(stored == "Earlier: ")
+
+        await writer.finish(status: .complete, errorText: nil)
+        let final = try #require(try store.message(reply.id))
+        #expect(final.reasoning == expected && final.answer == "Answer.")
+        let remaining = try await store.database.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM message_deltas") ?? 0
+        }
+        #expect(remaining == 0)
+        #expect(try store.search("并发模型").first?.messageID == reply.id)
+    }
+
+    @Test func theSweepFoldsDeltasIntoTheMessage() throws {
+        let store = try ConversationStore.inMemory()
+        let conversation = Conversation(title: "sweep")
+        try store.save(conversation)
+        let reply = Message(conversationID: conversation.id, role: .assistant, status: .streaming)
+        try store.save(reply, writer: ProcessIdentity(pid: Int32.max - 2, startTicks: 7))
+        try store.appendStreamingDeltas(to: reply.id, reasoning: "first half, ", answer: "", header: nil)
+        try store.appendStreamingDeltas(to: reply.id, reasoning: "second half", answer: "partial", header: nil)
+        #expect(try store.messages(in: conversation.id).first?.reasoning == "first half, second half")
+        #expect(try store.markAbandonedStreamsInterrupted() == 1)
+        let swept = try #require(try store.message(reply.id))
+        #expect(swept.status == .interrupted)
+        #expect(swept.reasoning == "first half, second half" && swept.answer == "partial")
+        #expect(swept.errorText?.isEmpty == false)
+        #expect(try store.search("second half").first?.field == .reasoning)
+    }
+}

@@ -39,7 +39,8 @@ extension Message {
             createdAt: StoredDate.date(row["created_at"] as Double))
     }
 
-    /// Inserts the message or replaces every field of the stored one. While `status` is
+    /// Inserts the message or replaces every field of the stored one (and drops any streaming
+    /// deltas, which the full text supersedes). While `status` is
     /// `.streaming`, `writer` records which process is writing it (for the start-up sweep).
     func upsert(_ db: Database, writer: ProcessIdentity?) throws {
         let streamingWriter = status == .streaming ? writer : nil
@@ -71,5 +72,6 @@ extension Message {
                     writer_started = excluded.writer_started
                 """
         ).execute(arguments: StatementArguments(values))
+        try db.cachedStatement(sql: "DELETE FROM message_deltas WHERE message_id = ?").execute(arguments: [id.rawValue])
     }
 }

@@ -6,11 +6,13 @@ import GRDB
 enum StoreSchema {
     static let v1 = "v1-conversations-and-messages"
     static let v2 = "v2-full-text-search"
+    static let v3 = "v3-streaming-deltas"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration(v1, migrate: createConversationsAndMessages)
         migrator.registerMigration(v2, migrate: createFullTextSearch)
+        migrator.registerMigration(v3, migrate: createStreamingDeltas)
         return migrator
     }
 
@@ -132,6 +134,24 @@ enum StoreSchema {
                     SELECT seq * 4 + 1, answer FROM messages WHERE status != 'streaming' AND answer != '';
                 INSERT INTO search_index (rowid, body)
                     SELECT seq * 4 + 2, reasoning FROM messages WHERE status != 'streaming' AND reasoning != '';
+                """)
+    }
+
+    /// Text that arrived for a still-streaming message since its row was last written in full.
+    /// Appending a small row per flush keeps flushes cheap however long the trace grows; the final
+    /// write (or the start-up sweep) folds the deltas back into the message and deletes them.
+    private static func createStreamingDeltas(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE message_deltas (
+                    seq INTEGER PRIMARY KEY,
+                    message_id TEXT NOT NULL REFERENCES messages(id) ON DELETE CASCADE ON UPDATE CASCADE,
+                    field TEXT NOT NULL CHECK (field IN ('reasoning', 'answer')),
+                    text TEXT NOT NULL
+                );
+                CREATE INDEX message_deltas_by_message ON message_deltas(message_id, seq);
+                CREATE TRIGGER message_deltas_count_insert AFTER INSERT ON message_deltas
+                BEGIN UPDATE store_meta SET value = value + 1 WHERE key = 'changes'; END;
                 """)
     }
 }

@@ -18,6 +18,13 @@ public final class StreamingMessageWriter: Sendable {
         /// The last write failed and `onError` was told; stays quiet until a write succeeds.
         var failing = false
         var flushCount = 0
+        /// The row has been written in full once; later flushes append deltas.
+        var rowWritten = false
+        /// How much of the reasoning and answer (in UTF-8 bytes) is already in the database.
+        var persistedReasoningBytes = 0
+        var persistedAnswerBytes = 0
+        /// Usage or timings changed since the last write.
+        var headerDirty = false
 
         /// Records a change; returns the delay after which a flush must be queued, or nil if one
         /// already is.
@@ -73,6 +80,7 @@ public final class StreamingMessageWriter: Sendable {
     public func update(usage: TokenUsage) {
         let delay = state.withLock { state -> Duration? in
             state.message.usage.merge(usage)
+            state.headerDirty = true
             return state.markDirty(interval: flushInterval)
         }
         if let delay { scheduleFlush(after: delay) }
@@ -81,6 +89,7 @@ public final class StreamingMessageWriter: Sendable {
     public func update(timings: ResponseTimings) {
         let delay = state.withLock { state -> Duration? in
             state.message.timings = timings
+            state.headerDirty = true
             return state.markDirty(interval: flushInterval)
         }
         if let delay { scheduleFlush(after: delay) }
@@ -114,26 +123,52 @@ public final class StreamingMessageWriter: Sendable {
         }
     }
 
-    /// Runs on `queue`: writes the whole message as it is now, in one transaction.
+    /// What one flush writes.
+    private enum Flush {
+        /// The whole message (first write, or a status change): folds in the deltas.
+        case full(Message)
+        /// Only the text that arrived since the last write, and the small fields if they changed.
+        case delta(id: MessageID, reasoning: String, answer: String, header: Message?)
+    }
+
+    /// Runs on `queue`: writes what changed since the last successful write, in one transaction.
     private func flush() {
-        let snapshot = state.withLock { state -> Message? in
+        let planned = state.withLock { state -> (Flush, Message)? in
             state.flushQueued = false
             guard state.dirty else { return nil }
             state.dirty = false
             state.lastFlush = .now()
-            return state.message
+            let message = state.message
+            if !state.rowWritten || message.status != .streaming {
+                state.headerDirty = false
+                return (.full(message), message)
+            }
+            let header = state.headerDirty ? message : nil
+            state.headerDirty = false
+            let reasoning = Self.suffix(of: message.reasoning, droppingBytes: state.persistedReasoningBytes)
+            let answer = Self.suffix(of: message.answer, droppingBytes: state.persistedAnswerBytes)
+            return (.delta(id: message.id, reasoning: reasoning, answer: answer, header: header), message)
         }
-        guard let snapshot else { return }
+        guard let (flush, snapshot) = planned else { return }
         do {
-            try store.save(snapshot, writer: .current)
+            switch flush {
+            case .full(let message):
+                try store.save(message, writer: .current)
+            case .delta(let id, let reasoning, let answer, let header):
+                try store.appendStreamingDeltas(to: id, reasoning: reasoning, answer: answer, header: header)
+            }
             state.withLock { state in
                 state.failing = false
                 state.flushCount += 1
+                state.rowWritten = true
+                state.persistedReasoningBytes = snapshot.reasoning.utf8.count
+                state.persistedAnswerBytes = snapshot.answer.utf8.count
             }
         } catch {
             let storeError = StoreError.translating(error, file: store.fileURL)
             let (report, delay) = state.withLock { state -> (Bool, Duration?) in
                 state.dirty = true
+                state.headerDirty = true
                 let report = !state.failing
                 state.failing = true
                 // Retry after an interval even if no further delta arrives.
@@ -142,5 +177,11 @@ public final class StreamingMessageWriter: Sendable {
             if report { onError(storeError) }
             if let delay { scheduleFlush(after: delay) }
         }
+    }
+
+    /// The text after its first `count` UTF-8 bytes; `count` is always the length of an earlier
+    /// version of the same growing string, hence a scalar boundary.
+    private static func suffix(of text: String, droppingBytes count: Int) -> String {
+        String(Substring(text.utf8.dropFirst(count)))
     }
 }
