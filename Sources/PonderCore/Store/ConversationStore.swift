@@ -165,6 +165,17 @@ public final class ConversationStore: Sendable {
         }
     }
 
+    /// Folds the write-ahead log back into the database file and truncates it (at exit, or before
+    /// copying the file). Other processes' readers may make it a partial checkpoint; that is fine.
+    public func checkpoint() throws {
+        guard fileURL != nil else { return }
+        do {
+            try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        } catch {
+            throw StoreError.translating(error, file: fileURL)
+        }
+    }
+
     /// A number that changes whenever any process commits a change to the store: poll it (it is a
     /// single-row read) and refresh the screen when it differs from the last value seen.
     public func changeCounter() throws -> Int {

@@ -114,6 +114,18 @@ public final class StreamingMessageWriter: Sendable {
         }
     }
 
+    /// Writes whatever is pending now and returns when the write is done (before quitting, or to
+    /// measure a flush).
+    public func flushNow() async {
+        state.withLock { $0.flushQueued = true }
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            queue.async {
+                self.flush()
+                continuation.resume()
+            }
+        }
+    }
+
     private func scheduleFlush(after delay: Duration) {
         if delay <= .zero {
             queue.async { self.flush() }
