@@ -158,4 +158,22 @@ import Testing
         #expect(try store.search("   ").isEmpty)
         #expect(try store.search("%").count == 1)
     }
+
+    @Test func hitsBeyondTheFirstPageOfCandidatesAreFound() throws {
+        var items: [(Conversation, [Message])] = []
+        for index in 0..<100 {
+            var item = sampleConversation(title: "archived \(index)", answer: "walrus walrus walrus")
+            item.0.archived = true
+            items.append(item)
+        }
+        for index in 0..<3 {
+            items.append(
+                sampleConversation(
+                    title: "kept \(index)", answer: "a walrus among many other words that dilute its weight"))
+        }
+        let store = try store(with: items)
+        let hits = try store.search("walrus", limit: 5)
+        #expect(hits.map(\.conversationTitle).sorted() == ["kept 0", "kept 1", "kept 2"])
+        #expect(try store.search("walrus", limit: 200, includeArchived: true).count == 103)
+    }
 }

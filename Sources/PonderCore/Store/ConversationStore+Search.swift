@@ -21,24 +21,32 @@ extension ConversationStore {
     private static func indexedSearch(
         _ db: Database, _ query: SearchQuery, limit: Int, includeArchived: Bool
     ) throws -> [SearchHit] {
-        let matches = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT rowid, bm25(search_index) AS score FROM search_index
-                WHERE search_index MATCH ? ORDER BY score
-                """,
-            arguments: [query.matchExpression])
+        // Fetch ranked candidates in pages: most queries are satisfied by the first page, and a term
+        // present in every message does not drag its whole match list into memory.
+        let pageSize = max(64, limit * 2)
         var hits: [SearchHit] = []
-        for match in matches {
-            let rowid: Int64 = match["rowid"]
-            guard let field = SearchHit.Field(indexCode: rowid & 3) else { continue }
-            let score: Double = match["score"]
-            if let hit = try makeHit(
-                db, seq: rowid >> 2, field: field, query: query, rank: -score, includeArchived: includeArchived)
-            {
-                hits.append(hit)
-                if hits.count >= limit { break }
+        var offset = 0
+        while hits.count < limit {
+            let matches = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT rowid, rank FROM search_index
+                    WHERE search_index MATCH ? ORDER BY rank LIMIT ? OFFSET ?
+                    """,
+                arguments: [query.matchExpression, pageSize, offset])
+            for match in matches {
+                let rowid: Int64 = match["rowid"]
+                guard let field = SearchHit.Field(indexCode: rowid & 3) else { continue }
+                let score: Double = match["rank"]
+                if let hit = try makeHit(
+                    db, seq: rowid >> 2, field: field, query: query, rank: -score, includeArchived: includeArchived)
+                {
+                    hits.append(hit)
+                    if hits.count >= limit { break }
+                }
             }
+            if matches.count < pageSize { break }
+            offset += pageSize
         }
         return hits
     }

@@ -121,7 +121,9 @@ public final class ConversationStore: Sendable {
         var attempt = 0
         while true {
             do {
-                let superseded = try database.read { db in try migrator.hasBeenSuperseded(db) }
+                let (superseded, complete) = try database.read { db in
+                    (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
+                }
                 if superseded {
                     let known = Set(migrator.migrations)
                     let applied = try database.read { db in try migrator.appliedIdentifiers(db) }
@@ -133,7 +135,7 @@ public final class ConversationStore: Sendable {
                             + "or set XDG_DATA_HOME to use another database.",
                         file: fileURL)
                 }
-                try migrator.migrate(database)
+                if !complete { try migrator.migrate(database) }
                 return
             } catch let error as StoreError {
                 throw error
