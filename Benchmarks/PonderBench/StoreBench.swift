@@ -1,3 +1,193 @@
+import Foundation
+import PonderCore
+
+/// The conversation store at scale: 10,000 conversations / 200,000 messages (~300 MB of text) by
+/// default, `PONDER_BENCH_SCALE` (e.g. 0.05) for a quick run. Prints generation time, opening and
+/// listing, full-text queries with snippets, one streaming flush, and database size per MB of text.
 enum StoreBench {
-    static func run() async throws {}
+    static func run() async throws {
+        let scale = ProcessInfo.processInfo.environment["PONDER_BENCH_SCALE"].flatMap(Double.init) ?? 1
+        let conversationCount = max(10, Int(10_000 * scale))
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("ponder-store-bench-\(UUID().uuidString.lowercased())")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("ponder.sqlite")
+
+        var generator = BenchText(seed: 0x5eed)
+        var textBytes = 0
+        let generation = try measure {
+            let store = try ConversationStore.open(at: url)
+            let base = Date(timeIntervalSinceNow: -86_400 * 365)
+            let batchSize = 250
+            for batchStart in stride(from: 0, to: conversationCount, by: batchSize) {
+                var conversations: [Conversation] = []
+                var messages: [Message] = []
+                for index in batchStart..<min(conversationCount, batchStart + batchSize) {
+                    let created = base.addingTimeInterval(Double(index) * 3000)
+                    let conversation = Conversation(
+                        title: generator.sentence(words: 5), createdAt: created, updatedAt: created,
+                        pinned: index % 500 == 0, provider: "deepseek", model: "deepseek-reasoner")
+                    conversations.append(conversation)
+                    var parent: MessageID?
+                    for turn in 0..<10 {
+                        let at = created.addingTimeInterval(Double(turn) * 60)
+                        let prompt = Message(
+                            conversationID: conversation.id, parentID: parent, role: .user,
+                            answer: generator.paragraph(characters: 200), createdAt: at)
+                        let reply = Message(
+                            conversationID: conversation.id, parentID: prompt.id, role: .assistant,
+                            reasoning: generator.paragraph(characters: 2000),
+                            answer: generator.paragraph(characters: 800), provider: "deepseek",
+                            model: "deepseek-reasoner",
+                            usage: TokenUsage(promptTokens: 400, completionTokens: 900, reasoningTokens: 650),
+                            timings: ResponseTimings(sent: at, firstReasoning: at, firstAnswer: at, finished: at),
+                            createdAt: at.addingTimeInterval(1))
+                        textBytes += prompt.answer.utf8.count + reply.reasoning.utf8.count + reply.answer.utf8.count
+                        messages += [prompt, reply]
+                        parent = reply.id
+                    }
+                }
+                try store.saveAll(conversations: conversations, messages: messages)
+            }
+        }
+        let textMB = Double(textBytes) / 1_048_576
+        print(
+            String(
+                format: "store: generated %ld conversations / %ld messages, %.0f MB of text in %.1f s",
+                conversationCount, conversationCount * 20, textMB, generation))
+
+        var listed = 0
+        let openAndList = try median(runs: 5) {
+            let store = try ConversationStore.open(at: url)
+            listed = try store.listConversations(limit: 100).count
+        }
+        print(
+            String(format: "store: open + list first %ld conversations: %.1f ms (target < 20 ms)", listed, openAndList))
+
+        let store = try ConversationStore.open(at: url)
+        for query in ["heliotrope", "monotonic invariant", "quantum", "并发模型", "内存"] {
+            var hits = 0
+            let time = try median(runs: 5) { hits = try store.search(query, limit: 50).count }
+            let kind = query.unicodeScalars.count < 3 ? "short-term scan" : "indexed"
+            print(
+                "store: search \"\(query)\" (\(kind), \(hits) hits with snippets): \(milliseconds(time)) (target < 50 ms)"
+            )
+        }
+
+        let conversation = Conversation(title: "flush benchmark")
+        try store.save(conversation)
+        for size in [10_000, 400_000] {
+            let message = Message(
+                conversationID: conversation.id, role: .assistant,
+                reasoning: generator.paragraph(characters: size), status: .streaming)
+            let writer = StreamingMessageWriter(store: store, message: message, flushInterval: .seconds(3600))
+            await writer.flushNow()
+            var times: [Double] = []
+            for _ in 0..<21 {
+                writer.appendReasoning(generator.paragraph(characters: 120))
+                let start = ContinuousClock.now
+                await writer.flushNow()
+                times.append(seconds(ContinuousClock.now - start) * 1000)
+            }
+            await writer.finish(status: .complete, errorText: nil)
+            print(
+                String(
+                    format:
+                        "store: one streaming flush (~120 new characters) with a %ld KB trace: %.2f ms (target < 2 ms)",
+                    size / 1000, times.sorted()[times.count / 2]))
+        }
+        let writer = StreamingMessageWriter(
+            store: store, message: Message(conversationID: conversation.id, role: .assistant, status: .streaming))
+        let appends = 100_000
+        let start = ContinuousClock.now
+        for _ in 0..<appends { writer.appendReasoning("tok ") }
+        let perAppend = seconds(ContinuousClock.now - start) / Double(appends) * 1e9
+        await writer.finish(status: .complete, errorText: nil)
+        print(String(format: "store: StreamingMessageWriter.appendReasoning: %.0f ns per call", perAppend))
+
+        try store.checkpoint()
+        let size = [url.path, url.path + "-wal"].compactMap {
+            (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? NSNumber)?.doubleValue
+        }.reduce(0, +)
+        print(
+            String(
+                format: "store: database %.0f MB for %.0f MB of text: %.2f MB per MB of text", size / 1_048_576, textMB,
+                size / 1_048_576 / textMB))
+    }
+
+    private static func milliseconds(_ value: Double) -> String { String(format: "%.1f ms", value) }
+
+    private static func measure(_ body: () throws -> Void) throws -> Double {
+        let start = ContinuousClock.now
+        try body()
+        return seconds(ContinuousClock.now - start)
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    /// Median wall time in milliseconds.
+    private static func median(runs: Int, _ body: () throws -> Void) throws -> Double {
+        var times: [Double] = []
+        for _ in 0..<runs { times.append(try measure(body) * 1000) }
+        return times.sorted()[runs / 2]
+    }
+}
+
+/// Deterministic pseudo-text: English-like words with some Chinese phrases mixed in.
+private struct BenchText {
+    private var state: UInt64
+    private let words: [String]
+
+    init(seed: UInt64) {
+        state = seed
+        var words = [
+            "quantum", "lattice", "monotonic", "invariant", "therefore", "consider", "suppose", "the", "a", "of",
+            "并发模型", "内存", "可见性", "所以", "我们", "考虑",
+        ]
+        let syllables = ["ka", "lo", "mi", "ren", "tas", "vo", "pel", "dra", "shi", "un", "ex", "tor", "bi", "qua"]
+        var generator = SplitMix(state: seed)
+        while words.count < 4000 {
+            let length = 2 + Int(generator.next() % 3)
+            words.append((0..<length).map { _ in syllables[Int(generator.next() % UInt64(syllables.count))] }.joined())
+        }
+        self.words = words
+    }
+
+    mutating func nextWord() -> String {
+        var generator = SplitMix(state: state)
+        let value = generator.next()
+        state = generator.state
+        // One word in 20,000 is the rare "heliotrope", for a selective query.
+        if value % 20_000 == 7 { return "heliotrope" }
+        // Zipf-like: small indexes (common words) far more often than large ones.
+        let index = Int((value % 4000) * ((value >> 40) % 4000) / 4000) % words.count
+        return words[index]
+    }
+
+    mutating func sentence(words count: Int) -> String {
+        (0..<count).map { _ in nextWord() }.joined(separator: " ")
+    }
+
+    mutating func paragraph(characters: Int) -> String {
+        var text = ""
+        text.reserveCapacity(characters + 16)
+        while text.utf8.count < characters {
+            text += nextWord()
+            text += text.utf8.count % 97 < 8 ? ".\n" : " "
+        }
+        return text
+    }
+}
+
+private struct SplitMix {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }

@@ -1,0 +1,134 @@
+import Foundation
+import GRDB
+
+extension ConversationStore {
+    /// The conversation's messages, oldest first (every branch; `parentID` links them).
+    public func messages(in id: ConversationID) throws -> [Message] {
+        try read { db in try Self.fetchMessages(db, id) }
+    }
+
+    public func message(_ id: MessageID) throws -> Message? {
+        try read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT \(Message.storeColumns) FROM messages WHERE id = ?", arguments: [id.rawValue]
+            ).map { try Self.withPendingDeltas(db, Message(storeRow: $0)) }
+        }
+    }
+
+    /// Inserts the message or replaces it, and moves its conversation's `updatedAt` to now.
+    /// The conversation must already be saved.
+    public func save(_ message: Message) throws {
+        try save(message, writer: .current)
+    }
+
+    func save(_ message: Message, writer: ProcessIdentity, now: Date = Date()) throws {
+        try write { db in
+            do {
+                try message.upsert(db, writer: writer)
+            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
+                throw Self.unknownConversation(message.conversationID)
+            }
+            try db.cachedStatement(sql: "UPDATE conversations SET updated_at = max(updated_at, ?) WHERE id = ?")
+                .execute(arguments: [StoredDate.value(now), message.conversationID.rawValue])
+        }
+    }
+
+    /// Appends text to a message that is still streaming without rewriting what it already holds
+    /// (a flush costs the size of the new text, not of the whole trace). When `header` is given,
+    /// its usage, timings and other small fields are written too. The next full `save` of the
+    /// message folds the deltas in.
+    func appendStreamingDeltas(to id: MessageID, reasoning: String, answer: String, header: Message?) throws {
+        try write { db in
+            let insert = try db.cachedStatement(
+                sql: "INSERT INTO message_deltas (message_id, field, text) VALUES (?, ?, ?)")
+            if !reasoning.isEmpty { try insert.execute(arguments: [id.rawValue, "reasoning", reasoning]) }
+            if !answer.isEmpty { try insert.execute(arguments: [id.rawValue, "answer", answer]) }
+            guard let header else { return }
+            let values: [(any DatabaseValueConvertible)?] = [
+                header.errorText, header.provider, header.model, header.usage.promptTokens,
+                header.usage.completionTokens, header.usage.reasoningTokens, header.usage.cacheHitTokens,
+                header.usage.cacheMissTokens, StoredDate.optionalValue(header.timings.sent),
+                StoredDate.optionalValue(header.timings.firstByte),
+                StoredDate.optionalValue(header.timings.firstReasoning),
+                StoredDate.optionalValue(header.timings.firstAnswer),
+                StoredDate.optionalValue(header.timings.finished), header.reasoningFolded, id.rawValue,
+            ]
+            try db.cachedStatement(
+                sql: """
+                    UPDATE messages SET error_text = ?, provider = ?, model = ?, prompt_tokens = ?,
+                        completion_tokens = ?, reasoning_tokens = ?, cache_hit_tokens = ?, cache_miss_tokens = ?,
+                        sent_at = ?, first_byte_at = ?, first_reasoning_at = ?, first_answer_at = ?, finished_at = ?,
+                        reasoning_folded = ?
+                    WHERE id = ?
+                    """
+            ).execute(arguments: StatementArguments(values))
+        }
+    }
+
+    /// Remembers whether the message's reasoning is folded (nil: follow the default setting).
+    public func setReasoningFolded(_ id: MessageID, _ folded: Bool?) throws {
+        try write { db in
+            try db.execute(
+                sql: "UPDATE messages SET reasoning_folded = ? WHERE id = ?", arguments: [folded, id.rawValue])
+            if db.changesCount == 0 {
+                throw StoreError(
+                    kind: .invalidData, message: "There is no message \(id) in the store (was it deleted?).")
+            }
+        }
+    }
+
+    /// The start-up sweep: marks `streaming` messages whose writing process is gone (killed,
+    /// crashed, machine restarted) as `interrupted`, keeping their partial text and making them
+    /// searchable. Streams written by live processes — this one or another Ponder — are left alone.
+    /// Returns how many messages were marked.
+    @discardableResult
+    public func markAbandonedStreamsInterrupted() throws -> Int {
+        try write { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(Message.storeColumns), writer_pid, writer_started FROM messages
+                    WHERE status = 'streaming'
+                    """)
+            var marked = 0
+            for row in rows {
+                let pid: Int64? = row["writer_pid"]
+                let writer = pid.map {
+                    ProcessIdentity(pid: Int32(truncatingIfNeeded: $0), startTicks: row["writer_started"])
+                }
+                if let writer, writer.isAlive { continue }
+                var message = try Self.withPendingDeltas(db, Message(storeRow: row))
+                message.status = .interrupted
+                message.errorText = message.errorText ?? Self.abandonedStreamText
+                try message.upsert(db, writer: nil)
+                marked += 1
+            }
+            return marked
+        }
+    }
+
+    static let abandonedStreamText =
+        "The response was cut off because Ponder stopped while it was arriving; the text received so far is kept."
+
+    static func fetchMessages(_ db: Database, _ id: ConversationID) throws -> [Message] {
+        try Row.fetchAll(
+            db,
+            sql: "SELECT \(Message.storeColumns) FROM messages WHERE conversation_id = ? ORDER BY created_at, seq",
+            arguments: [id.rawValue]
+        ).map { try withPendingDeltas(db, Message(storeRow: $0)) }
+    }
+
+    /// A streaming message with the text of its not yet folded-in deltas appended.
+    static func withPendingDeltas(_ db: Database, _ message: Message) throws -> Message {
+        guard message.status == .streaming else { return message }
+        var merged = message
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT field, text FROM message_deltas WHERE message_id = ? ORDER BY seq",
+            arguments: [message.id.rawValue])
+        for row in rows {
+            let text: String = row["text"]
+            if row["field"] as String == "reasoning" { merged.reasoning += text } else { merged.answer += text }
+        }
+        return merged
+    }
+}

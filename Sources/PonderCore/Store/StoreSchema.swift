@@ -1,0 +1,157 @@
+import GRDB
+
+/// The database schema as a sequence of named migrations. Never edit a shipped migration: add
+/// the next one (`v3-…`). A file that lists a migration this build does not know comes from a
+/// newer Ponder and is refused.
+enum StoreSchema {
+    static let v1 = "v1-conversations-and-messages"
+    static let v2 = "v2-full-text-search"
+    static let v3 = "v3-streaming-deltas"
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration(v1, migrate: createConversationsAndMessages)
+        migrator.registerMigration(v2, migrate: createFullTextSearch)
+        migrator.registerMigration(v3, migrate: createStreamingDeltas)
+        return migrator
+    }
+
+    /// Conversations, messages (with their writer process while streaming) and a change counter
+    /// that every committed change bumps, so other processes can cheaply tell that they must refresh.
+    private static func createConversationsAndMessages(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE conversations (
+                    seq INTEGER PRIMARY KEY,
+                    id TEXT NOT NULL UNIQUE,
+                    title TEXT NOT NULL DEFAULT '',
+                    created_at REAL NOT NULL,
+                    updated_at REAL NOT NULL,
+                    pinned INTEGER NOT NULL DEFAULT 0,
+                    archived INTEGER NOT NULL DEFAULT 0,
+                    provider TEXT,
+                    model TEXT,
+                    system_prompt TEXT
+                );
+                CREATE INDEX conversations_by_listing ON conversations(archived, pinned DESC, updated_at DESC);
+
+                CREATE TABLE messages (
+                    seq INTEGER PRIMARY KEY,
+                    id TEXT NOT NULL UNIQUE,
+                    conversation_id TEXT NOT NULL
+                        REFERENCES conversations(id) ON DELETE CASCADE ON UPDATE CASCADE,
+                    parent_id TEXT,
+                    role TEXT NOT NULL CHECK (role IN ('system', 'user', 'assistant')),
+                    reasoning TEXT NOT NULL DEFAULT '',
+                    answer TEXT NOT NULL DEFAULT '',
+                    status TEXT NOT NULL
+                        CHECK (status IN ('streaming', 'complete', 'interrupted', 'failed', 'cancelled')),
+                    error_text TEXT,
+                    provider TEXT,
+                    model TEXT,
+                    prompt_tokens INTEGER,
+                    completion_tokens INTEGER,
+                    reasoning_tokens INTEGER,
+                    cache_hit_tokens INTEGER,
+                    cache_miss_tokens INTEGER,
+                    sent_at REAL,
+                    first_byte_at REAL,
+                    first_reasoning_at REAL,
+                    first_answer_at REAL,
+                    finished_at REAL,
+                    reasoning_folded INTEGER,
+                    created_at REAL NOT NULL,
+                    writer_pid INTEGER,
+                    writer_started INTEGER
+                );
+                CREATE INDEX messages_by_conversation ON messages(conversation_id, created_at, seq);
+                CREATE INDEX messages_by_parent ON messages(parent_id) WHERE parent_id IS NOT NULL;
+                CREATE INDEX messages_streaming ON messages(status) WHERE status = 'streaming';
+
+                CREATE TABLE store_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+                INSERT INTO store_meta (key, value) VALUES ('changes', 0);
+                """)
+        for table in ["conversations", "messages"] {
+            for event in ["INSERT", "UPDATE", "DELETE"] {
+                try db.execute(
+                    sql: """
+                        CREATE TRIGGER \(table)_count_\(event.lowercased()) AFTER \(event) ON \(table)
+                        BEGIN UPDATE store_meta SET value = value + 1 WHERE key = 'changes'; END
+                        """)
+            }
+        }
+    }
+
+    /// One contentless FTS5 table over titles, answers and reasoning with the trigram tokenizer
+    /// (substring matching that works for Chinese and other scripts without spaces). Row ids encode
+    /// the source: `seq * 4 + field` (0 title, 1 answer, 2 reasoning). Messages are indexed only
+    /// once they leave `streaming`, so flushing a growing trace never re-indexes it.
+    private static func createFullTextSearch(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE VIRTUAL TABLE search_index USING fts5(body, tokenize = 'trigram', content = '');
+
+                CREATE TRIGGER search_title_insert AFTER INSERT ON conversations BEGIN
+                    INSERT INTO search_index (rowid, body) SELECT new.seq * 4, new.title WHERE new.title != '';
+                END;
+                CREATE TRIGGER search_title_update AFTER UPDATE OF title ON conversations BEGIN
+                    INSERT INTO search_index (search_index, rowid, body)
+                        SELECT 'delete', old.seq * 4, old.title WHERE old.title != '';
+                    INSERT INTO search_index (rowid, body) SELECT new.seq * 4, new.title WHERE new.title != '';
+                END;
+                CREATE TRIGGER search_title_delete AFTER DELETE ON conversations BEGIN
+                    INSERT INTO search_index (search_index, rowid, body)
+                        SELECT 'delete', old.seq * 4, old.title WHERE old.title != '';
+                END;
+
+                CREATE TRIGGER search_message_insert AFTER INSERT ON messages
+                WHEN new.status != 'streaming' BEGIN
+                    INSERT INTO search_index (rowid, body) SELECT new.seq * 4 + 1, new.answer WHERE new.answer != '';
+                    INSERT INTO search_index (rowid, body)
+                        SELECT new.seq * 4 + 2, new.reasoning WHERE new.reasoning != '';
+                END;
+                CREATE TRIGGER search_message_update AFTER UPDATE OF reasoning, answer, status ON messages BEGIN
+                    INSERT INTO search_index (search_index, rowid, body)
+                        SELECT 'delete', old.seq * 4 + 1, old.answer WHERE old.status != 'streaming' AND old.answer != '';
+                    INSERT INTO search_index (search_index, rowid, body)
+                        SELECT 'delete', old.seq * 4 + 2, old.reasoning
+                        WHERE old.status != 'streaming' AND old.reasoning != '';
+                    INSERT INTO search_index (rowid, body)
+                        SELECT new.seq * 4 + 1, new.answer WHERE new.status != 'streaming' AND new.answer != '';
+                    INSERT INTO search_index (rowid, body)
+                        SELECT new.seq * 4 + 2, new.reasoning WHERE new.status != 'streaming' AND new.reasoning != '';
+                END;
+                CREATE TRIGGER search_message_delete AFTER DELETE ON messages
+                WHEN old.status != 'streaming' BEGIN
+                    INSERT INTO search_index (search_index, rowid, body)
+                        SELECT 'delete', old.seq * 4 + 1, old.answer WHERE old.answer != '';
+                    INSERT INTO search_index (search_index, rowid, body)
+                        SELECT 'delete', old.seq * 4 + 2, old.reasoning WHERE old.reasoning != '';
+                END;
+
+                INSERT INTO search_index (rowid, body) SELECT seq * 4, title FROM conversations WHERE title != '';
+                INSERT INTO search_index (rowid, body)
+                    SELECT seq * 4 + 1, answer FROM messages WHERE status != 'streaming' AND answer != '';
+                INSERT INTO search_index (rowid, body)
+                    SELECT seq * 4 + 2, reasoning FROM messages WHERE status != 'streaming' AND reasoning != '';
+                """)
+    }
+
+    /// Text that arrived for a still-streaming message since its row was last written in full.
+    /// Appending a small row per flush keeps flushes cheap however long the trace grows; the final
+    /// write (or the start-up sweep) folds the deltas back into the message and deletes them.
+    private static func createStreamingDeltas(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE message_deltas (
+                    seq INTEGER PRIMARY KEY,
+                    message_id TEXT NOT NULL REFERENCES messages(id) ON DELETE CASCADE ON UPDATE CASCADE,
+                    field TEXT NOT NULL CHECK (field IN ('reasoning', 'answer')),
+                    text TEXT NOT NULL
+                );
+                CREATE INDEX message_deltas_by_message ON message_deltas(message_id, seq);
+                CREATE TRIGGER message_deltas_count_insert AFTER INSERT ON message_deltas
+                BEGIN UPDATE store_meta SET value = value + 1 WHERE key = 'changes'; END;
+                """)
+    }
+}
