@@ -21,7 +21,7 @@ public final class TmuxSession {
         var arguments = ["-f", "/dev/null", "new-session", "-d", "-s", target, "-x", "\(width)", "-y", "\(height)"]
         if let workingDirectory { arguments += ["-c", workingDirectory] }
         arguments.append(shellCommand)
-        try tmux(arguments)
+        try tmux(arguments, capturingOutput: false)
         try tmux(["set-option", "-t", target, "remain-on-exit", "on"])
     }
 
@@ -80,24 +80,16 @@ public final class TmuxSession {
     /// Stops the tmux server and everything in it.
     public func kill() { _ = try? tmux(["kill-server"]) }
 
+    /// Runs one tmux command and returns its output. The command that starts the server does
+    /// not capture output: the server would inherit the pipe and hold it open for its whole life.
     @discardableResult
-    private func tmux(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux", "-L", socket] + arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let message = String(decoding: errorData, as: UTF8.self)
-            throw TmuxError(message: "tmux \(arguments.first ?? "") failed: \(message)")
+    private func tmux(_ arguments: [String], capturingOutput: Bool = true) throws -> String {
+        let result = try ChildProcess.run(
+            ["/usr/bin/env", "tmux", "-L", socket] + arguments, capturingOutput: capturingOutput)
+        guard result.status == 0 else {
+            throw TmuxError(message: "tmux \(arguments.first ?? "") failed (\(result.status)): \(result.output)")
         }
-        return String(decoding: data, as: UTF8.self)
+        return result.output
     }
 
     static func shellQuoted(_ value: String) -> String {

@@ -6,6 +6,8 @@ nonisolated(unsafe) private var signalPipeWriter: Int32 = -1
 
 /// Turns SIGTERM, SIGINT and SIGHUP into a readable byte on a pipe the event loop polls, so
 /// the loop can leave normally and the terminal is restored. The handler only calls `write`.
+/// These signals and SIGWINCH (resize) are unblocked on the calling thread, whatever mask the
+/// parent process passed down.
 public final class TerminationSignals {
     public static let handled: [Int32] = [SIGTERM, SIGINT, SIGHUP]
     let descriptor: Int32
@@ -18,6 +20,10 @@ public final class TerminationSignals {
         writer = fds[1]
         for fd in fds { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
         signalPipeWriter = writer
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        for signalNumber in Self.handled + [SIGWINCH] { sigaddset(&unblocked, signalNumber) }
+        pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
         for signalNumber in Self.handled {
             signal(signalNumber) { received in
                 var byte = UInt8(truncatingIfNeeded: received)

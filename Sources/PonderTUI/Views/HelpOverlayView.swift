@@ -19,7 +19,7 @@ enum HelpOverlayView {
     static func lineCount(keymap: Keymap = .standard) -> Int { lines(keymap: keymap).count }
 
     static func render(scroll: Int, in screen: Rect, keymap: Keymap, theme: Theme, into buffer: inout ScreenBuffer) {
-        let width = min(64, screen.width - 2)
+        let width = min(64, screen.width)
         let height = max(3, screen.height)
         let box = Rect(x: screen.x + (screen.width - width) / 2, y: screen.y, width: width, height: height)
         buffer.fill(box, style: theme.overlay)
