@@ -6,6 +6,10 @@ import Foundation
 public final class TmuxSession {
     public let socket: String
     public let target = "main"
+    /// The tmux server and the pane's first process, killed outright by `kill()` if they outlive
+    /// `kill-server` (children of a test runner can inherit a mask that blocks SIGHUP).
+    private var serverPID: pid_t?
+    private var panePIDAtStart: pid_t?
 
     /// Starts `command` (run by `sh -c`) in a new detached session of `width` x `height`.
     /// `environment` is added to the command's environment (TERM defaults to xterm-256color).
@@ -23,6 +27,8 @@ public final class TmuxSession {
         arguments.append(shellCommand)
         try tmux(arguments, capturingOutput: false)
         try tmux(["set-option", "-t", target, "remain-on-exit", "on"])
+        serverPID = Int32(try format("#{pid}"))
+        panePIDAtStart = Int32(try format("#{pane_pid}"))
     }
 
     deinit { kill() }
@@ -78,7 +84,14 @@ public final class TmuxSession {
     }
 
     /// Stops the tmux server and everything in it.
-    public func kill() { _ = try? tmux(["kill-server"]) }
+    public func kill() {
+        _ = try? tmux(["kill-server"])
+        for pid in [panePIDAtStart, serverPID].compactMap({ $0 }) where pid > 1 {
+            _ = Glibc.kill(pid, SIGKILL)
+        }
+        panePIDAtStart = nil
+        serverPID = nil
+    }
 
     /// Runs one tmux command and returns its output. The command that starts the server does
     /// not capture output: the server would inherit the pipe and hold it open for its whole life.
