@@ -59,7 +59,9 @@ let package = Package(
         .testTarget(name: "CoreTests", dependencies: ["PonderCore", "TestSupport"]),
         .testTarget(name: "StreamingTests", dependencies: ["PonderCore", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["PonderCore", "TestSupport"]),
-        .testTarget(name: "PonderTUITests", dependencies: ["PonderTUI", "PonderCore", "TestSupport"]),
+        .testTarget(
+            name: "PonderTUITests", dependencies: ["PonderTUI", "PonderCore", "TestSupport"], exclude: ["__Snapshots__"]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["PonderCore", "TestSupport"]),
         .testTarget(
             name: "EngineTests",
