@@ -10,51 +10,22 @@ enum StoreBench {
         let conversationCount = max(10, Int(10_000 * scale))
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("ponder-store-bench-\(UUID().uuidString.lowercased())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let url = directory.appendingPathComponent("ponder.sqlite")
 
         var generator = BenchText(seed: 0x5eed)
-        var textBytes = 0
-        let generation = try measure {
-            let store = try ConversationStore.open(at: url)
-            let base = Date(timeIntervalSinceNow: -86_400 * 365)
-            let batchSize = 250
-            for batchStart in stride(from: 0, to: conversationCount, by: batchSize) {
-                var conversations: [Conversation] = []
-                var messages: [Message] = []
-                for index in batchStart..<min(conversationCount, batchStart + batchSize) {
-                    let created = base.addingTimeInterval(Double(index) * 3000)
-                    let conversation = Conversation(
-                        title: generator.sentence(words: 5), createdAt: created, updatedAt: created,
-                        pinned: index % 500 == 0, provider: "deepseek", model: "deepseek-reasoner")
-                    conversations.append(conversation)
-                    var parent: MessageID?
-                    for turn in 0..<10 {
-                        let at = created.addingTimeInterval(Double(turn) * 60)
-                        let prompt = Message(
-                            conversationID: conversation.id, parentID: parent, role: .user,
-                            answer: generator.paragraph(characters: 200), createdAt: at)
-                        let reply = Message(
-                            conversationID: conversation.id, parentID: prompt.id, role: .assistant,
-                            reasoning: generator.paragraph(characters: 2000),
-                            answer: generator.paragraph(characters: 800), provider: "deepseek",
-                            model: "deepseek-reasoner",
-                            usage: TokenUsage(promptTokens: 400, completionTokens: 900, reasoningTokens: 650),
-                            timings: ResponseTimings(sent: at, firstReasoning: at, firstAnswer: at, finished: at),
-                            createdAt: at.addingTimeInterval(1))
-                        textBytes += prompt.answer.utf8.count + reply.reasoning.utf8.count + reply.answer.utf8.count
-                        messages += [prompt, reply]
-                        parent = reply.id
-                    }
-                }
-                try store.saveAll(conversations: conversations, messages: messages)
-            }
-        }
-        let textMB = Double(textBytes) / 1_048_576
+        let cached = try cachedDatabase(conversationCount: conversationCount, generator: &generator)
+        // Every run works on a copy, so the flush benchmark below never changes the cached file.
+        let copying = try measure { try FileManager.default.copyItem(at: cached.url, to: url) }
+        let textMB = Double(cached.textBytes) / 1_048_576
+        let origin =
+            cached.generated
+            ? String(format: "generated in %.1f s", cached.seconds) : "reused from \(cached.url.path)"
         print(
             String(
-                format: "store: generated %ld conversations / %ld messages, %.0f MB of text in %.1f s",
-                conversationCount, conversationCount * 20, textMB, generation))
+                format: "store: %ld conversations / %ld messages, %.0f MB of text", conversationCount,
+                conversationCount * 20, textMB) + " (\(origin); copied in \(milliseconds(copying * 1000)))")
 
         var listed = 0
         let openAndList = try median(runs: 5) {
@@ -113,6 +84,80 @@ enum StoreBench {
             String(
                 format: "store: database %.0f MB for %.0f MB of text: %.2f MB per MB of text", size / 1_048_576, textMB,
                 size / 1_048_576 / textMB))
+    }
+
+    /// A generated database for `conversationCount` conversations, kept in the temporary directory
+    /// between runs (generation takes minutes at full scale). It is written under a temporary name
+    /// and renamed once complete, so an interrupted run never leaves a partial file to be reused.
+    private static func cachedDatabase(
+        conversationCount: Int, generator: inout BenchText
+    ) throws -> (url: URL, textBytes: Int, generated: Bool, seconds: Double) {
+        let fileManager = FileManager.default
+        let cacheDirectory = fileManager.temporaryDirectory.appendingPathComponent("ponder-store-bench-cache")
+        let name = "\(generatorVersion)-\(conversationCount)"
+        let url = cacheDirectory.appendingPathComponent("\(name).sqlite")
+        let sizeURL = cacheDirectory.appendingPathComponent("\(name).text-bytes")
+        if fileManager.fileExists(atPath: url.path),
+            let textBytes = (try? String(contentsOf: sizeURL, encoding: .utf8)).flatMap(Int.init)
+        {
+            return (url, textBytes, false, 0)
+        }
+        try fileManager.createDirectory(at: cacheDirectory, withIntermediateDirectories: true)
+        let partial = cacheDirectory.appendingPathComponent("\(name)-\(getpid()).partial")
+        defer { try? fileManager.removeItem(at: partial) }
+        var textBytes = 0
+        let seconds = try measure {
+            let store = try ConversationStore.open(at: partial.appendingPathComponent("ponder.sqlite"))
+            textBytes = try generate(into: store, conversationCount: conversationCount, generator: &generator)
+            try store.checkpoint()
+        }
+        try String(textBytes).write(to: sizeURL, atomically: true, encoding: .utf8)
+        try? fileManager.removeItem(at: url)
+        try fileManager.moveItem(at: partial.appendingPathComponent("ponder.sqlite"), to: url)
+        return (url, textBytes, true, seconds)
+    }
+
+    /// Bump when `generate` or `BenchText` change, so that old cached databases are not reused.
+    private static let generatorVersion = "v1"
+
+    /// Fills `store` with conversations of ten turns each; returns the bytes of text written.
+    private static func generate(
+        into store: ConversationStore, conversationCount: Int, generator: inout BenchText
+    ) throws -> Int {
+        var textBytes = 0
+        let base = Date(timeIntervalSinceReferenceDate: 800_000_000)
+        let batchSize = 250
+        for batchStart in stride(from: 0, to: conversationCount, by: batchSize) {
+            var conversations: [Conversation] = []
+            var messages: [Message] = []
+            for index in batchStart..<min(conversationCount, batchStart + batchSize) {
+                let created = base.addingTimeInterval(Double(index) * 3000)
+                let conversation = Conversation(
+                    title: generator.sentence(words: 5), createdAt: created, updatedAt: created,
+                    pinned: index % 500 == 0, provider: "deepseek", model: "deepseek-reasoner")
+                conversations.append(conversation)
+                var parent: MessageID?
+                for turn in 0..<10 {
+                    let at = created.addingTimeInterval(Double(turn) * 60)
+                    let prompt = Message(
+                        conversationID: conversation.id, parentID: parent, role: .user,
+                        answer: generator.paragraph(characters: 200), createdAt: at)
+                    let reply = Message(
+                        conversationID: conversation.id, parentID: prompt.id, role: .assistant,
+                        reasoning: generator.paragraph(characters: 2000),
+                        answer: generator.paragraph(characters: 800), provider: "deepseek",
+                        model: "deepseek-reasoner",
+                        usage: TokenUsage(promptTokens: 400, completionTokens: 900, reasoningTokens: 650),
+                        timings: ResponseTimings(sent: at, firstReasoning: at, firstAnswer: at, finished: at),
+                        createdAt: at.addingTimeInterval(1))
+                    textBytes += prompt.answer.utf8.count + reply.reasoning.utf8.count + reply.answer.utf8.count
+                    messages += [prompt, reply]
+                    parent = reply.id
+                }
+            }
+            try store.saveAll(conversations: conversations, messages: messages)
+        }
+        return textBytes
     }
 
     private static func milliseconds(_ value: Double) -> String { String(format: "%.1f ms", value) }

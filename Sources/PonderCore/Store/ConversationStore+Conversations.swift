@@ -17,20 +17,21 @@ extension ConversationStore {
     ) throws -> [ConversationSummary] {
         try read { db in
             let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT \(Conversation.storeColumns),
-                        (SELECT count(*) FROM messages m WHERE m.conversation_id = c.id) AS message_count
-                    FROM conversations c
-                    WHERE archived = 0 OR ?
-                    ORDER BY pinned DESC, updated_at DESC, seq DESC
-                    LIMIT ? OFFSET ?
-                    """,
-                arguments: [includeArchived, max(0, limit), max(0, offset)])
+                db, sql: Self.listingSQL(includeArchived: includeArchived),
+                arguments: [max(0, limit), max(0, offset)])
             return rows.map { row in
                 ConversationSummary(conversation: Conversation(storeRow: row), messageCount: row["message_count"])
             }
         }
+    }
+
+    /// Two statements rather than one with `archived = 0 OR ?`, so that each reads its index in
+    /// list order and stops after `LIMIT` rows. Arguments: limit, offset.
+    static func listingSQL(includeArchived: Bool) -> String {
+        """
+        SELECT \(Conversation.storeColumns), message_count FROM conversations \(includeArchived ? "" : "WHERE archived = 0")
+        ORDER BY pinned DESC, updated_at DESC, seq DESC LIMIT ? OFFSET ?
+        """
     }
 
     public func rename(_ id: ConversationID, to title: String) throws {

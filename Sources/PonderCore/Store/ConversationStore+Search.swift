@@ -3,10 +3,13 @@ import GRDB
 
 extension ConversationStore {
     /// Finds titles, answers and reasoning containing every term of `query`, best first. Terms of
-    /// three or more characters use the trigram index (ranked by bm25); shorter ones — e.g. the
-    /// two-character Chinese word 并发 — are matched by scanning, newest first, or used to filter
-    /// indexed hits. Messages still streaming are not searchable until they finish or are
-    /// marked interrupted.
+    /// three or more characters use the trigram index: when it has few matches they are ranked by
+    /// bm25; when it has many (a word in most messages), the newest `candidateWindow` matches are
+    /// ranked by term frequency, then the next older window, so the cost does not grow with the
+    /// database. Shorter terms — e.g. the two-character Chinese word 并发 — are matched by
+    /// scanning, newest first, or used to filter indexed hits. Snippets are cut only for the hits
+    /// returned. Messages still streaming are not searchable until they finish or are marked
+    /// interrupted.
     public func search(_ query: String, limit: Int = 50, includeArchived: Bool = false) throws -> [SearchHit] {
         let parsed = SearchQuery(query)
         guard !parsed.terms.isEmpty, limit > 0 else { return [] }
@@ -18,7 +21,77 @@ extension ConversationStore {
         }
     }
 
+    /// How many index matches a query may have and still be ranked by bm25 over all of them; also
+    /// the size of each window of newest matches ranked by term frequency beyond that.
+    static let candidateWindow = 200
+
     private static func indexedSearch(
+        _ db: Database, _ query: SearchQuery, limit: Int, includeArchived: Bool
+    ) throws -> [SearchHit] {
+        // Collecting the newest matches by row id is cheap (no ranking); it tells whether the
+        // query is selective enough for bm25.
+        let newest = try newestMatches(db, query, before: nil)
+        if newest.count > candidateWindow {
+            return try windowedSearch(
+                db, query, firstWindow: Array(newest.prefix(candidateWindow)), limit: limit,
+                includeArchived: includeArchived)
+        }
+        return try bm25Search(db, query, limit: limit, includeArchived: includeArchived)
+    }
+
+    /// Up to `candidateWindow + 1` matching index row ids below `before`, highest first.
+    private static func newestMatches(_ db: Database, _ query: SearchQuery, before: Int64?) throws -> [Int64] {
+        try Int64.fetchAll(
+            db,
+            sql: """
+                SELECT rowid FROM search_index WHERE search_index MATCH ? AND rowid < ?
+                ORDER BY rowid DESC LIMIT ?
+                """,
+            arguments: [query.matchExpression, before ?? Int64.max, candidateWindow + 1])
+    }
+
+    /// Ranks windows of matches, newest window first, by `TermFrequencyScore`, until `limit`
+    /// hits are found or the matches run out.
+    private static func windowedSearch(
+        _ db: Database, _ query: SearchQuery, firstWindow: [Int64], limit: Int, includeArchived: Bool
+    ) throws -> [SearchHit] {
+        let needles = TermFrequencyScore.needles(for: query.terms)
+        var hits: [SearchHit] = []
+        var window = firstWindow
+        while !window.isEmpty {
+            var texts: [IndexedText] = []
+            var lowercased: [[UInt8]] = []
+            for rowid in window {
+                guard let field = SearchHit.Field(indexCode: rowid & 3),
+                    let text = try IndexedText.fetch(db, seq: rowid >> 2, field: field),
+                    includeArchived || !text.archived
+                else { continue }
+                texts.append(text)
+                lowercased.append(Array(text.body.lowercased().utf8))
+            }
+            let totalLength = lowercased.reduce(0) { $0 + $1.count }
+            let averageLength = Double(totalLength) / Double(max(texts.count, 1))
+            var ranked: [(IndexedText, Double)] = []
+            for (text, bytes) in zip(texts, lowercased) {
+                if let score = TermFrequencyScore.score(
+                    lowercasedText: bytes, needles: needles, averageLength: averageLength)
+                {
+                    ranked.append((text, score))
+                }
+            }
+            ranked.sort { $0.1 > $1.1 }
+            for (text, score) in ranked {
+                guard let hit = text.hit(for: query, rank: score) else { continue }
+                hits.append(hit)
+                if hits.count >= limit { return hits }
+            }
+            guard window.count == candidateWindow, let oldest = window.last else { break }
+            window = Array(try newestMatches(db, query, before: oldest).prefix(candidateWindow))
+        }
+        return hits
+    }
+
+    private static func bm25Search(
         _ db: Database, _ query: SearchQuery, limit: Int, includeArchived: Bool
     ) throws -> [SearchHit] {
         // Fetch ranked candidates in pages: most queries are satisfied by the first page, and a term
@@ -94,45 +167,10 @@ extension ConversationStore {
     private static func makeHit(
         _ db: Database, seq: Int64, field: SearchHit.Field, query: SearchQuery, rank: Double, includeArchived: Bool
     ) throws -> SearchHit? {
-        let row: Row?
-        switch field {
-        case .title:
-            row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT NULL AS message_id, title AS body, id AS conversation_id, title, archived
-                    FROM conversations WHERE seq = ?
-                    """,
-                arguments: [seq])
-        case .answer, .reasoning:
-            row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT m.id AS message_id, m.\(field.rawValue) AS body, m.conversation_id, c.title, c.archived
-                    FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.seq = ?
-                    """,
-                arguments: [seq])
+        guard let text = try IndexedText.fetch(db, seq: seq, field: field), includeArchived || !text.archived else {
+            return nil
         }
-        guard let row, includeArchived || !(row["archived"] as Bool) else { return nil }
-        let body: String = row["body"]
-        var firstMatch: Range<String.Index>?
-        for term in query.terms {
-            guard let found = body.range(of: term, options: .caseInsensitive) else {
-                // The index matched but the text does not contain the term as typed (e.g. a short
-                // term absent): not a hit for this field.
-                return nil
-            }
-            if firstMatch == nil || found.lowerBound < firstMatch!.lowerBound { firstMatch = found }
-        }
-        let offset = firstMatch.map { body.distance(from: body.startIndex, to: $0.lowerBound) } ?? 0
-        return SearchHit(
-            conversationID: ConversationID(row["conversation_id"]),
-            messageID: (row["message_id"] as String?).map(MessageID.init),
-            conversationTitle: row["title"],
-            field: field,
-            snippet: SearchSnippet(text: body, around: firstMatch, terms: query.terms),
-            characterOffset: offset,
-            rank: rank)
+        return text.hit(for: query, rank: rank)
     }
 }
 

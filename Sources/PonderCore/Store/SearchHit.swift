@@ -18,7 +18,8 @@ public struct SearchHit: Equatable, Hashable, Sendable {
     public var snippet: SearchSnippet
     /// Where the first match starts in the field's full text, in Characters (grapheme clusters).
     public var characterOffset: Int
-    /// Relevance, higher is better (the negated FTS5 bm25 score for indexed queries).
+    /// Relevance within one result list, higher is better: the negated FTS5 bm25 score when an
+    /// indexed query has few matches, a term-frequency score when it has many.
     public var rank: Double
 
     public init(

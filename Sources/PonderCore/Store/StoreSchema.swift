@@ -7,12 +7,14 @@ enum StoreSchema {
     static let v1 = "v1-conversations-and-messages"
     static let v2 = "v2-full-text-search"
     static let v3 = "v3-streaming-deltas"
+    static let v4 = "v4-listing-counts"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration(v1, migrate: createConversationsAndMessages)
         migrator.registerMigration(v2, migrate: createFullTextSearch)
         migrator.registerMigration(v3, migrate: createStreamingDeltas)
+        migrator.registerMigration(v4, migrate: createListingCounts)
         return migrator
     }
 
@@ -152,6 +154,36 @@ enum StoreSchema {
                 CREATE INDEX message_deltas_by_message ON message_deltas(message_id, seq);
                 CREATE TRIGGER message_deltas_count_insert AFTER INSERT ON message_deltas
                 BEGIN UPDATE store_meta SET value = value + 1 WHERE key = 'changes'; END;
+                """)
+    }
+
+    /// Each conversation keeps its number of messages in `message_count`, maintained by triggers
+    /// (the history list must not count messages row by row), and the list reads conversations
+    /// through an index in exactly its display order, archived or not.
+    private static func createListingCounts(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE conversations ADD COLUMN message_count INTEGER NOT NULL DEFAULT 0;
+                UPDATE conversations
+                    SET message_count = (SELECT count(*) FROM messages WHERE conversation_id = conversations.id);
+
+                CREATE TRIGGER message_count_insert AFTER INSERT ON messages BEGIN
+                    UPDATE conversations SET message_count = message_count + 1 WHERE id = new.conversation_id;
+                END;
+                CREATE TRIGGER message_count_delete AFTER DELETE ON messages BEGIN
+                    UPDATE conversations SET message_count = message_count - 1 WHERE id = old.conversation_id;
+                END;
+                CREATE TRIGGER message_count_move AFTER UPDATE OF conversation_id ON messages
+                WHEN old.conversation_id IS NOT new.conversation_id BEGIN
+                    UPDATE conversations
+                        SET message_count = (SELECT count(*) FROM messages WHERE conversation_id = conversations.id)
+                        WHERE id IN (old.conversation_id, new.conversation_id);
+                END;
+
+                DROP INDEX conversations_by_listing;
+                CREATE INDEX conversations_listed ON conversations(archived, pinned DESC, updated_at DESC, seq DESC);
+                CREATE INDEX conversations_listed_with_archived
+                    ON conversations(pinned DESC, updated_at DESC, seq DESC);
                 """)
     }
 }
