@@ -138,15 +138,19 @@ import Testing
 
     @Test func tenMegabyteLine() async throws {
         let size = 10 << 20
-        try await H.withServer(FakeScenario(reasoningTokens: 2, answerTokens: 1, fault: .hugeLine(bytes: size))) {
-            server, client in
+        // Decoding 10 MB in a debug build on a busy machine can pause reads for many seconds; this test
+        // is about line length, so the idle timeout is set well above that.
+        try await H.withServer(
+            FakeScenario(reasoningTokens: 2, answerTokens: 1, fault: .hugeLine(bytes: size)),
+            client: H.client(idleTimeout: 180)
+        ) { server, client in
             let outcome = await H.run(client, H.request(H.settings(server)))
             #expect(outcome.terminal == .finished(.stop))
             #expect(outcome.reasoning.utf8.count == size + "step 2 ".utf8.count)
         }
         try await H.withServer(
             FakeScenario(reasoningTokens: 2, fault: .hugeLine(bytes: size)),
-            client: H.client(maximumLineLength: 1 << 20)
+            client: H.client(idleTimeout: 180, maximumLineLength: 1 << 20)
         ) { server, client in
             let outcome = await H.run(client, H.request(H.settings(server)))
             #expect(outcome.error?.kind == .malformedStream)
