@@ -12,6 +12,7 @@
 #endif
 
 #include <locale.h>
+#include <stdio.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -37,6 +38,14 @@ static inline int cn_mvadd_wch(int y, int x, const cchar_t *ch) { return mvadd_w
 static inline int cn_setcchar(cchar_t *wcval, const wchar_t *wch, attr_t attrs, short pair) {
     return setcchar(wcval, wch, attrs, pair, NULL);
 }
+static inline SCREEN *cn_newterm(void) { return newterm(NULL, stdout, stdin); }
+static inline int cn_key_f0(void) { return KEY_F0; }
+static inline int cn_key_max(void) { return KEY_MAX; }
+static inline int cn_move(int y, int x) { return wmove(stdscr, y, x); }
+static inline int cn_flush_frame(void) {
+    wnoutrefresh(stdscr);
+    return doupdate();
+}
 static inline int cn_getmaxy(void) { return getmaxy(stdscr); }
 static inline int cn_getmaxx(void) { return getmaxx(stdscr); }
 static inline int cn_wget_wch(wint_t *ch) { return wget_wch(stdscr, ch); }
@@ -45,6 +54,8 @@ static inline mmask_t cn_all_mouse_events(void) { return ALL_MOUSE_EVENTS | REPO
 static inline mmask_t cn_button1_pressed(void) { return BUTTON1_PRESSED; }
 static inline mmask_t cn_button1_released(void) { return BUTTON1_RELEASED; }
 static inline mmask_t cn_button1_clicked(void) { return BUTTON1_CLICKED; }
+static inline mmask_t cn_button2_pressed(void) { return BUTTON2_PRESSED; }
+static inline mmask_t cn_button3_pressed(void) { return BUTTON3_PRESSED; }
 static inline mmask_t cn_button4_pressed(void) { return BUTTON4_PRESSED; }
 static inline mmask_t cn_button5_pressed(void) { return BUTTON5_PRESSED; }
 

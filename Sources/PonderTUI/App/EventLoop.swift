@@ -1,0 +1,152 @@
+import Foundation
+import Logging
+
+/// The one loop that owns the terminal: `poll()` on terminal input, the event queue's wake
+/// pipe and the signal pipe; decode input; reduce events; run effects; draw at most one frame
+/// per `frameInterval`, and only when something changed. With nothing pending it sleeps in
+/// `poll()` without a timeout; a timer runs only while a deadline (a notice expiring) is near.
+public final class EventLoop {
+    /// How the loop ended.
+    public enum Exit: Equatable, Sendable {
+        case quit
+        case signal(Int32)
+    }
+
+    /// Runs an effect; may post events back through the queue.
+    public typealias EffectHandler = (Effect, EventQueue) -> Void
+
+    public let queue: EventQueue
+    public private(set) var state: AppState
+    public private(set) var framesDrawn = 0
+    public var frameInterval = 1.0 / 60
+    public var keymap = Keymap.standard
+    public var theme = Theme.standard
+
+    private let terminal: any Terminal
+    private let signals: TerminationSignals?
+    private let effectHandler: EffectHandler
+    private let clock: () -> Double
+    private let logger = Logger(label: "ponder.loop")
+    private var decoder = InputDecoder()
+    private var lastInputAt = 0.0
+    private var previousFrame: ScreenBuffer?
+    private var lastFrameAt = -Double.infinity
+    private var dirty = true
+
+    public init(
+        terminal: any Terminal, state: AppState, queue: EventQueue = EventQueue(), signals: TerminationSignals? = nil,
+        clock: @escaping () -> Double = EventLoop.monotonicSeconds, effectHandler: @escaping EffectHandler
+    ) {
+        self.terminal = terminal
+        self.state = state
+        self.queue = queue
+        self.signals = signals
+        self.clock = clock
+        self.effectHandler = effectHandler
+    }
+
+    /// Seconds from an arbitrary fixed point, never going backwards.
+    public static func monotonicSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    /// Runs until a quit effect or a termination signal.
+    public func run() -> Exit {
+        apply(.resized(terminal.size))
+        while true {
+            if state.isQuitting { return .quit }
+            let now = clock()
+            if dirty && now - lastFrameAt >= frameInterval { draw(at: now) }
+            let ready = wait(timeout: timeout(now: clock()))
+            if let signal = signals?.received() {
+                logger.info("received signal \(signal); leaving")
+                return .signal(signal)
+            }
+            if ready.hangUp {
+                logger.info("terminal input closed; leaving")
+                return .signal(SIGHUP)
+            }
+            if ready.wake { for event in queue.drain() { apply(event) } }
+            if ready.input || ready.interrupted { readTerminal() }
+            let later = clock()
+            if let limit = decoder.pendingTimeout, later - lastInputAt >= limit {
+                for input in decoder.flush() { applyInput(input, at: later) }
+            }
+            if let deadline = state.nextDeadline, later >= deadline { apply(.tick(at: later)) }
+        }
+    }
+
+    /// Draws the current state now (diffed against the previous frame).
+    public func draw(at now: Double) {
+        var frame = ScreenBuffer(size: state.size)
+        let cursor = RootView.render(state, into: &frame, keymap: keymap, theme: theme)
+        terminal.present(ScreenDiff.changes(from: previousFrame, to: frame), cursor: cursor)
+        previousFrame = frame
+        lastFrameAt = now
+        dirty = false
+        framesDrawn += 1
+    }
+
+    /// Feeds one event through the reducer and runs its effects.
+    public func apply(_ event: AppEvent) {
+        let effects = Reducer.reduce(&state, event, keymap: keymap)
+        dirty = true
+        for effect in effects {
+            logger.debug("effect \(String(describing: effect).prefix(80))")
+            effectHandler(effect, queue)
+        }
+    }
+
+    private func applyInput(_ input: InputEvent, at time: Double) {
+        if input == .resize {
+            apply(.resized(terminal.size))
+        } else {
+            apply(.input(input, at: time))
+        }
+    }
+
+    private func readTerminal() {
+        let units = terminal.readInput()
+        guard !units.isEmpty else { return }
+        let now = clock()
+        lastInputAt = now
+        for input in decoder.feed(units) { applyInput(input, at: now) }
+    }
+
+    /// Milliseconds until something is due, or -1 to sleep until an event arrives.
+    private func timeout(now: Double) -> Int32 {
+        var due: [Double] = []
+        if dirty { due.append(lastFrameAt + frameInterval) }
+        if let pending = decoder.pendingTimeout { due.append(lastInputAt + pending) }
+        if let deadline = state.nextDeadline { due.append(deadline) }
+        guard let next = due.min() else { return -1 }
+        return Int32(max(0, min(60_000, ((next - now) * 1000).rounded(.up))))
+    }
+
+    private struct Readiness {
+        var input = false
+        var wake = false
+        var interrupted = false
+        var hangUp = false
+    }
+
+    private func wait(timeout: Int32) -> Readiness {
+        var fds = [
+            pollfd(fd: terminal.inputFileDescriptor, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: queue.wakeDescriptor, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: signals?.descriptor ?? -1, events: Int16(POLLIN), revents: 0),
+        ]
+        let result = poll(&fds, nfds_t(fds.count), timeout)
+        var readiness = Readiness()
+        if result < 0 {
+            readiness.interrupted = errno == EINTR
+            return readiness
+        }
+        readiness.input = fds[0].revents & Int16(POLLIN) != 0
+        readiness.hangUp = fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 && !readiness.input
+        readiness.wake = fds[1].revents != 0
+        return readiness
+    }
+}

@@ -1,0 +1,50 @@
+/// Ponder's default bindings.
+extension Keymap {
+    public static let standard = Keymap(bindings: globalBindings + editorBindings + paneBindings + helpBindings)
+
+    private static let globalBindings: [KeyBinding] = [
+        KeyBinding([.ctrl("t")], .toggleThinkingPanel, in: .global, "Collapse or expand thinking", hint: "thinking"),
+        KeyBinding([KeyPress(.tab)], .focusNext, in: .global, "Next pane", hint: "pane"),
+        KeyBinding([KeyPress(.backTab)], .focusPrevious, in: .global, "Previous pane"),
+        KeyBinding([.ctrl("b")], .toggleSidebar, in: .global, "Show or hide the sidebar"),
+        KeyBinding([KeyPress(.function(1))], .showHelp, in: .global, "Help", hint: "help"),
+        KeyBinding(
+            [.character("?")], .showHelp, in: .global, "Help (when the editor is empty or unfocused)",
+            when: .editorEmptyOrUnfocused),
+        KeyBinding([.ctrl("q")], .quit, in: .global, "Quit", hint: "quit"),
+        KeyBinding([.ctrl("c")], .interrupt, in: .global, "Quit (press twice)"),
+    ]
+
+    private static let editorBindings: [KeyBinding] = [
+        KeyBinding([KeyPress(.enter)], .submit, in: .editor, "Send", hint: "send"),
+        KeyBinding([.alt(.enter), .ctrl("j")], .insertNewline, in: .editor, "New line", hint: "newline"),
+        KeyBinding([KeyPress(.backspace)], .deleteBackward, in: .editor, "Delete before cursor"),
+        KeyBinding([KeyPress(.delete), .ctrl("d")], .deleteForward, in: .editor, "Delete at cursor"),
+        KeyBinding([.ctrl("w"), .alt(.backspace)], .deleteWordBackward, in: .editor, "Delete word before"),
+        KeyBinding([.ctrl("u")], .deleteToLineStart, in: .editor, "Delete to line start"),
+        KeyBinding([.ctrl("k")], .deleteToLineEnd, in: .editor, "Delete to line end"),
+        KeyBinding([KeyPress(.left)], .moveLeft, in: .editor, "Cursor left"),
+        KeyBinding([KeyPress(.right)], .moveRight, in: .editor, "Cursor right"),
+        KeyBinding([KeyPress(.up)], .moveUp, in: .editor, "Line up"),
+        KeyBinding([KeyPress(.down)], .moveDown, in: .editor, "Line down"),
+        KeyBinding([KeyPress(.home), .ctrl("a")], .moveToLineStart, in: .editor, "Line start"),
+        KeyBinding([KeyPress(.end), .ctrl("e")], .moveToLineEnd, in: .editor, "Line end"),
+    ]
+
+    private static let paneBindings: [KeyBinding] = [
+        KeyBinding([KeyPress(.up), .character("k")], .scrollUp, in: .pane, "Scroll up / previous", hint: "scroll"),
+        KeyBinding([KeyPress(.down), .character("j")], .scrollDown, in: .pane, "Scroll down / next"),
+        KeyBinding([KeyPress(.pageUp)], .pageUp, in: .pane, "Page up"),
+        KeyBinding([KeyPress(.pageDown), .character(" ")], .pageDown, in: .pane, "Page down"),
+        KeyBinding([KeyPress(.home), .character("g")], .scrollToTop, in: .pane, "Top"),
+        KeyBinding([KeyPress(.end), .character("G")], .scrollToBottom, in: .pane, "Bottom"),
+    ]
+
+    private static let helpBindings: [KeyBinding] = [
+        KeyBinding(
+            [KeyPress(.escape), .character("q"), .character("?"), KeyPress(.function(1))], .closeOverlay,
+            in: .help, "Close help", hint: "close"),
+        KeyBinding([KeyPress(.up), .character("k")], .scrollUp, in: .help, "Scroll up"),
+        KeyBinding([KeyPress(.down), .character("j")], .scrollDown, in: .help, "Scroll down"),
+    ]
+}

@@ -1,0 +1,134 @@
+import PonderCore
+
+/// The one place state changes: `reduce(&state, event) -> [Effect]`. Pure — no I/O, no clock,
+/// no terminal — so every behaviour is tested by feeding events and comparing states.
+public enum Reducer {
+    public static func reduce(_ state: inout AppState, _ event: AppEvent, keymap: Keymap = .standard) -> [Effect] {
+        switch event {
+        case .input(let input, let now):
+            expireDeadlines(&state, now: now)
+            return handle(input, now: now, state: &state, keymap: keymap)
+        case .resized(let size):
+            state.size = size
+            keepFocusVisible(&state)
+        case .tick(let now):
+            expireDeadlines(&state, now: now)
+        case .conversationsLoaded(let conversations):
+            state.conversations = conversations
+            state.selectedConversation = min(state.selectedConversation, max(0, conversations.count - 1))
+        case .providerChanged(let provider, let model):
+            state.providerLabel = provider
+            state.modelLabel = model
+        case .submitRejected(let text, let reason):
+            if state.editor.isEmpty {
+                state.editor = EditorState(text: text)
+            } else {
+                state.editor = EditorState(text: text + "\n" + state.editor.text)
+            }
+            state.notice = Notice(reason)
+        case .notice(let text):
+            state.notice = Notice(text)
+        }
+        return []
+    }
+
+    static func handle(_ input: InputEvent, now: Double, state: inout AppState, keymap: Keymap) -> [Effect] {
+        switch input {
+        case .key(let press): return handleKey(press, now: now, state: &state, keymap: keymap)
+        case .paste(let text):
+            guard !state.layout.isTooSmall, state.overlay == nil else { return [] }
+            state.focus = .editor
+            state.editor.insert(text)
+            return []
+        case .mouse(let mouse):
+            handleMouse(mouse, state: &state)
+            return []
+        case .resize:
+            return []
+        }
+    }
+
+    static func handleKey(_ press: KeyPress, now: Double, state: inout AppState, keymap: Keymap) -> [Effect] {
+        let contexts: [KeyContext]
+        if state.layout.isTooSmall {
+            contexts = [.global]
+        } else if state.overlay != nil {
+            contexts = [.help, .global]
+        } else {
+            contexts = [state.focus == .editor ? .editor : .pane, .global]
+        }
+        let editorEmptyOrUnfocused = state.focus != .editor || state.editor.isEmpty
+        let holds: (BindingCondition) -> Bool = { condition in
+            switch condition {
+            case .always: return true
+            case .editorEmptyOrUnfocused: return editorEmptyOrUnfocused
+            }
+        }
+        for context in contexts {
+            guard let binding = keymap.binding(for: press, in: context, satisfying: holds) else { continue }
+            if state.layout.isTooSmall && binding.action != .quit && binding.action != .interrupt { return [] }
+            return perform(binding.action, in: context, now: now, state: &state)
+        }
+        if contexts.first == .editor, case .character(let character) = press.key,
+            press.modifiers.subtracting(.shift).isEmpty
+        {
+            state.editor.insert(String(character))
+        }
+        return []
+    }
+
+    static func perform(_ action: Action, in context: KeyContext, now: Double, state: inout AppState) -> [Effect] {
+        switch action {
+        case .quit:
+            state.isQuitting = true
+            return [.quit]
+        case .interrupt:
+            if let until = state.quitArmedUntil, now < until {
+                state.isQuitting = true
+                return [.quit]
+            }
+            state.quitArmedUntil = now + AppState.interruptWindow
+            state.notice = Notice("Press Ctrl-C again to quit", expiresAt: now + AppState.interruptWindow)
+        case .showHelp: state.overlay = .help(scroll: 0)
+        case .closeOverlay: state.overlay = nil
+        case .toggleSidebar:
+            state.sidebarPreference = !(state.layout.sidebar != nil)
+            keepFocusVisible(&state)
+        case .toggleThinkingPanel:
+            state.thinkingCollapsed.toggle()
+            keepFocusVisible(&state)
+        case .focusNext, .focusPrevious:
+            moveFocus(&state, forward: action == .focusNext)
+        case .submit:
+            let text = state.editor.text
+            guard !text.allSatisfy(\.isWhitespace) else { return [] }
+            state.editor = EditorState()
+            return [.submit(text)]
+        default:
+            if context == .help {
+                scrollHelp(action, state: &state)
+            } else if context == .editor {
+                edit(action, state: &state)
+            } else {
+                scrollPane(action, state: &state)
+            }
+        }
+        return []
+    }
+
+    static func expireDeadlines(_ state: inout AppState, now: Double) {
+        if let until = state.quitArmedUntil, now >= until { state.quitArmedUntil = nil }
+        if let expiry = state.notice?.expiresAt, now >= expiry { state.notice = nil }
+    }
+
+    static func keepFocusVisible(_ state: inout AppState) {
+        if !state.layout.visiblePanes.contains(state.focus) { state.focus = .editor }
+    }
+
+    static func moveFocus(_ state: inout AppState, forward: Bool) {
+        let panes = state.layout.visiblePanes
+        let current = panes.firstIndex(of: state.focus) ?? panes.count - 1
+        let next = (current + (forward ? 1 : panes.count - 1)) % panes.count
+        state.focus = panes[next]
+    }
+}

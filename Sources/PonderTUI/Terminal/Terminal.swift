@@ -1,0 +1,25 @@
+/// A full-screen terminal as the event loop sees it. Implementations are used from one thread
+/// only, the thread that runs the loop.
+public protocol Terminal: AnyObject {
+    /// The current size in cells.
+    var size: Size { get }
+    /// A descriptor that becomes readable when input is waiting (polled by the event loop).
+    var inputFileDescriptor: Int32 { get }
+    /// Takes over the screen (raw mode, alternate screen, colors, mouse, bracketed paste).
+    func start() throws
+    /// Gives the screen back exactly as it was; safe to call more than once.
+    func stop()
+    /// Everything readable right now, without blocking.
+    func readInput() -> [InputUnit]
+    /// Writes the changed cells, places (or hides) the cursor, and flushes once.
+    func present(_ changes: [CellChange], cursor: Point?)
+}
+
+/// Why a terminal could not be started.
+public struct TerminalError: Error, Equatable, CustomStringConvertible {
+    public var message: String
+
+    public init(_ message: String) { self.message = message }
+
+    public var description: String { message }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The real `ponder` binary in a real tmux, driven by keys and checked by pane captures.
+@Suite(.serialized) struct TUIEndToEndTests {
+    /// A shell in tmux with a private HOME and XDG dirs, and a way to start ponder in it.
+    struct Harness {
+        let home: TemporaryDirectory
+        let tmux: TmuxSession
+        let ponder: URL
+
+        init(width: Int = 100, height: Int = 30) throws {
+            ponder = try BuildProducts.executable("ponder")
+            home = try TemporaryDirectory(prefix: "ponder-e2e")
+            let environment = [
+                "HOME": home.path, "XDG_CONFIG_HOME": home.path + "/config", "XDG_DATA_HOME": home.path + "/data",
+                "XDG_STATE_HOME": home.path + "/state", "PS1": "$ ", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
+            ]
+            tmux = try TmuxSession(
+                command: "bash --norc --noprofile -i", environment: environment, width: width, height: height,
+                workingDirectory: home.path)
+            try tmux.waitFor(text: "$")
+        }
+
+        /// Starts ponder from the shell and waits for its layout.
+        func startPonder() throws {
+            try tmux.sendLiteral(ponder.path)
+            try tmux.sendKeys("Enter")
+            try tmux.waitFor(text: "Message")
+            try tmux.waitFor("the alternate screen") { _ in (try? tmux.format("#{alternate_on}")) == "1" }
+        }
+
+        /// Waits until ponder has exited and the shell owns the normal screen again.
+        func waitForShell() throws -> String {
+            try tmux.waitFor("the shell back on the normal screen") { screen in
+                (try? tmux.format("#{alternate_on}")) == "0" && !screen.contains("Message")
+                    && screen.split(separator: "\n").last?.hasPrefix("$") == true
+            }
+        }
+
+        /// The pid of ponder, the shell's child.
+        func ponderPID() throws -> pid_t {
+            let shell = try tmux.panePID()
+            var found: pid_t?
+            _ = Poll.until(timeout: 10) {
+                found = Self.children(of: shell).first
+                return found != nil
+            }
+            guard let found else { throw TmuxError(message: "ponder process not found") }
+            return found
+        }
+
+        static func children(of parent: pid_t) -> [pid_t] {
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+            return entries.compactMap { Int32($0) }.filter { pid in
+                guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                    let close = stat.lastIndex(of: ")")
+                else { return false }
+                let fields = stat[stat.index(after: close)...].split(separator: " ")
+                return fields.count > 1 && Int32(fields[1]) == parent
+            }
+        }
+    }
+
+    @Test func firstScreenShowsTheLayout() throws {
+        let harness = try Harness(width: 120, height: 30)
+        try harness.startPonder()
+        let screen = try harness.tmux.waitFor(text: "No conversations yet")
+        #expect(screen.contains("Conversations"))
+        #expect(screen.contains("Thinking"))
+        #expect(screen.contains("Reasoning will stream here"))
+        #expect(screen.contains("No messages yet"))
+        #expect(screen.contains("Ctrl-Q quit"))
+        try harness.tmux.sendKeys("C-q")
+        _ = try harness.waitForShell()
+    }
+
+    @Test func questionMarkShowsHelpAndEscapeClosesIt() throws {
+        let harness = try Harness()
+        try harness.startPonder()
+        try harness.tmux.sendLiteral("?")
+        let help = try harness.tmux.waitFor(text: "Keys — Esc closes")
+        #expect(help.contains("Everywhere"))
+        #expect(help.contains("Ctrl-Q"))
+        try harness.tmux.sendKeys("Escape")
+        try harness.tmux.waitFor("help to close") { !$0.contains("Keys — Esc closes") && $0.contains("Thinking") }
+        try harness.tmux.sendKeys("F1")
+        try harness.tmux.waitFor(text: "Keys — Esc closes")
+        try harness.tmux.sendKeys("C-q")
+        _ = try harness.waitForShell()
+    }
+
+    @Test func tooSmallMessageAppearsAndGoesAwayOnResize() throws {
+        let harness = try Harness(width: 80, height: 24)
+        try harness.startPonder()
+        try harness.tmux.resize(width: 30, height: 8)
+        let small = try harness.tmux.waitFor(text: "too small")
+        #expect(small.contains("40x10"))
+        try harness.tmux.resize(width: 80, height: 24)
+        try harness.tmux.waitFor("the layout again") { $0.contains("Thinking") && !$0.contains("too small") }
+        try harness.tmux.sendKeys("C-q")
+        _ = try harness.waitForShell()
+    }
+
+    @Test func typingChineseAndEmojiShowsInTheEditor() throws {
+        let harness = try Harness()
+        try harness.startPonder()
+        try harness.tmux.sendLiteral("你好，世界 🤔 ok")
+        try harness.tmux.waitFor(text: "› 你好，世界 🤔 ok")
+        try harness.tmux.sendKeys("BSpace", "BSpace", "BSpace")
+        try harness.tmux.waitFor("three graphemes deleted") { $0.contains("› 你好，世界 🤔") && !$0.contains("🤔 ok") }
+        try harness.tmux.sendKeys("C-q")
+        _ = try harness.waitForShell()
+    }
+
+    @Test func pasteIsInsertedWholeAndNotSent() throws {
+        let harness = try Harness()
+        try harness.startPonder()
+        try harness.tmux.paste("first line\nsecond 行")
+        let screen = try harness.tmux.waitFor(text: "second 行")
+        #expect(screen.contains("› first line"))
+        try harness.tmux.sendKeys("C-q")
+        _ = try harness.waitForShell()
+    }
+
+    @Test func ctrlQRestoresTheTerminal() throws {
+        let harness = try Harness()
+        try harness.startPonder()
+        try harness.tmux.sendKeys("C-q")
+        let screen = try harness.waitForShell()
+        #expect(screen.contains(harness.ponder.path))
+        #expect(!screen.contains("Thinking"))
+        try harness.tmux.sendLiteral("echo status=$?")
+        try harness.tmux.sendKeys("Enter")
+        try harness.tmux.waitFor(text: "status=0")
+    }
+
+    @Test func ctrlCTwiceQuits() throws {
+        let harness = try Harness()
+        try harness.startPonder()
+        try harness.tmux.sendKeys("C-c")
+        try harness.tmux.waitFor(text: "Press Ctrl-C again to quit")
+        try harness.tmux.sendKeys("C-c")
+        _ = try harness.waitForShell()
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let harness = try Harness()
+        try harness.startPonder()
+        let pid = try harness.ponderPID()
+        #expect(kill(pid, SIGTERM) == 0)
+        let screen = try harness.waitForShell()
+        #expect(!screen.contains("Thinking"))
+        try harness.tmux.sendLiteral("echo status=$?")
+        try harness.tmux.sendKeys("Enter")
+        try harness.tmux.waitFor(text: "status=143")
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+
+/// Drives a program inside a private tmux server (`tmux -L <unique socket>`) for end-to-end
+/// tests: start it with a command and environment at a fixed size, send keys, resize, capture
+/// the pane, and wait for screen conditions with bounded polls.
+public final class TmuxSession {
+    public let socket: String
+    public let target = "main"
+
+    /// Starts `command` (run by `sh -c`) in a new detached session of `width` x `height`.
+    /// `environment` is added to the command's environment (TERM defaults to xterm-256color).
+    public init(
+        command: String, environment: [String: String] = [:], width: Int = 80, height: Int = 24,
+        workingDirectory: String? = nil
+    ) throws {
+        socket = "ponder-\(getpid())-\(UUID().uuidString.prefix(8))"
+        var variables = ["TERM": "xterm-256color"]
+        variables.merge(environment) { $1 }
+        let assignments = variables.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.shellQuoted($0.value))" }
+        let shellCommand = "exec env " + assignments.joined(separator: " ") + " " + command
+        var arguments = ["-f", "/dev/null", "new-session", "-d", "-s", target, "-x", "\(width)", "-y", "\(height)"]
+        if let workingDirectory { arguments += ["-c", workingDirectory] }
+        arguments.append(shellCommand)
+        try tmux(arguments)
+        try tmux(["set-option", "-t", target, "remain-on-exit", "on"])
+    }
+
+    deinit { kill() }
+
+    /// Sends tmux key names (`Enter`, `C-q`, `F1`, `Escape`, …).
+    public func sendKeys(_ keys: String...) throws { try tmux(["send-keys", "-t", target] + keys) }
+
+    /// Sends text literally, as if typed.
+    public func sendLiteral(_ text: String) throws { try tmux(["send-keys", "-t", target, "-l", text]) }
+
+    /// Pastes text through tmux's paste buffer (bracketed when the program asked for it).
+    public func paste(_ text: String) throws {
+        try tmux(["set-buffer", "-b", "ponder-test", text])
+        try tmux(["paste-buffer", "-p", "-d", "-b", "ponder-test", "-t", target])
+    }
+
+    public func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-t", target, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// The visible pane as text, one line per row (trailing blanks trimmed by tmux).
+    public func capture() throws -> String { try tmux(["capture-pane", "-p", "-t", target]) }
+
+    /// A tmux format value for the pane, e.g. `#{alternate_on}` or `#{pane_pid}`.
+    public func format(_ format: String) throws -> String {
+        try tmux(["display-message", "-p", "-t", target, format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Polls the screen until `predicate` holds; throws with the last screen when it never does.
+    @discardableResult
+    public func waitFor(
+        _ description: String, timeout: Double = 20, _ predicate: (String) -> Bool
+    ) throws -> String {
+        var last = ""
+        let satisfied = try Poll.until(timeout: timeout) {
+            last = try capture()
+            return predicate(last)
+        }
+        guard satisfied else { throw TmuxError(message: "timed out waiting for \(description); screen:\n\(last)") }
+        return last
+    }
+
+    /// Waits until the screen contains `text`.
+    @discardableResult
+    public func waitFor(text: String, timeout: Double = 20) throws -> String {
+        try waitFor("'\(text)'", timeout: timeout) { $0.contains(text) }
+    }
+
+    /// The pid of the program started in the pane.
+    public func panePID() throws -> Int32 {
+        guard let pid = Int32(try format("#{pane_pid}")) else { throw TmuxError(message: "no pane pid") }
+        return pid
+    }
+
+    /// Stops the tmux server and everything in it.
+    public func kill() { _ = try? tmux(["kill-server"]) }
+
+    @discardableResult
+    private func tmux(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["tmux", "-L", socket] + arguments
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let message = String(decoding: errorData, as: UTF8.self)
+            throw TmuxError(message: "tmux \(arguments.first ?? "") failed: \(message)")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func shellQuoted(_ value: String) -> String {
+        "'" + value.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
+
+/// A failed tmux command or an unmet screen condition.
+public struct TmuxError: Error, CustomStringConvertible {
+    public var message: String
+
+    public init(message: String) { self.message = message }
+
+    public var description: String { message }
+}
