@@ -62,6 +62,10 @@ let package = Package(
         .testTarget(name: "PonderTUITests", dependencies: ["PonderTUI", "PonderCore", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["PonderCore", "TestSupport"]),
         .testTarget(
+            name: "CLITests",
+            dependencies: ["PonderCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
             name: "EngineTests",
             dependencies: [
                 "PonderCore", "TestSupport",

@@ -30,14 +30,13 @@ struct Ponder: AsyncParsableCommand {
     @Flag(help: "Open the conversation browser instead of a new chat.")
     var browse = false
 
-    @Option(help: "Open the conversation with this id (a unique prefix is enough).")
-    var conversation: String?
+    @OptionGroup var conversationOption: ConversationOption
 
     func run() async throws {
         let context = try CommandContext.load()
         let provider = try context.providerChoice(flag: providerOptions.provider, model: providerOptions.model)
         var conversationID: ConversationID?
-        if let conversation {
+        if let conversation = conversationOption.id {
             let store = try context.openStore()
             conversationID = try ConversationLookup.resolve(conversation, in: store).id
         }

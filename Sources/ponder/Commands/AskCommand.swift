@@ -31,8 +31,9 @@ struct AskCommand: AsyncParsableCommand {
     @Flag(name: .customLong("continue"), help: "Continue the most recent conversation.")
     var continueLast = false
 
-    @Option(help: "Continue the conversation with this id (a unique prefix is enough).")
-    var conversation: String?
+    @OptionGroup var conversationOption: ConversationOption
+
+    private var conversation: String? { conversationOption.id }
 
     @Flag(help: "Do not save the question and the answer.")
     var noSave = false
