@@ -64,6 +64,10 @@ let package = Package(
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["PonderCore", "TestSupport"]),
         .testTarget(
+            name: "CLITests",
+            dependencies: ["PonderCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
             name: "EngineTests",
             dependencies: [
                 "PonderCore", "TestSupport",

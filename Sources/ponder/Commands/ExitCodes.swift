@@ -10,6 +10,8 @@ enum ExitCodes {
     static let badData = ExitCode(65)
     /// A conversation id or file that does not exist.
     static let notFound = ExitCode(66)
+    /// The conversation store cannot be opened or written (damaged, newer version, disk full).
+    static let store = ExitCode(74)
     /// The provider could not be reached (DNS, refused, TLS, timeout, dropped connection).
     static let network = ExitCode(69)
     /// The provider failed or refused the request (4xx other than auth, 5xx, 429, in-band errors).

@@ -1,0 +1,139 @@
+import ArgumentParser
+import Foundation
+import Logging
+import PonderCore
+
+/// `ponder ask [PROMPT…]`: one question, the answer streamed to stdout and saved to the store.
+struct AskCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ask",
+        abstract: "Ask one question; stream the answer to stdout and the reasoning to stderr.",
+        discussion: """
+            The prompt comes from the arguments, from standard input, or both (standard input is \
+            appended as context). The exchange is saved like any conversation unless --no-save is \
+            given. Ctrl-C stops the answer and keeps what arrived (exit 130).
+            """)
+
+    @OptionGroup var providerOptions: ProviderOptions
+
+    @Argument(help: "The prompt; the words are joined with spaces.")
+    var prompt: [String] = []
+
+    @Flag(help: "Do not print the reasoning.")
+    var hideReasoning = false
+
+    @Flag(help: "Print only the reasoning, on stdout.")
+    var reasoningOnly = false
+
+    @Flag(help: "Print one JSON event per line: reasoning, answer, usage, error, done.")
+    var json = false
+
+    @Flag(name: .customLong("continue"), help: "Continue the most recent conversation.")
+    var continueLast = false
+
+    @OptionGroup var conversationOption: ConversationOption
+
+    private var conversation: String? { conversationOption.id }
+
+    @Flag(help: "Do not save the question and the answer.")
+    var noSave = false
+
+    func validate() throws {
+        if hideReasoning && reasoningOnly {
+            throw ValidationError("--hide-reasoning and --reasoning-only cannot be used together")
+        }
+        if continueLast && conversation != nil {
+            throw ValidationError("--continue and --conversation cannot be used together")
+        }
+    }
+
+    func run() async throws {
+        let text = try AskPrompt.read(arguments: prompt)
+        let context = try CommandContext.load()
+        let provider = try context.provider(flag: providerOptions.provider, model: providerOptions.model)
+        var settings = try context.settings(for: provider)
+        let store = noSave && !continueLast && conversation == nil ? nil : try context.openStore()
+        let thread = try existingThread(store: store)
+
+        let engine = provider.kind == .local ? try context.localEngine() : nil
+        if let engine { settings.baseURL = try await engine.start() }
+        Logger(label: "ponder.ask").info("ask: provider \(settings.name), model \(settings.model)")
+
+        let client = ChatClient()
+        let saved = try noSave ? nil : save(text, thread: thread, settings: settings, store: store)
+        let user = saved?.user ?? Message(conversationID: thread.conversation.id, role: .user, answer: text)
+        let request = ChatRequest(
+            settings: settings, systemPrompt: thread.conversation.systemPrompt, history: thread.history + [user])
+        let session = AskSession(
+            client: client, request: request, writer: saved?.writer,
+            printer: AskPrinter(showReasoning: !hideReasoning, showAnswer: !reasoningOnly, json: json))
+        let outcome = await session.run(conversationID: saved == nil ? nil : thread.conversation.id)
+        await client.shutdown()
+        if let engine { await engine.stop() }
+        try Self.exit(for: outcome, saved: saved != nil)
+    }
+
+    /// The conversation this question joins and the branch sent as history.
+    private func existingThread(store: ConversationStore?) throws -> AskThread {
+        guard let store, continueLast || conversation != nil else { return AskThread() }
+        let found: Conversation
+        if let conversation {
+            found = try ConversationLookup.resolve(conversation, in: store)
+        } else if let recent = try ConversationLookup.mostRecent(in: store) {
+            found = recent
+        } else {
+            throw CLIError("--continue: there is no conversation yet", exitCode: ExitCodes.notFound)
+        }
+        return AskThread(
+            conversation: found, history: ConversationLookup.activeBranch(of: try store.messages(in: found.id)),
+            isNew: false)
+    }
+
+    /// Saves the user message and creates the assistant row, which exists (as `streaming`) before
+    /// the request is sent, so a killed `ponder ask` leaves an interrupted message behind.
+    private func save(
+        _ text: String, thread: AskThread, settings: ProviderSettings, store: ConversationStore?
+    ) throws -> (user: Message, writer: StreamingMessageWriter)? {
+        guard let store else { return nil }
+        var conversation = thread.conversation
+        if thread.isNew {
+            conversation.title = AskPrompt.title(for: text)
+            conversation.provider = settings.name
+            conversation.model = settings.model
+            try store.save(conversation)
+        }
+        let user = Message(
+            conversationID: conversation.id, parentID: thread.history.last?.id, role: .user, answer: text)
+        try store.save(user)
+        let assistant = Message(
+            conversationID: conversation.id, parentID: user.id, role: .assistant, status: .streaming,
+            provider: settings.name, model: settings.model)
+        let writer = StreamingMessageWriter(store: store, message: assistant) { error in
+            printError("ponder: could not save the answer: \(error.message)")
+        }
+        return (user, writer)
+    }
+
+    private static func exit(for outcome: AskOutcome, saved: Bool) throws {
+        switch outcome {
+        case .finished(.length):
+            printError("ponder: the answer was cut short: the provider's token limit was reached")
+        case .finished(.insufficientResources):
+            printError("ponder: the provider stopped the answer early (insufficient resources)")
+        case .finished, .outputClosed:
+            return
+        case .failed(let error):
+            throw error
+        case .cancelled:
+            printError(saved ? "ponder: interrupted; what arrived was saved" : "ponder: interrupted")
+            throw ExitCodes.interrupted
+        }
+    }
+}
+
+/// The conversation a question is added to, and the messages sent before it.
+struct AskThread {
+    var conversation = Conversation()
+    var history: [Message] = []
+    var isNew = true
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import Logging
+import PonderCore
+import PonderTUI
+
+/// The `ponder` root command: without a subcommand it opens the full-screen app.
+@main
+struct Ponder: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ponder",
+        abstract: "A terminal chat client for reasoning models.",
+        discussion: """
+            Without a subcommand Ponder opens its full-screen interface.
+
+            Exit codes: 0 success, 1 other failure, 64 usage error, 65 bad input data, 66 no such \
+            conversation or file, 69 network failure, 74 conversation store failure, 75 provider or \
+            server error, 77 missing or rejected API key, 78 configuration problem, 130 interrupted \
+            (Ctrl-C; what arrived was kept).
+            """,
+        version: "0.1.0",
+        subcommands: [
+            AskCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, ExportCommand.self,
+            ImportCommand.self, RemoveCommand.self, ModelsCommand.self, ConfigCommand.self, DatabaseCommand.self,
+        ]
+    )
+
+    @OptionGroup var providerOptions: ProviderOptions
+
+    @Flag(help: "Open the conversation browser instead of a new chat.")
+    var browse = false
+
+    @OptionGroup var conversationOption: ConversationOption
+
+    func run() async throws {
+        let context = try CommandContext.load()
+        let provider = try context.providerChoice(flag: providerOptions.provider, model: providerOptions.model)
+        var conversationID: ConversationID?
+        if let conversation = conversationOption.id {
+            let store = try context.openStore()
+            conversationID = try ConversationLookup.resolve(conversation, in: store).id
+        }
+        let launch = TUILaunch(
+            environment: context.environment, provider: provider, conversationID: conversationID, browse: browse)
+        let status = try runTUI(launch)
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Logs to `$XDG_STATE_HOME/ponder/ponder.log` (never to the terminal), then parses and runs the
+    /// command, printing failures as one `ponder: …` line with a documented exit code.
+    static func main() async {
+        signal(SIGPIPE, SIG_IGN)
+        LoggingSystem.bootstrap(FileLogHandler.factory(path: XDGPaths().logFile.path))
+        let command: any ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            exit(withError: error)
+        }
+        do {
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                var syncCommand = command
+                try syncCommand.run()
+            }
+        } catch {
+            guard let report = ErrorReport(error) else { exit(withError: error) }
+            report.print()
+            exit(withError: report.exitCode)
+        }
+    }
+}
