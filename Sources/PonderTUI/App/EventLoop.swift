@@ -60,9 +60,15 @@ public final class EventLoop {
             let now = clock()
             if dirty && now - lastFrameAt >= frameInterval { draw(at: now) }
             let ready = wait(timeout: timeout(now: clock()))
-            if let signal = signals?.received() {
-                logger.info("received signal \(signal); leaving")
-                return .signal(signal)
+            if let received = signals?.received() {
+                if let signal = received.termination {
+                    logger.info("received signal \(signal); leaving")
+                    return .signal(signal)
+                }
+                if received.resized {
+                    terminal.sizeChanged()
+                    apply(.resized(terminal.size))
+                }
             }
             if ready.hangUp {
                 logger.info("terminal input closed; leaving")

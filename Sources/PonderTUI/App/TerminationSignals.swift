@@ -4,10 +4,11 @@ import Foundation
 /// are installed).
 nonisolated(unsafe) private var signalPipeWriter: Int32 = -1
 
-/// Turns SIGTERM, SIGINT and SIGHUP into a readable byte on a pipe the event loop polls, so
-/// the loop can leave normally and the terminal is restored. The handler only calls `write`.
-/// These signals and SIGWINCH (resize) are unblocked on the calling thread, whatever mask the
-/// parent process passed down.
+/// Turns SIGTERM, SIGINT, SIGHUP and SIGWINCH into a readable byte on a pipe the event loop polls,
+/// so the loop can leave normally (and the terminal is restored) or pick up a new size. The handler
+/// only calls `write`. Going through the pipe matters in a multi-threaded process: a signal may be
+/// delivered to any thread, and only the pipe reliably wakes the loop's `poll()`. These signals are
+/// also unblocked on the calling thread, whatever mask the parent process passed down.
 public final class TerminationSignals {
     public static let handled: [Int32] = [SIGTERM, SIGINT, SIGHUP]
     let descriptor: Int32
@@ -24,7 +25,7 @@ public final class TerminationSignals {
         sigemptyset(&unblocked)
         for signalNumber in Self.handled + [SIGWINCH] { sigaddset(&unblocked, signalNumber) }
         pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
-        for signalNumber in Self.handled {
+        for signalNumber in Self.handled + [SIGWINCH] {
             signal(signalNumber) { received in
                 var byte = UInt8(truncatingIfNeeded: received)
                 _ = write(signalPipeWriter, &byte, 1)
@@ -34,7 +35,7 @@ public final class TerminationSignals {
 
     /// Puts the default handlers back.
     public func restore() {
-        for signalNumber in Self.handled { signal(signalNumber, SIG_DFL) }
+        for signalNumber in Self.handled + [SIGWINCH] { signal(signalNumber, SIG_DFL) }
     }
 
     deinit {
@@ -43,13 +44,19 @@ public final class TerminationSignals {
         close(writer)
     }
 
-    /// The first signal received since the last call, if any.
-    func received() -> Int32? {
+    /// What arrived since the last call: the first termination signal, if any, and whether the
+    /// terminal was resized.
+    func received() -> (termination: Int32?, resized: Bool) {
         var byte: UInt8 = 0
-        var first: Int32?
+        var termination: Int32?
+        var resized = false
         while read(descriptor, &byte, 1) == 1 {
-            if first == nil { first = Int32(byte) }
+            if Int32(byte) == SIGWINCH {
+                resized = true
+            } else if termination == nil {
+                termination = Int32(byte)
+            }
         }
-        return first
+        return (termination, resized)
     }
 }

@@ -68,6 +68,13 @@ public final class NcursesTerminal: Terminal {
         restoreStderr()
     }
 
+    public func sizeChanged() {
+        guard isStarted else { return }
+        var window = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &window) == 0, window.ws_row > 0, window.ws_col > 0 else { return }
+        resizeterm(Int32(window.ws_row), Int32(window.ws_col))
+    }
+
     public func readInput() -> [InputUnit] {
         var units: [InputUnit] = []
         var character: wint_t = 0

@@ -13,6 +13,12 @@ public protocol Terminal: AnyObject {
     func readInput() -> [InputUnit]
     /// Writes the changed cells, places (or hides) the cursor, and flushes once.
     func present(_ changes: [CellChange], cursor: Point?)
+    /// The window size changed (SIGWINCH): re-read it so `size` is current.
+    func sizeChanged()
+}
+
+extension Terminal {
+    public func sizeChanged() {}
 }
 
 /// Why a terminal could not be started.
