@@ -28,4 +28,13 @@ public enum Action: Hashable, Sendable {
     case moveDown
     case moveToLineStart
     case moveToLineEnd
+    /// Esc: stop the streaming request, keeping what arrived.
+    case cancelStream
+    /// Fold or unfold the selected message's reasoning in the transcript.
+    case toggleFold
+    /// Fold every message's reasoning, or unfold all when all are folded.
+    case toggleAllFolds
+    /// Select the previous / next assistant message (the thinking panel follows).
+    case selectPreviousMessage
+    case selectNextMessage
 }

@@ -13,6 +13,8 @@ extension Keymap {
             when: .editorEmptyOrUnfocused),
         KeyBinding([.ctrl("q")], .quit, in: .global, "Quit", hint: "quit"),
         KeyBinding([.ctrl("c")], .interrupt, in: .global, "Quit (press twice)"),
+        KeyBinding([KeyPress(.escape)], .cancelStream, in: .global, "Stop the answer (keeps what arrived)"),
+        KeyBinding([.ctrl("o")], .toggleAllFolds, in: .global, "Fold or unfold all reasoning"),
     ]
 
     private static let editorBindings: [KeyBinding] = [
@@ -35,7 +37,12 @@ extension Keymap {
         KeyBinding([KeyPress(.up), .character("k")], .scrollUp, in: .pane, "Scroll up / previous", hint: "scroll"),
         KeyBinding([KeyPress(.down), .character("j")], .scrollDown, in: .pane, "Scroll down / next"),
         KeyBinding([KeyPress(.pageUp)], .pageUp, in: .pane, "Page up"),
-        KeyBinding([KeyPress(.pageDown), .character(" ")], .pageDown, in: .pane, "Page down"),
+        KeyBinding([KeyPress(.pageDown)], .pageDown, in: .pane, "Page down"),
+        KeyBinding(
+            [KeyPress(.enter), .character(" ")], .toggleFold, in: .pane, "Fold or unfold the selected reasoning",
+            hint: "fold"),
+        KeyBinding([.character("[")], .selectPreviousMessage, in: .pane, "Previous answer"),
+        KeyBinding([.character("]")], .selectNextMessage, in: .pane, "Next answer"),
         KeyBinding([KeyPress(.home), .character("g")], .scrollToTop, in: .pane, "Top"),
         KeyBinding([KeyPress(.end), .character("G")], .scrollToBottom, in: .pane, "Bottom"),
     ]

@@ -1,0 +1,113 @@
+import PonderCore
+
+/// The chat part of the reducer: the open conversation, streaming progress and fold states.
+extension Reducer {
+    static func reduceChat(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
+        switch event {
+        case .conversationOpened(let conversation, let messages):
+            state.conversationID = conversation.id
+            state.messages = messages
+            state.selectedMessageID = nil
+            state.scroll.transcriptFromBottom = 0
+            state.scroll.thinkingFromBottom = 0
+            if let index = state.conversations.firstIndex(where: { $0.id == conversation.id }) {
+                state.selectedConversation = index
+            }
+        case .streamStarted(let conversation, let user, let assistant):
+            if state.conversationID != conversation.id {
+                state.conversationID = conversation.id
+                state.messages = []
+            }
+            if let index = state.conversations.firstIndex(where: { $0.id == conversation.id }) {
+                state.conversations.remove(at: index)
+            }
+            state.conversations.insert(conversation, at: 0)
+            state.selectedConversation = 0
+            state.messages.append(user)
+            state.messages.append(assistant)
+            state.selectedMessageID = nil
+            state.scroll.transcriptFromBottom = 0
+            state.scroll.thinkingFromBottom = 0
+            state.stream = StreamProgress(messageID: assistant.id, updatedAt: assistant.createdAt)
+            state.activity = "connecting…"
+        case .streamUpdated(let update):
+            applyUpdate(update, state: &state)
+        case .streamEnded(let message):
+            if let index = state.messages.lastIndex(where: { $0.id == message.id }) {
+                var final = message
+                final.reasoningFolded = state.messages[index].reasoningFolded
+                state.messages[index] = final
+            }
+            if state.stream?.messageID == message.id { state.stream = nil }
+            switch message.status {
+            case .complete: state.activity = "done"
+            case .cancelled: state.activity = "cancelled"
+            case .interrupted: state.activity = "interrupted"
+            case .failed: state.activity = "error"
+            case .streaming: state.activity = "ready"
+            }
+        default:
+            break
+        }
+        return []
+    }
+
+    private static func applyUpdate(_ update: StreamUpdate, state: inout AppState) {
+        guard let index = state.messages.lastIndex(where: { $0.id == update.messageID }) else { return }
+        state.messages[index].reasoning += update.reasoning
+        state.messages[index].answer += update.answer
+        if let usage = update.usage { state.messages[index].usage.merge(usage) }
+        if let timings = update.timings { state.messages[index].timings = timings }
+        guard var stream = state.stream, stream.messageID == update.messageID else { return }
+        stream.reasoningChunks += update.reasoningChunks
+        stream.answerChunks += update.answerChunks
+        stream.updatedAt = update.at
+        if let phase = update.phase {
+            if phase == .answering && stream.phase != .answering && state.collapseThinkingOnAnswer {
+                state.thinkingCollapsed = true
+                keepFocusVisible(&state)
+            }
+            stream.phase = phase
+        }
+        state.stream = stream
+        state.activity = stream.activity
+    }
+
+    /// The assistant message that transcript actions apply to.
+    static func selectedAssistantIndex(_ state: AppState) -> Int? {
+        if let id = state.selectedMessageID, let index = state.messages.lastIndex(where: { $0.id == id }) {
+            return index
+        }
+        return state.messages.lastIndex(where: { $0.role == .assistant })
+    }
+
+    static func toggleFold(_ state: inout AppState) -> [Effect] {
+        guard let index = selectedAssistantIndex(state) else { return [] }
+        let folded = !state.isFolded(state.messages[index])
+        state.messages[index].reasoningFolded = folded
+        return [.setReasoningFolded(state.messages[index].id, folded)]
+    }
+
+    static func toggleAllFolds(_ state: inout AppState) -> [Effect] {
+        let indices = state.messages.indices.filter {
+            state.messages[$0].role == .assistant && !state.messages[$0].reasoning.isEmpty
+        }
+        guard !indices.isEmpty else { return [] }
+        let fold = !indices.allSatisfy { state.isFolded(state.messages[$0]) }
+        var effects: [Effect] = []
+        for index in indices where state.isFolded(state.messages[index]) != fold {
+            state.messages[index].reasoningFolded = fold
+            effects.append(.setReasoningFolded(state.messages[index].id, fold))
+        }
+        return effects
+    }
+
+    static func selectMessage(_ state: inout AppState, forward: Bool) {
+        let assistants = state.messages.filter { $0.role == .assistant }.map(\.id)
+        guard !assistants.isEmpty else { return }
+        let current = state.selectedMessageID.flatMap { assistants.firstIndex(of: $0) } ?? assistants.count - 1
+        let next = min(assistants.count - 1, max(0, current + (forward ? 1 : -1)))
+        state.selectedMessageID = next == assistants.count - 1 ? nil : assistants[next]
+        state.scroll.thinkingFromBottom = 0
+    }
+}
