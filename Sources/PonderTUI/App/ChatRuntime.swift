@@ -15,6 +15,9 @@ public final class ChatRuntime: Sendable {
     private let engine: LocalEngine?
     private let logger = Logger(label: "ponder.chat")
     private let running = Mutex<[MessageID: Task<Void, Never>]>([:])
+    /// Fold states set while their message was still streaming: written again after the final
+    /// row, which would otherwise overwrite them.
+    private let foldsDuringStream = Mutex<[MessageID: Bool]>([:])
 
     public init(
         store: ConversationStore, provider: ProviderConfig?, environment: [String: String],
@@ -39,6 +42,9 @@ public final class ChatRuntime: Sendable {
             task?.cancel()
         case .setReasoningFolded(let id, let folded):
             do {
+                running.withLock { tasks in
+                    if tasks[id] != nil { foldsDuringStream.withLock { $0[id] = folded } }
+                }
                 try store.setReasoningFolded(id, folded)
             } catch {
                 queue.post(.notice("Could not save the fold state: \(Sanitizer.sanitizeLine("\(error)"))"))
@@ -154,6 +160,10 @@ public final class ChatRuntime: Sendable {
         if Task.isCancelled && status == .interrupted { status = .cancelled }
         batcher.flush()
         await writer.finish(status: status, errorText: errorText.map(Sanitizer.sanitize))
+        let id = writer.message.id
+        if let folded = foldsDuringStream.withLock({ $0.removeValue(forKey: id) }) {
+            try? store.setReasoningFolded(id, folded)
+        }
         logger.info("stream ended: \(status.rawValue)")
         queue.post(.streamEnded(writer.message))
         if let errorText { queue.post(.notice(Sanitizer.sanitizeLine(errorText))) }

@@ -18,7 +18,7 @@ enum ReasoningSummary {
     /// `▸ Thought for 14.2 s · 2,310 tokens` (▾ when unfolded; "Thinking…" while it runs).
     static func foldHeader(_ message: Message, folded: Bool, stream: StreamProgress?) -> String {
         let marker = folded ? "▸" : "▾"
-        let live = stream?.messageID == message.id && stream?.phase != .answering
+        let live = stream.map { $0.messageID == message.id && $0.phase != .answering && !$0.phase.isTerminal } ?? false
         var parts = [live ? "Thinking…" : "Thought"]
         if let seconds = seconds(of: message, stream: stream) {
             parts[0] += live ? " \(formatSeconds(seconds))" : " for \(formatSeconds(seconds))"

@@ -74,7 +74,7 @@ enum TranscriptView {
                 let liveInline = reasoningInline && streaming && state.stream?.phase != .answering
                 if (!folded || liveInline) && !message.reasoning.isEmpty {
                     segments.append(
-                        .text(cache.text(.reasoning, of: message), width: max(1, width - 2), theme: theme, prefix: "│ ")
+                        .text(cache.text(.reasoning, of: message), width: max(1, width - 2), theme: theme, prefix: "┊ ")
                     )
                 }
             }
