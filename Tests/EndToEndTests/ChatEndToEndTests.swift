@@ -113,6 +113,41 @@ import Testing
         try harness.quit()
     }
 
+    @Test func aStoppedAnswerCanBeContinued() throws {
+        let harness = try Harness(model: "fake-slow")
+        try harness.startPonder()
+        try harness.ask("go on")
+        try harness.tmux.waitFor(text: "step 3")
+        try harness.tmux.sendKeys("Escape")
+        try harness.tmux.waitFor(text: "Stopped — the partial answer is kept")
+        try harness.tmux.sendKeys("C-g")
+        let done = try harness.tmux.waitFor("the continued answer") {
+            $0.contains("You said: “go on”.") && $0.contains("│ done")
+        }
+        #expect(!done.contains("Stopped — the partial answer is kept"))
+        #expect(!done.contains("Answer 1 of"))
+        try harness.quit()
+    }
+
+    @Test func regenerateKeepsTheOldAnswerAsASiblingToFlipTo() throws {
+        let harness = try Harness(model: "fake-reasoner")
+        try harness.startPonder()
+        try harness.ask("twice")
+        try harness.tmux.waitFor("the first answer") { $0.contains("You said: “twice”.") && $0.contains("│ done") }
+        try harness.tmux.sendKeys("C-r")
+        try harness.tmux.waitFor("the second answer") { $0.contains("Answer 2 of 2") && $0.contains("│ done") }
+        try harness.tmux.sendKeys("Tab", "Tab")
+        try harness.tmux.sendLiteral("<")
+        try harness.tmux.waitFor(text: "Answer 1 of 2")
+        try harness.tmux.sendLiteral(">")
+        try harness.tmux.waitFor(text: "Answer 2 of 2")
+        try harness.quit()
+        try harness.startPonder()
+        let reopened = try harness.tmux.waitFor(text: "Answer 2 of 2")
+        #expect(reopened.contains("You said: “twice”."))
+        try harness.quit()
+    }
+
     @Test func pastedMultiLineTextIsNotSent() throws {
         let harness = try Harness(model: "fake-reasoner")
         try harness.startPonder()

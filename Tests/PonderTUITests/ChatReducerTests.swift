@@ -119,4 +119,40 @@ import Testing
         _ = press(.character("]"))
         #expect(state.panelMessage?.id == second.id)
     }
+
+    @Test func retryAndContinueAskForTheSelectedAnswer() {
+        start()
+        #expect(press(.ctrl("r")).isEmpty)
+        var stopped = assistant
+        stopped.status = .cancelled
+        _ = Reducer.reduce(&state, .streamEnded(stopped))
+        #expect(press(.ctrl("g")) == [.continueAnswer(assistant.id)])
+        #expect(press(.ctrl("r")) == [.regenerate(assistant.id)])
+        var complete = assistant
+        complete.status = .complete
+        _ = Reducer.reduce(&state, .streamEnded(complete))
+        #expect(press(.ctrl("g")).isEmpty)
+        #expect(state.notice != nil)
+    }
+
+    @Test func regeneratedAnswersAreSiblingsToFlipBetween() {
+        start()
+        var first = assistant
+        first.status = .complete
+        _ = Reducer.reduce(&state, .streamEnded(first))
+        let second = Message(
+            conversationID: conversation.id, parentID: user.id, role: .assistant, status: .streaming)
+        _ = Reducer.reduce(&state, .streamStarted(conversation: conversation, user: nil, assistant: second))
+        #expect(state.messages.count == 3)
+        #expect(state.visibleMessages.map(\.id) == [user.id, second.id])
+        var done = second
+        done.status = .complete
+        _ = Reducer.reduce(&state, .streamEnded(done))
+        state.focus = .transcript
+        _ = press(.character("<"))
+        #expect(state.visibleMessages.map(\.id) == [user.id, assistant.id])
+        #expect(state.panelMessage?.id == assistant.id)
+        _ = press(.character(">"))
+        #expect(state.visibleMessages.map(\.id) == [user.id, second.id])
+    }
 }

@@ -37,4 +37,11 @@ public enum Action: Hashable, Sendable {
     /// Select the previous / next assistant message (the thinking panel follows).
     case selectPreviousMessage
     case selectNextMessage
+    /// Ask again for the selected answer; the old one stays as a sibling.
+    case regenerate
+    /// Continue the selected answer where it stopped.
+    case continueAnswer
+    /// Show the previous / next answer to the same user message.
+    case previousSibling
+    case nextSibling
 }

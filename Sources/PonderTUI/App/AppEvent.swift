@@ -14,8 +14,9 @@ public enum AppEvent: Equatable, Sendable {
     case notice(String)
     /// A conversation and its messages, loaded from the store, become the open one.
     case conversationOpened(Conversation, [Message])
-    /// The runtime saved the user message and the empty assistant row and is sending the request.
-    case streamStarted(conversation: Conversation, user: Message, assistant: Message)
+    /// The runtime saved the user message (nil when regenerating or continuing) and the assistant
+    /// row (empty, or the partial answer being continued) and is sending the request.
+    case streamStarted(conversation: Conversation, user: Message?, assistant: Message)
     /// Merged deltas of the streaming message.
     case streamUpdated(StreamUpdate)
     /// The stream ended; `message` is the final assistant message as stored.
@@ -28,6 +29,10 @@ public enum Effect: Equatable, Sendable {
     case send(text: String, conversationID: ConversationID?)
     /// Stop the request filling this assistant message; what arrived stays.
     case cancelStream(MessageID)
+    /// Ask again for the answer to this assistant message's user message, as a new sibling.
+    case regenerate(MessageID)
+    /// Continue this stopped assistant message.
+    case continueAnswer(MessageID)
     /// Store the fold state of a message's reasoning.
     case setReasoningFolded(MessageID, Bool)
     case quit

@@ -33,6 +33,9 @@ public struct AppState: Equatable, Sendable {
     public var foldReasoningByDefault = true
     /// Collapse the thinking panel when the answer starts (`UISettings.collapseThinkingOnAnswer`).
     public var collapseThinkingOnAnswer = false
+    /// For a user message answered more than once (regenerate): the answer shown, by the user
+    /// message's id; by default the newest.
+    public var shownAnswers: [MessageID: MessageID] = [:]
     /// Prices of the provider in use, for the cost in the status bar.
     public var prices: TokenPrices?
     /// When no provider is usable: the first-run explanation shown instead of the transcript.
@@ -52,12 +55,30 @@ public struct AppState: Equatable, Sendable {
         message.reasoningFolded ?? foldReasoningByDefault
     }
 
-    /// The assistant message the thinking panel shows: the selected one, else the newest.
+    /// The assistant message the thinking panel shows: the selected one, else the newest shown.
     public var panelMessage: Message? {
         if let selectedMessageID, let message = messages.last(where: { $0.id == selectedMessageID }) {
             return message
         }
-        return messages.last(where: { $0.role == .assistant })
+        return visibleMessages.last(where: { $0.role == .assistant })
+    }
+
+    /// The answers to the same user message, oldest first.
+    public func siblings(of message: Message) -> [Message] {
+        guard message.role == .assistant, let parent = message.parentID else { return [message] }
+        return messages.filter { $0.role == .assistant && $0.parentID == parent }
+    }
+
+    /// The messages the transcript shows: of several answers to one user message, only the chosen one.
+    public var visibleMessages: [Message] {
+        var newest: [MessageID: MessageID] = [:]
+        for message in messages where message.role == .assistant {
+            if let parent = message.parentID { newest[parent] = message.id }
+        }
+        return messages.filter { message in
+            guard message.role == .assistant, let parent = message.parentID else { return true }
+            return (shownAnswers[parent] ?? newest[parent]) == message.id
+        }
     }
 
     /// The layout of this state's screen.

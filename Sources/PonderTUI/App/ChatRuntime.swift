@@ -37,6 +37,10 @@ public final class ChatRuntime: Sendable {
             break
         case .send(let text, let conversationID):
             Task { await self.send(text, in: conversationID, queue: queue) }
+        case .regenerate(let id):
+            Task { await self.retry(id, continuing: false, queue: queue) }
+        case .continueAnswer(let id):
+            Task { await self.retry(id, continuing: true, queue: queue) }
         case .cancelStream(let id):
             let task = running.withLock { $0[id] }
             task?.cancel()
@@ -87,13 +91,54 @@ public final class ChatRuntime: Sendable {
                     text: text, reason: "Could not save the message: \(Sanitizer.sanitizeLine("\(error)"))"))
             return
         }
+        await run(
+            assistant, history: history, continuation: nil, conversation: conversation, provider: provider,
+            queue: queue)
+    }
+
+    /// Regenerates an answer as a new sibling, or continues a stopped one in place.
+    private func retry(_ id: MessageID, continuing: Bool, queue: EventQueue) async {
+        guard let provider else { return }
+        do {
+            guard let old = try store.message(id), let parent = old.parentID,
+                let conversation = try store.conversation(old.conversationID)
+            else {
+                queue.post(.notice("That answer is no longer in the history"))
+                return
+            }
+            let all = try store.messages(in: conversation.id)
+            guard let parentIndex = all.firstIndex(where: { $0.id == parent }) else { return }
+            let history = Array(all[...parentIndex]).filter { $0.role != .assistant || !$0.answer.isEmpty }
+            var assistant: Message
+            if continuing {
+                assistant = old
+                assistant.status = .streaming
+                assistant.errorText = nil
+            } else {
+                assistant = Message(
+                    conversationID: conversation.id, parentID: parent, role: .assistant, status: .streaming,
+                    provider: provider.name, model: provider.model, reasoningFolded: old.reasoningFolded)
+            }
+            queue.post(.streamStarted(conversation: conversation, user: nil, assistant: assistant))
+            await run(
+                assistant, history: history, continuation: continuing ? old : nil, conversation: conversation,
+                provider: provider, queue: queue)
+        } catch {
+            queue.post(.notice("Could not read the history: \(Sanitizer.sanitizeLine("\(error)"))"))
+        }
+    }
+
+    private func run(
+        _ assistant: Message, history: [Message], continuation: Message?, conversation: Conversation,
+        provider: ProviderConfig, queue: EventQueue
+    ) async {
         let writer = StreamingMessageWriter(store: store, message: assistant) { error in
             queue.post(.notice("Could not save the answer yet (kept in memory): \(Sanitizer.sanitizeLine("\(error)"))"))
         }
         let task = Task {
             await self.stream(
-                history: history, systemPrompt: conversation.systemPrompt, provider: provider, writer: writer,
-                queue: queue)
+                history: history, continuation: continuation, systemPrompt: conversation.systemPrompt,
+                provider: provider, writer: writer, queue: queue)
         }
         running.withLock { $0[assistant.id] = task }
         await task.value
@@ -129,15 +174,16 @@ public final class ChatRuntime: Sendable {
     }
 
     private func stream(
-        history: [Message], systemPrompt: String?, provider: ProviderConfig, writer: StreamingMessageWriter,
-        queue: EventQueue
+        history: [Message], continuation: Message?, systemPrompt: String?, provider: ProviderConfig,
+        writer: StreamingMessageWriter, queue: EventQueue
     ) async {
         let batcher = DeltaBatcher(queue: queue, messageID: writer.message.id)
         var status = MessageStatus.interrupted
         var errorText: String?
         do {
             let settings = try await settings(for: provider, queue: queue)
-            let request = ChatRequest(settings: settings, systemPrompt: systemPrompt, history: history)
+            let request = ChatRequest(
+                settings: settings, systemPrompt: systemPrompt, history: history, continuation: continuation)
             for await event in client.stream(request) {
                 switch event {
                 case .reasoning(let text): writer.appendReasoning(text)

@@ -14,6 +14,8 @@ extension Keymap {
         KeyBinding([.ctrl("q")], .quit, in: .global, "Quit", hint: "quit"),
         KeyBinding([.ctrl("c")], .interrupt, in: .global, "Quit (press twice)"),
         KeyBinding([KeyPress(.escape)], .cancelStream, in: .global, "Stop the answer (keeps what arrived)"),
+        KeyBinding([.ctrl("r")], .regenerate, in: .global, "Regenerate (retry) the answer"),
+        KeyBinding([.ctrl("g")], .continueAnswer, in: .global, "Continue a stopped answer"),
         KeyBinding([.ctrl("o")], .toggleAllFolds, in: .global, "Fold or unfold all reasoning"),
     ]
 
@@ -43,6 +45,8 @@ extension Keymap {
             hint: "fold"),
         KeyBinding([.character("[")], .selectPreviousMessage, in: .pane, "Previous answer"),
         KeyBinding([.character("]")], .selectNextMessage, in: .pane, "Next answer"),
+        KeyBinding([.character("<")], .previousSibling, in: .pane, "Earlier version of this answer"),
+        KeyBinding([.character(">")], .nextSibling, in: .pane, "Later version of this answer"),
         KeyBinding([KeyPress(.home), .character("g")], .scrollToTop, in: .pane, "Top"),
         KeyBinding([KeyPress(.end), .character("G")], .scrollToBottom, in: .pane, "Bottom"),
     ]

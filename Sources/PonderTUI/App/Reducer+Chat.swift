@@ -23,12 +23,18 @@ extension Reducer {
             }
             state.conversations.insert(conversation, at: 0)
             state.selectedConversation = 0
-            state.messages.append(user)
-            state.messages.append(assistant)
+            if let user { state.messages.append(user) }
+            if let index = state.messages.lastIndex(where: { $0.id == assistant.id }) {
+                state.messages[index] = assistant
+            } else {
+                state.messages.append(assistant)
+            }
+            if let parent = assistant.parentID { state.shownAnswers[parent] = assistant.id }
             state.selectedMessageID = nil
             state.scroll.transcriptFromBottom = 0
             state.scroll.thinkingFromBottom = 0
-            state.stream = StreamProgress(messageID: assistant.id, updatedAt: assistant.createdAt)
+            state.stream = StreamProgress(
+                messageID: assistant.id, updatedAt: assistant.timings.sent ?? assistant.createdAt)
             state.activity = "connecting…"
         case .streamUpdated(let update):
             applyUpdate(update, state: &state)
@@ -78,7 +84,33 @@ extension Reducer {
         if let id = state.selectedMessageID, let index = state.messages.lastIndex(where: { $0.id == id }) {
             return index
         }
-        return state.messages.lastIndex(where: { $0.role == .assistant })
+        guard let newest = state.visibleMessages.last(where: { $0.role == .assistant }) else { return nil }
+        return state.messages.lastIndex(where: { $0.id == newest.id })
+    }
+
+    /// Regenerate or continue the selected answer (not while another streams).
+    static func retry(_ state: inout AppState, continuing: Bool, now: Double) -> [Effect] {
+        guard state.stream == nil, let index = selectedAssistantIndex(state) else { return [] }
+        let message = state.messages[index]
+        if continuing {
+            guard message.status.isIncomplete else {
+                state.notice = Notice("This answer is complete — Ctrl-R asks again", expiresAt: now + 3)
+                return []
+            }
+            return [.continueAnswer(message.id)]
+        }
+        return [.regenerate(message.id)]
+    }
+
+    /// Shows the previous or next answer to the same user message.
+    static func flipSibling(_ state: inout AppState, forward: Bool) {
+        guard let index = selectedAssistantIndex(state), let parent = state.messages[index].parentID else { return }
+        let siblings = state.siblings(of: state.messages[index])
+        guard let position = siblings.firstIndex(where: { $0.id == state.messages[index].id }) else { return }
+        let next = min(siblings.count - 1, max(0, position + (forward ? 1 : -1)))
+        state.shownAnswers[parent] = siblings[next].id
+        if state.selectedMessageID != nil || next != siblings.count - 1 { state.selectedMessageID = siblings[next].id }
+        state.scroll.thinkingFromBottom = 0
     }
 
     static func toggleFold(_ state: inout AppState) -> [Effect] {
@@ -103,7 +135,7 @@ extension Reducer {
     }
 
     static func selectMessage(_ state: inout AppState, forward: Bool) {
-        let assistants = state.messages.filter { $0.role == .assistant }.map(\.id)
+        let assistants = state.visibleMessages.filter { $0.role == .assistant }.map(\.id)
         guard !assistants.isEmpty else { return }
         let current = state.selectedMessageID.flatMap { assistants.firstIndex(of: $0) } ?? assistants.count - 1
         let next = min(assistants.count - 1, max(0, current + (forward ? 1 : -1)))

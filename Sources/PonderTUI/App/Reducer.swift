@@ -121,6 +121,10 @@ public enum Reducer {
             return toggleFold(&state)
         case .toggleAllFolds:
             return toggleAllFolds(&state)
+        case .regenerate, .continueAnswer:
+            return retry(&state, continuing: action == .continueAnswer, now: now)
+        case .previousSibling, .nextSibling:
+            flipSibling(&state, forward: action == .nextSibling)
         case .selectPreviousMessage, .selectNextMessage:
             selectMessage(&state, forward: action == .selectNextMessage)
         default:

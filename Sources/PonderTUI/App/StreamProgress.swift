@@ -27,7 +27,7 @@ public struct StreamProgress: Equatable, Sendable {
         case .answering: return "answering"
         case .retrying(let attempt, _): return "retrying (\(attempt))…"
         case .finished: return "done"
-        case .failed: return "error · R retry"
+        case .failed: return "error · Ctrl-R retry"
         case .cancelled: return "cancelled"
         }
     }

@@ -20,11 +20,11 @@ enum TranscriptView {
         var segments: [LineSegment] = []
         var collected = 0
         let needed = body.height + state.scroll.transcriptFromBottom
-        let selected = Reducer.selectedAssistantIndex(state)
-        for index in state.messages.indices.reversed() {
-            let message = state.messages[index]
+        let selected = Reducer.selectedAssistantIndex(state).map { state.messages[$0].id }
+        let visible = state.visibleMessages
+        for message in visible.reversed() {
             let own = self.segments(
-                for: message, selected: index == selected && state.focus == .transcript, state: state,
+                for: message, selected: message.id == selected && state.focus == .transcript, state: state,
                 reasoningInline: reasoningInline, width: width, cache: cache, theme: theme)
             segments.insert(contentsOf: own, at: 0)
             collected += own.reduce(0) { $0 + $1.count }
@@ -83,6 +83,11 @@ enum TranscriptView {
             }
             if let note = statusNote(message) {
                 segments.append(.single(ScreenLine(note, style: theme.warning)))
+            }
+            let siblings = state.siblings(of: message)
+            if siblings.count > 1, let position = siblings.firstIndex(where: { $0.id == message.id }) {
+                let line = "Answer \(position + 1) of \(siblings.count) · < > show the others"
+                segments.append(.single(ScreenLine(line, style: theme.paneTitle)))
             }
         }
         segments.append(.single(.blank))
