@@ -44,4 +44,6 @@ public enum Action: Hashable, Sendable {
     /// Show the previous / next answer to the same user message.
     case previousSibling
     case nextSibling
+    /// Copy the selected answer (transcript) or the shown reasoning (thinking panel) to the clipboard.
+    case copy
 }

@@ -35,5 +35,7 @@ public enum Effect: Equatable, Sendable {
     case continueAnswer(MessageID)
     /// Store the fold state of a message's reasoning.
     case setReasoningFolded(MessageID, Bool)
+    /// Put text on the clipboard (done by the loop, through the terminal).
+    case copyToClipboard(String)
     case quit
 }

@@ -33,7 +33,7 @@ public final class ChatRuntime: Sendable {
     /// Runs one effect; results come back as events on `queue`.
     public func handle(_ effect: Effect, queue: EventQueue) {
         switch effect {
-        case .quit:
+        case .quit, .copyToClipboard:
             break
         case .send(let text, let conversationID):
             Task { await self.send(text, in: conversationID, queue: queue) }

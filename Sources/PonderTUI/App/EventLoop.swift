@@ -96,7 +96,11 @@ public final class EventLoop {
         dirty = true
         for effect in effects {
             logger.debug("effect \(String(describing: effect).prefix(80))")
-            effectHandler(effect, queue)
+            if case .copyToClipboard(let text) = effect {
+                terminal.copyToClipboard(text)
+            } else {
+                effectHandler(effect, queue)
+            }
         }
     }
 

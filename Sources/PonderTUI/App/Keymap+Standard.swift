@@ -45,6 +45,7 @@ extension Keymap {
             hint: "fold"),
         KeyBinding([.character("[")], .selectPreviousMessage, in: .pane, "Previous answer"),
         KeyBinding([.character("]")], .selectNextMessage, in: .pane, "Next answer"),
+        KeyBinding([.character("y")], .copy, in: .pane, "Copy the answer or the reasoning", hint: "copy"),
         KeyBinding([.character("<")], .previousSibling, in: .pane, "Earlier version of this answer"),
         KeyBinding([.character(">")], .nextSibling, in: .pane, "Later version of this answer"),
         KeyBinding([KeyPress(.home), .character("g")], .scrollToTop, in: .pane, "Top"),

@@ -102,6 +102,26 @@ extension Reducer {
         return [.regenerate(message.id)]
     }
 
+    /// Copies the selected answer, or in the thinking panel the reasoning it shows.
+    static func copy(_ state: inout AppState, now: Double) -> [Effect] {
+        let text: String
+        switch state.focus {
+        case .transcript:
+            guard let index = selectedAssistantIndex(state) else { return [] }
+            text = state.messages[index].answer
+        case .thinking:
+            text = state.panelMessage?.reasoning ?? ""
+        default:
+            return []
+        }
+        guard !text.isEmpty else {
+            state.notice = Notice("Nothing to copy yet", expiresAt: now + 3)
+            return []
+        }
+        state.notice = Notice("Copied \(text.count) characters to the clipboard", expiresAt: now + 3)
+        return [.copyToClipboard(text)]
+    }
+
     /// Shows the previous or next answer to the same user message.
     static func flipSibling(_ state: inout AppState, forward: Bool) {
         guard let index = selectedAssistantIndex(state), let parent = state.messages[index].parentID else { return }

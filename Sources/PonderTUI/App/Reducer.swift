@@ -123,6 +123,8 @@ public enum Reducer {
             return toggleAllFolds(&state)
         case .regenerate, .continueAnswer:
             return retry(&state, continuing: action == .continueAnswer, now: now)
+        case .copy:
+            return copy(&state, now: now)
         case .previousSibling, .nextSibling:
             flipSibling(&state, forward: action == .nextSibling)
         case .selectPreviousMessage, .selectNextMessage:
