@@ -155,4 +155,17 @@ import Testing
         _ = press(.character(">"))
         #expect(state.visibleMessages.map(\.id) == [user.id, second.id])
     }
+
+    @Test func enterInTheSidebarOpensTheSelectedConversation() {
+        let other = Conversation(title: "other")
+        state.conversations = [conversation, other]
+        _ = Reducer.reduce(&state, .conversationOpened(conversation, []))
+        state.focus = .sidebar
+        #expect(press(KeyPress(.enter)).isEmpty)
+        _ = press(.character("j"))
+        #expect(press(KeyPress(.enter)) == [.openConversation(other.id)])
+        _ = Reducer.reduce(&state, .conversationOpened(other, [user]))
+        #expect(state.conversationID == other.id)
+        #expect(state.messages == [user])
+    }
 }

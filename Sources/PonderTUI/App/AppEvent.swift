@@ -35,6 +35,8 @@ public enum Effect: Equatable, Sendable {
     case continueAnswer(MessageID)
     /// Store the fold state of a message's reasoning.
     case setReasoningFolded(MessageID, Bool)
+    /// Load a conversation from the store and open it.
+    case openConversation(ConversationID)
     /// Put text on the clipboard (done by the loop, through the terminal).
     case copyToClipboard(String)
     case quit

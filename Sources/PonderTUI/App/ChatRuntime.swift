@@ -41,6 +41,16 @@ public final class ChatRuntime: Sendable {
             Task { await self.retry(id, continuing: false, queue: queue) }
         case .continueAnswer(let id):
             Task { await self.retry(id, continuing: true, queue: queue) }
+        case .openConversation(let id):
+            do {
+                guard let conversation = try store.conversation(id) else {
+                    queue.post(.notice("That conversation is no longer in the history"))
+                    return
+                }
+                queue.post(.conversationOpened(conversation, try store.messages(in: id)))
+            } catch {
+                queue.post(.notice("Could not open the conversation: \(Sanitizer.sanitizeLine("\(error)"))"))
+            }
         case .cancelStream(let id):
             let task = running.withLock { $0[id] }
             task?.cancel()

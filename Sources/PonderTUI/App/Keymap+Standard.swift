@@ -41,7 +41,8 @@ extension Keymap {
         KeyBinding([KeyPress(.pageUp)], .pageUp, in: .pane, "Page up"),
         KeyBinding([KeyPress(.pageDown)], .pageDown, in: .pane, "Page down"),
         KeyBinding(
-            [KeyPress(.enter), .character(" ")], .toggleFold, in: .pane, "Fold or unfold the selected reasoning",
+            [KeyPress(.enter), .character(" ")], .toggleFold, in: .pane,
+            "Fold or unfold the selected reasoning (sidebar: open)",
             hint: "fold"),
         KeyBinding([.character("[")], .selectPreviousMessage, in: .pane, "Previous answer"),
         KeyBinding([.character("]")], .selectNextMessage, in: .pane, "Next answer"),

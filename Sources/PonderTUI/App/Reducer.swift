@@ -114,6 +114,10 @@ public enum Reducer {
             guard let stream = state.stream else { return [] }
             return [.cancelStream(stream.messageID)]
         case .toggleFold:
+            if state.focus == .sidebar, state.conversations.indices.contains(state.selectedConversation) {
+                let id = state.conversations[state.selectedConversation].id
+                return id == state.conversationID || state.stream != nil ? [] : [.openConversation(id)]
+            }
             guard state.focus == .transcript else {
                 if context == .pane { scrollPane(.pageDown, state: &state) }
                 return []
