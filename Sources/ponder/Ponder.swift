@@ -41,8 +41,9 @@ struct Ponder: AsyncParsableCommand {
             conversationID = try ConversationLookup.resolve(conversation, in: store).id
         }
         let launch = TUILaunch(
-            environment: context.environment, provider: provider, conversationID: conversationID, browse: browse)
-        let status = try runTUI(launch)
+            environment: context.environment, config: context.config, provider: provider,
+            conversationID: conversationID, browse: browse)
+        let status = try await runTUI(launch)
         if status != 0 { throw ExitCode(status) }
     }
 

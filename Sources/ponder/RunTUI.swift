@@ -3,8 +3,9 @@ import PonderCore
 import PonderTUI
 
 /// What the command line hands to the full-screen app.
-struct TUILaunch {
+struct TUILaunch: Sendable {
     var environment: [String: String]
+    var config: PonderConfig
     /// The provider chosen by `-p`, the config or the fallbacks; nil opens the first-run screen.
     var provider: ProviderConfig?
     /// `--conversation ID`, already resolved against the store.
@@ -14,10 +15,20 @@ struct TUILaunch {
 }
 
 /// Starts the full-screen app and returns its exit status. The one place that knows `TUIOptions`.
-func runTUI(_ launch: TUILaunch) throws -> Int32 {
+/// The app's event loop blocks its thread for the whole session, so it gets a thread of its own
+/// rather than one of the few threads that run Swift tasks (the stream and store work needs them).
+func runTUI(_ launch: TUILaunch) async throws -> Int32 {
     let options = TUIOptions(
         environment: launch.environment,
-        providerLabel: launch.provider?.name ?? "no provider",
-        modelLabel: launch.provider?.model ?? "no model")
-    return try TUIApplication.run(options: options)
+        config: launch.config,
+        providerChoice: launch.provider.map { .provider($0) } ?? .firstRun,
+        conversationID: launch.conversationID)
+    return try await withCheckedThrowingContinuation { continuation in
+        let thread = Thread {
+            continuation.resume(with: Result { try TUIApplication.run(options: options) })
+        }
+        thread.name = "ponder-ui"
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
 }

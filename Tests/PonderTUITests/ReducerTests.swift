@@ -21,7 +21,7 @@ import Testing
 
     @Test func enterSubmitsAndClearsTheEditor() {
         type("hi")
-        #expect(press(KeyPress(.enter)) == [.submit("hi")])
+        #expect(press(KeyPress(.enter)) == [.send(text: "hi", conversationID: nil)])
         #expect(state.editor.isEmpty)
         #expect(press(KeyPress(.enter)).isEmpty)
     }

@@ -28,4 +28,22 @@ public enum Action: Hashable, Sendable {
     case moveDown
     case moveToLineStart
     case moveToLineEnd
+    /// Esc: stop the streaming request, keeping what arrived.
+    case cancelStream
+    /// Fold or unfold the selected message's reasoning in the transcript.
+    case toggleFold
+    /// Fold every message's reasoning, or unfold all when all are folded.
+    case toggleAllFolds
+    /// Select the previous / next assistant message (the thinking panel follows).
+    case selectPreviousMessage
+    case selectNextMessage
+    /// Ask again for the selected answer; the old one stays as a sibling.
+    case regenerate
+    /// Continue the selected answer where it stopped.
+    case continueAnswer
+    /// Show the previous / next answer to the same user message.
+    case previousSibling
+    case nextSibling
+    /// Copy the selected answer (transcript) or the shown reasoning (thinking panel) to the clipboard.
+    case copy
 }

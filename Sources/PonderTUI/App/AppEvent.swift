@@ -12,11 +12,32 @@ public enum AppEvent: Equatable, Sendable {
     /// A message was not sent; it goes back into the editor and the reason shows in the status bar.
     case submitRejected(text: String, reason: String)
     case notice(String)
+    /// A conversation and its messages, loaded from the store, become the open one.
+    case conversationOpened(Conversation, [Message])
+    /// The runtime saved the user message (nil when regenerating or continuing) and the assistant
+    /// row (empty, or the partial answer being continued) and is sending the request.
+    case streamStarted(conversation: Conversation, user: Message?, assistant: Message)
+    /// Merged deltas of the streaming message.
+    case streamUpdated(StreamUpdate)
+    /// The stream ended; `message` is the final assistant message as stored.
+    case streamEnded(Message)
 }
 
 /// What the reducer asks the runtime to do. Pure data, compared in tests.
 public enum Effect: Equatable, Sendable {
-    /// Send the editor's text as a new user message.
-    case submit(String)
+    /// Send `text` as a new user message in the conversation (a new one when nil).
+    case send(text: String, conversationID: ConversationID?)
+    /// Stop the request filling this assistant message; what arrived stays.
+    case cancelStream(MessageID)
+    /// Ask again for the answer to this assistant message's user message, as a new sibling.
+    case regenerate(MessageID)
+    /// Continue this stopped assistant message.
+    case continueAnswer(MessageID)
+    /// Store the fold state of a message's reasoning.
+    case setReasoningFolded(MessageID, Bool)
+    /// Load a conversation from the store and open it.
+    case openConversation(ConversationID)
+    /// Put text on the clipboard (done by the loop, through the terminal).
+    case copyToClipboard(String)
     case quit
 }

@@ -32,6 +32,7 @@ public final class EventLoop {
     private var previousFrame: ScreenBuffer?
     private var lastFrameAt = -Double.infinity
     private var dirty = true
+    private let textCache = MessageTextCache()
 
     public init(
         terminal: any Terminal, state: AppState, queue: EventQueue = EventQueue(), signals: TerminationSignals? = nil,
@@ -87,7 +88,7 @@ public final class EventLoop {
     /// Draws the current state now (diffed against the previous frame).
     public func draw(at now: Double) {
         var frame = ScreenBuffer(size: state.size)
-        let cursor = RootView.render(state, into: &frame, keymap: keymap, theme: theme)
+        let cursor = RootView.render(state, into: &frame, keymap: keymap, theme: theme, cache: textCache)
         terminal.present(ScreenDiff.changes(from: previousFrame, to: frame), cursor: cursor)
         previousFrame = frame
         lastFrameAt = now
@@ -101,7 +102,11 @@ public final class EventLoop {
         dirty = true
         for effect in effects {
             logger.debug("effect \(String(describing: effect).prefix(80))")
-            effectHandler(effect, queue)
+            if case .copyToClipboard(let text) = effect {
+                terminal.copyToClipboard(text)
+            } else {
+                effectHandler(effect, queue)
+            }
         }
     }
 

@@ -13,6 +13,10 @@ extension Keymap {
             when: .editorEmptyOrUnfocused),
         KeyBinding([.ctrl("q")], .quit, in: .global, "Quit", hint: "quit"),
         KeyBinding([.ctrl("c")], .interrupt, in: .global, "Quit (press twice)"),
+        KeyBinding([KeyPress(.escape)], .cancelStream, in: .global, "Stop the answer (keeps what arrived)"),
+        KeyBinding([.ctrl("r")], .regenerate, in: .global, "Regenerate (retry) the answer"),
+        KeyBinding([.ctrl("g")], .continueAnswer, in: .global, "Continue a stopped answer"),
+        KeyBinding([.ctrl("o")], .toggleAllFolds, in: .global, "Fold or unfold all reasoning"),
     ]
 
     private static let editorBindings: [KeyBinding] = [
@@ -35,7 +39,16 @@ extension Keymap {
         KeyBinding([KeyPress(.up), .character("k")], .scrollUp, in: .pane, "Scroll up / previous", hint: "scroll"),
         KeyBinding([KeyPress(.down), .character("j")], .scrollDown, in: .pane, "Scroll down / next"),
         KeyBinding([KeyPress(.pageUp)], .pageUp, in: .pane, "Page up"),
-        KeyBinding([KeyPress(.pageDown), .character(" ")], .pageDown, in: .pane, "Page down"),
+        KeyBinding([KeyPress(.pageDown)], .pageDown, in: .pane, "Page down"),
+        KeyBinding(
+            [KeyPress(.enter), .character(" ")], .toggleFold, in: .pane,
+            "Fold or unfold the selected reasoning (sidebar: open)",
+            hint: "fold"),
+        KeyBinding([.character("[")], .selectPreviousMessage, in: .pane, "Previous answer"),
+        KeyBinding([.character("]")], .selectNextMessage, in: .pane, "Next answer"),
+        KeyBinding([.character("y")], .copy, in: .pane, "Copy the answer or the reasoning", hint: "copy"),
+        KeyBinding([.character("<")], .previousSibling, in: .pane, "Earlier version of this answer"),
+        KeyBinding([.character(">")], .nextSibling, in: .pane, "Later version of this answer"),
         KeyBinding([KeyPress(.home), .character("g")], .scrollToTop, in: .pane, "Top"),
         KeyBinding([KeyPress(.end), .character("G")], .scrollToBottom, in: .pane, "Bottom"),
     ]

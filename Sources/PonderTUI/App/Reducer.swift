@@ -28,6 +28,8 @@ public enum Reducer {
             state.notice = Notice(reason)
         case .notice(let text):
             state.notice = Notice(text)
+        case .conversationOpened, .streamStarted, .streamUpdated, .streamEnded:
+            return reduceChat(&state, event)
         }
         return []
     }
@@ -102,8 +104,35 @@ public enum Reducer {
         case .submit:
             let text = state.editor.text
             guard !text.allSatisfy(\.isWhitespace) else { return [] }
+            if state.stream != nil {
+                state.notice = Notice("Still answering — wait, or press Esc to stop it", expiresAt: now + 3)
+                return []
+            }
             state.editor = EditorState()
-            return [.submit(text)]
+            return [.send(text: text, conversationID: state.conversationID)]
+        case .cancelStream:
+            guard let stream = state.stream else { return [] }
+            return [.cancelStream(stream.messageID)]
+        case .toggleFold:
+            if state.focus == .sidebar, state.conversations.indices.contains(state.selectedConversation) {
+                let id = state.conversations[state.selectedConversation].id
+                return id == state.conversationID || state.stream != nil ? [] : [.openConversation(id)]
+            }
+            guard state.focus == .transcript else {
+                if context == .pane { scrollPane(.pageDown, state: &state) }
+                return []
+            }
+            return toggleFold(&state)
+        case .toggleAllFolds:
+            return toggleAllFolds(&state)
+        case .regenerate, .continueAnswer:
+            return retry(&state, continuing: action == .continueAnswer, now: now)
+        case .copy:
+            return copy(&state, now: now)
+        case .previousSibling, .nextSibling:
+            flipSibling(&state, forward: action == .nextSibling)
+        case .selectPreviousMessage, .selectNextMessage:
+            selectMessage(&state, forward: action == .selectNextMessage)
         default:
             if context == .help {
                 scrollHelp(action, state: &state)

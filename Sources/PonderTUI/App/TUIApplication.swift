@@ -2,22 +2,6 @@ import Foundation
 import Logging
 import PonderCore
 
-/// What the command line passes to the full-screen app.
-public struct TUIOptions: Sendable {
-    public var environment: [String: String]
-    public var providerLabel: String
-    public var modelLabel: String
-
-    public init(
-        environment: [String: String] = ProcessInfo.processInfo.environment, providerLabel: String = "no provider",
-        modelLabel: String = "no model"
-    ) {
-        self.environment = environment
-        self.providerLabel = providerLabel
-        self.modelLabel = modelLabel
-    }
-}
-
 /// The entry point of the full-screen app: takes the terminal, runs the event loop, and gives
 /// the terminal back however the loop ends (quit, SIGTERM/SIGINT/SIGHUP, or a thrown error).
 public enum TUIApplication {
@@ -32,28 +16,66 @@ public enum TUIApplication {
         try terminal.start()
         defer { terminal.stop() }
         logger.info("screen taken: \(terminal.size)")
-        let state = AppState(size: terminal.size, providerLabel: options.providerLabel, modelLabel: options.modelLabel)
+        let store = try ConversationStore.open(at: options.storeURL ?? paths.databaseFile)
+        let recovered = try store.markAbandonedStreamsInterrupted()
+        if recovered > 0 { logger.info("marked \(recovered) abandoned answers interrupted") }
+        var state = try initialState(size: terminal.size, options: options, store: store)
+        if recovered > 0 {
+            state.notice = Notice("\(recovered) unfinished answer(s) from last time marked interrupted")
+        }
+        let provider = options.provider
+        let engine =
+            provider?.kind == .local
+            ? LocalEngine(
+                installation: .default(environment: options.environment), settings: options.config.local,
+                logFile: paths.stateHome.appendingPathComponent("engine.log"))
+            : nil
+        let runtime = ChatRuntime(store: store, provider: provider, environment: options.environment, engine: engine)
         let loop = EventLoop(terminal: terminal, state: state, signals: signals) { effect, queue in
-            handle(effect, queue: queue, logger: logger)
+            runtime.handle(effect, queue: queue)
         }
         let exit = loop.run()
         logger.info("leaving: \(exit)")
+        wait { await runtime.shutdown() }
         switch exit {
         case .quit: return 0
         case .signal(let number): return 128 + number
         }
     }
 
-    /// Effects this build can carry out by itself.
-    static func handle(_ effect: Effect, queue: EventQueue, logger: Logger) {
-        switch effect {
-        case .quit:
-            break
-        case .submit(let text):
-            logger.info("message not sent: no provider configured (\(text.count) characters)")
-            queue.post(
-                .submitRejected(
-                    text: text, reason: "No provider is configured yet — your message is back in the editor"))
+    /// The first screen's state: settings, the sidebar's conversations, and the conversation to open
+    /// (the one asked for, else the most recent) with its stored fold states.
+    static func initialState(size: Size, options: TUIOptions, store: ConversationStore) throws -> AppState {
+        let provider = options.provider
+        var state = AppState(
+            size: size, providerLabel: provider?.name ?? "no provider", modelLabel: provider?.model ?? "no model")
+        state.foldReasoningByDefault = options.config.ui.foldReasoningByDefault
+        state.collapseThinkingOnAnswer = options.config.ui.collapseThinkingOnAnswer
+        state.sidebarPreference = options.config.ui.showSidebar ? nil : false
+        state.prices = provider?.prices
+        state.firstRunHelp = options.firstRunHelp
+        state.conversations = try store.listConversations().map(\.conversation)
+        var open = state.conversations.first
+        if let wanted = options.conversationID {
+            if let found = try store.conversation(wanted) {
+                open = found
+            } else {
+                state.notice = Notice("No conversation \(wanted) — showing the most recent one")
+            }
         }
+        if let open {
+            _ = Reducer.reduce(&state, .conversationOpened(open, try store.messages(in: open.id)))
+        }
+        return state
+    }
+
+    /// Runs async work to completion from the synchronous exit path.
+    private static func wait(_ work: @escaping @Sendable () async -> Void) {
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            await work()
+            done.signal()
+        }
+        done.wait()
     }
 }

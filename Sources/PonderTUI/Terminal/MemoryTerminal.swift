@@ -12,6 +12,8 @@ public final class MemoryTerminal: Terminal {
     public private(set) var cursor: Point?
     public private(set) var isStarted = false
     public private(set) var presentCount = 0
+    /// Texts sent to the clipboard, oldest first.
+    public private(set) var clipboard: [String] = []
     /// Total cells written over all frames.
     public private(set) var cellsWritten = 0
     public var recordsFrames: Bool
@@ -69,6 +71,8 @@ public final class MemoryTerminal: Terminal {
         defer { scripted.removeAll() }
         return scripted
     }
+
+    public func copyToClipboard(_ text: String) { clipboard.append(text) }
 
     public func present(_ changes: [CellChange], cursor: Point?) {
         for change in changes {

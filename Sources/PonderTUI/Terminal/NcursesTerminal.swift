@@ -165,6 +165,10 @@ public final class NcursesTerminal: Terminal {
         savedStderr = -1
     }
 
+    public func copyToClipboard(_ text: String) {
+        writeToTTY("\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}")
+    }
+
     private func writeToTTY(_ sequence: String) {
         var bytes = Array(sequence.utf8)
         _ = write(STDOUT_FILENO, &bytes, bytes.count)

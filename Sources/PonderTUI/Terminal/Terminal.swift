@@ -13,6 +13,8 @@ public protocol Terminal: AnyObject {
     func readInput() -> [InputUnit]
     /// Writes the changed cells, places (or hides) the cursor, and flushes once.
     func present(_ changes: [CellChange], cursor: Point?)
+    /// Puts text on the system clipboard through the terminal (OSC 52); called between frames.
+    func copyToClipboard(_ text: String)
     /// The window size changed (SIGWINCH): re-read it so `size` is current.
     func sizeChanged()
 }

@@ -3,7 +3,8 @@
 public enum RootView {
     @discardableResult
     public static func render(
-        _ state: AppState, into buffer: inout ScreenBuffer, keymap: Keymap = .standard, theme: Theme = .standard
+        _ state: AppState, into buffer: inout ScreenBuffer, keymap: Keymap = .standard, theme: Theme = .standard,
+        cache: MessageTextCache = MessageTextCache()
     ) -> Point? {
         let layout = Layout(state: state)
         if layout.isTooSmall {
@@ -13,10 +14,12 @@ public enum RootView {
         if let sidebar = layout.sidebar {
             SidebarView.render(state, in: sidebar, theme: theme, into: &buffer)
         }
-        TranscriptView.render(state, in: layout.transcript, theme: theme, into: &buffer)
+        TranscriptView.render(
+            state, in: layout.transcript, reasoningInline: layout.thinking == nil, cache: cache, theme: theme,
+            into: &buffer)
         if let thinking = layout.thinking {
             ThinkingPanelView.render(
-                state, in: thinking, collapsed: layout.thinkingCollapsed, theme: theme, into: &buffer)
+                state, in: thinking, collapsed: layout.thinkingCollapsed, cache: cache, theme: theme, into: &buffer)
         }
         for separator in layout.separators {
             PaneChrome.drawSeparator(separator, theme: theme, into: &buffer)

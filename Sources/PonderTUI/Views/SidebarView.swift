@@ -1,3 +1,5 @@
+import PonderCore
+
 /// The conversation list: titles, the selection, and a friendly word when there are none.
 enum SidebarView {
     static func render(_ state: AppState, in rect: Rect, theme: Theme, into buffer: inout ScreenBuffer) {
@@ -20,7 +22,8 @@ enum SidebarView {
             let style = selected ? (focused ? theme.selection : theme.focusedPaneTitle) : theme.text
             let line = list.row(row)
             if selected { buffer.fill(line, style: style) }
-            let title = conversation.title.isEmpty ? "Untitled" : conversation.title
+            let sanitized = Sanitizer.sanitizeLine(conversation.title)
+            let title = sanitized.isEmpty ? "Untitled" : sanitized
             let text = (conversation.pinned ? "★ " : "  ") + title
             buffer.write(
                 TextFit.truncate(text, width: line.width - 1), at: Point(x: line.x, y: line.y), style: style, clip: line

@@ -12,7 +12,7 @@ enum StatusBarView {
             let text = " " + TextFit.truncate(notice.text, width: rect.width - 2) + " "
             x = buffer.write(text, at: Point(x: x, y: rect.y), style: theme.statusNotice, clip: rect)
         } else {
-            let text = " \(state.providerLabel) · \(state.modelLabel) │ \(state.activity) "
+            let text = " " + summary(state) + " "
             x = buffer.write(
                 TextFit.truncate(text, width: rect.width), at: Point(x: x, y: rect.y), style: theme.statusBar,
                 clip: rect)
@@ -34,6 +34,48 @@ enum StatusBarView {
             hintX = buffer.write(key, at: Point(x: hintX, y: rect.y), style: theme.statusHintKey, clip: rect)
             hintX = buffer.write(" \(label)  ", at: Point(x: hintX, y: rect.y), style: theme.statusBar, clip: rect)
         }
+    }
+
+    /// Provider and model, the state, then tokens, cache hits, speed and cost of the shown answer.
+    static func summary(_ state: AppState) -> String {
+        let provider = Sanitizer.sanitizeLine(state.providerLabel)
+        let model = Sanitizer.sanitizeLine(state.modelLabel)
+        var parts = ["\(provider) · \(model)", state.activity]
+        guard let message = state.panelMessage else { return parts.joined(separator: " │ ") }
+        let usage = message.usage
+        var numbers: [String] = []
+        if let prompt = usage.promptTokens { numbers.append("in \(ReasoningSummary.formatCount(prompt))") }
+        if let reasoning = ReasoningSummary.tokens(of: message, stream: state.stream) {
+            numbers.append("think \(ReasoningSummary.formatCount(reasoning))")
+        }
+        if let answer = usage.answerTokens
+            ?? (state.stream?.messageID == message.id ? state.stream?.answerChunks : nil),
+            answer > 0
+        {
+            numbers.append("out \(ReasoningSummary.formatCount(answer))")
+        }
+        if let share = usage.cacheHitShare { numbers.append("cache \(Int((share * 100).rounded()))%") }
+        if let speed = speed(message, state: state) { numbers.append("\(speed) tok/s") }
+        if let prices = state.prices, let cost = prices.cost(of: usage) {
+            numbers.append(prices.currency + String(format: "%.4f", cost))
+        }
+        if !numbers.isEmpty { parts.append(numbers.joined(separator: " · ")) }
+        return parts.joined(separator: " │ ")
+    }
+
+    /// Generated tokens per second, from the first token to the end (or the latest update).
+    private static func speed(_ message: Message, state: AppState) -> Int? {
+        let live = state.stream?.messageID == message.id
+        guard let start = message.timings.firstReasoning ?? message.timings.firstAnswer,
+            let end = live ? state.stream?.updatedAt : message.timings.finished
+        else { return nil }
+        let tokens =
+            live
+            ? (state.stream?.reasoningChunks ?? 0) + (state.stream?.answerChunks ?? 0)
+            : (message.usage.completionTokens ?? 0)
+        let seconds = end.timeIntervalSince(start)
+        guard seconds > 0.5, tokens > 0 else { return nil }
+        return Int((Double(tokens) / seconds).rounded())
     }
 
     static func contexts(for state: AppState) -> [KeyContext] {

@@ -1,0 +1,165 @@
+import PonderCore
+
+/// The chat part of the reducer: the open conversation, streaming progress and fold states.
+extension Reducer {
+    static func reduceChat(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
+        switch event {
+        case .conversationOpened(let conversation, let messages):
+            state.conversationID = conversation.id
+            state.messages = messages
+            state.selectedMessageID = nil
+            state.scroll.transcriptFromBottom = 0
+            state.scroll.thinkingFromBottom = 0
+            if let index = state.conversations.firstIndex(where: { $0.id == conversation.id }) {
+                state.selectedConversation = index
+            }
+        case .streamStarted(let conversation, let user, let assistant):
+            if state.conversationID != conversation.id {
+                state.conversationID = conversation.id
+                state.messages = []
+            }
+            if let index = state.conversations.firstIndex(where: { $0.id == conversation.id }) {
+                state.conversations.remove(at: index)
+            }
+            state.conversations.insert(conversation, at: 0)
+            state.selectedConversation = 0
+            if let user { state.messages.append(user) }
+            if let index = state.messages.lastIndex(where: { $0.id == assistant.id }) {
+                state.messages[index] = assistant
+            } else {
+                state.messages.append(assistant)
+            }
+            if let parent = assistant.parentID { state.shownAnswers[parent] = assistant.id }
+            state.selectedMessageID = nil
+            state.scroll.transcriptFromBottom = 0
+            state.scroll.thinkingFromBottom = 0
+            state.stream = StreamProgress(
+                messageID: assistant.id, updatedAt: assistant.timings.sent ?? assistant.createdAt)
+            state.activity = "connecting…"
+        case .streamUpdated(let update):
+            applyUpdate(update, state: &state)
+        case .streamEnded(let message):
+            if let index = state.messages.lastIndex(where: { $0.id == message.id }) {
+                var final = message
+                final.reasoningFolded = state.messages[index].reasoningFolded
+                state.messages[index] = final
+            }
+            if state.stream?.messageID == message.id { state.stream = nil }
+            switch message.status {
+            case .complete: state.activity = "done"
+            case .cancelled: state.activity = "cancelled"
+            case .interrupted: state.activity = "interrupted"
+            case .failed: state.activity = "error"
+            case .streaming: state.activity = "ready"
+            }
+        default:
+            break
+        }
+        return []
+    }
+
+    private static func applyUpdate(_ update: StreamUpdate, state: inout AppState) {
+        guard let index = state.messages.lastIndex(where: { $0.id == update.messageID }) else { return }
+        state.messages[index].reasoning += update.reasoning
+        state.messages[index].answer += update.answer
+        if let usage = update.usage { state.messages[index].usage.merge(usage) }
+        if let timings = update.timings { state.messages[index].timings = timings }
+        guard var stream = state.stream, stream.messageID == update.messageID else { return }
+        stream.reasoningChunks += update.reasoningChunks
+        stream.answerChunks += update.answerChunks
+        stream.updatedAt = update.at
+        if let phase = update.phase {
+            if phase == .answering && stream.phase != .answering && state.collapseThinkingOnAnswer {
+                state.thinkingCollapsed = true
+                keepFocusVisible(&state)
+            }
+            stream.phase = phase
+        }
+        state.stream = stream
+        state.activity = stream.activity
+    }
+
+    /// The assistant message that transcript actions apply to.
+    static func selectedAssistantIndex(_ state: AppState) -> Int? {
+        if let id = state.selectedMessageID, let index = state.messages.lastIndex(where: { $0.id == id }) {
+            return index
+        }
+        guard let newest = state.visibleMessages.last(where: { $0.role == .assistant }) else { return nil }
+        return state.messages.lastIndex(where: { $0.id == newest.id })
+    }
+
+    /// Regenerate or continue the selected answer (not while another streams).
+    static func retry(_ state: inout AppState, continuing: Bool, now: Double) -> [Effect] {
+        guard state.stream == nil, let index = selectedAssistantIndex(state) else { return [] }
+        let message = state.messages[index]
+        if continuing {
+            guard message.status.isIncomplete else {
+                state.notice = Notice("This answer is complete — Ctrl-R asks again", expiresAt: now + 3)
+                return []
+            }
+            return [.continueAnswer(message.id)]
+        }
+        return [.regenerate(message.id)]
+    }
+
+    /// Copies the selected answer, or in the thinking panel the reasoning it shows.
+    static func copy(_ state: inout AppState, now: Double) -> [Effect] {
+        let text: String
+        switch state.focus {
+        case .transcript:
+            guard let index = selectedAssistantIndex(state) else { return [] }
+            text = state.messages[index].answer
+        case .thinking:
+            text = state.panelMessage?.reasoning ?? ""
+        default:
+            return []
+        }
+        guard !text.isEmpty else {
+            state.notice = Notice("Nothing to copy yet", expiresAt: now + 3)
+            return []
+        }
+        state.notice = Notice("Copied \(text.count) characters to the clipboard", expiresAt: now + 3)
+        return [.copyToClipboard(text)]
+    }
+
+    /// Shows the previous or next answer to the same user message.
+    static func flipSibling(_ state: inout AppState, forward: Bool) {
+        guard let index = selectedAssistantIndex(state), let parent = state.messages[index].parentID else { return }
+        let siblings = state.siblings(of: state.messages[index])
+        guard let position = siblings.firstIndex(where: { $0.id == state.messages[index].id }) else { return }
+        let next = min(siblings.count - 1, max(0, position + (forward ? 1 : -1)))
+        state.shownAnswers[parent] = siblings[next].id
+        if state.selectedMessageID != nil || next != siblings.count - 1 { state.selectedMessageID = siblings[next].id }
+        state.scroll.thinkingFromBottom = 0
+    }
+
+    static func toggleFold(_ state: inout AppState) -> [Effect] {
+        guard let index = selectedAssistantIndex(state) else { return [] }
+        let folded = !state.isFolded(state.messages[index])
+        state.messages[index].reasoningFolded = folded
+        return [.setReasoningFolded(state.messages[index].id, folded)]
+    }
+
+    static func toggleAllFolds(_ state: inout AppState) -> [Effect] {
+        let indices = state.messages.indices.filter {
+            state.messages[$0].role == .assistant && !state.messages[$0].reasoning.isEmpty
+        }
+        guard !indices.isEmpty else { return [] }
+        let fold = !indices.allSatisfy { state.isFolded(state.messages[$0]) }
+        var effects: [Effect] = []
+        for index in indices where state.isFolded(state.messages[index]) != fold {
+            state.messages[index].reasoningFolded = fold
+            effects.append(.setReasoningFolded(state.messages[index].id, fold))
+        }
+        return effects
+    }
+
+    static func selectMessage(_ state: inout AppState, forward: Bool) {
+        let assistants = state.visibleMessages.filter { $0.role == .assistant }.map(\.id)
+        guard !assistants.isEmpty else { return }
+        let current = state.selectedMessageID.flatMap { assistants.firstIndex(of: $0) } ?? assistants.count - 1
+        let next = min(assistants.count - 1, max(0, current + (forward ? 1 : -1)))
+        state.selectedMessageID = next == assistants.count - 1 ? nil : assistants[next]
+        state.scroll.thinkingFromBottom = 0
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import PonderCore
+import PonderTUI
+import Testing
+
+/// The chat part of the reducer: streaming into the open conversation, cancel, folds.
+@Suite final class ChatReducerTests {
+    var state = AppState(size: Size(width: 120, height: 30))
+    let conversation = Conversation(title: "量子")
+    lazy var user = Message(conversationID: conversation.id, role: .user, answer: "hi")
+    lazy var assistant = Message(
+        conversationID: conversation.id, parentID: user.id, role: .assistant, status: .streaming)
+
+    func press(_ key: KeyPress) -> [Effect] {
+        Reducer.reduce(&state, .input(.key(key), at: 0))
+    }
+
+    func start() {
+        _ = Reducer.reduce(&state, .streamStarted(conversation: conversation, user: user, assistant: assistant))
+    }
+
+    func update(reasoning: String = "", answer: String = "", phase: RequestPhase? = nil) {
+        var update = StreamUpdate(messageID: assistant.id, at: Date())
+        update.reasoning = reasoning
+        update.answer = answer
+        update.reasoningChunks = reasoning.isEmpty ? 0 : 1
+        update.answerChunks = answer.isEmpty ? 0 : 1
+        update.phase = phase
+        _ = Reducer.reduce(&state, .streamUpdated(update))
+    }
+
+    @Test func sendCarriesTheOpenConversation() {
+        start()
+        var finished = assistant
+        finished.status = .complete
+        _ = Reducer.reduce(&state, .streamEnded(finished))
+        for character in "next" { _ = press(.character(character)) }
+        #expect(press(KeyPress(.enter)) == [.send(text: "next", conversationID: conversation.id)])
+    }
+
+    @Test func streamStartedOpensTheConversationAndListsItFirst() {
+        state.conversations = [Conversation(title: "older")]
+        start()
+        #expect(state.conversationID == conversation.id)
+        #expect(state.conversations.first?.id == conversation.id)
+        #expect(state.messages.map(\.id) == [user.id, assistant.id])
+        #expect(state.stream?.messageID == assistant.id)
+    }
+
+    @Test func updatesAppendToTheStreamingMessageAndCount() {
+        start()
+        update(reasoning: "让我", phase: .thinking)
+        update(reasoning: "想想")
+        update(answer: "答案", phase: .answering)
+        #expect(state.messages.last?.reasoning == "让我想想")
+        #expect(state.messages.last?.answer == "答案")
+        #expect(state.stream?.reasoningChunks == 2)
+        #expect(state.stream?.phase == .answering)
+        #expect(state.activity == "answering")
+    }
+
+    @Test func answerCollapsesThePanelOnlyWhenAskedTo() {
+        start()
+        update(answer: "a", phase: .answering)
+        #expect(!state.thinkingCollapsed)
+        state.collapseThinkingOnAnswer = true
+        state.stream?.phase = .thinking
+        update(answer: "b", phase: .answering)
+        #expect(state.thinkingCollapsed)
+    }
+
+    @Test func escapeCancelsOnlyWhileStreaming() {
+        #expect(press(KeyPress(.escape)).isEmpty)
+        start()
+        #expect(press(KeyPress(.escape)) == [.cancelStream(assistant.id)])
+    }
+
+    @Test func enterWhileStreamingKeepsTheDraft() {
+        start()
+        for character in "wait" { _ = press(.character(character)) }
+        #expect(press(KeyPress(.enter)).isEmpty)
+        #expect(state.editor.text == "wait")
+        #expect(state.notice != nil)
+    }
+
+    @Test func streamEndedStoresTheFinalMessageAndKeepsTheFold() {
+        start()
+        state.focus = .transcript
+        update(reasoning: "r")
+        #expect(press(KeyPress(.enter)) == [.setReasoningFolded(assistant.id, false)])
+        var final = assistant
+        final.status = .cancelled
+        final.reasoning = "r"
+        _ = Reducer.reduce(&state, .streamEnded(final))
+        #expect(state.stream == nil)
+        #expect(state.messages.last?.status == .cancelled)
+        #expect(state.messages.last?.reasoningFolded == false)
+        #expect(state.activity == "cancelled")
+    }
+
+    @Test func foldAllFoldsEverythingThenUnfoldsEverything() {
+        let first = Message(conversationID: conversation.id, role: .assistant, reasoning: "a", reasoningFolded: false)
+        let second = Message(conversationID: conversation.id, role: .assistant, reasoning: "b", reasoningFolded: true)
+        let plain = Message(conversationID: conversation.id, role: .assistant, answer: "no reasoning")
+        _ = Reducer.reduce(&state, .conversationOpened(conversation, [first, second, plain]))
+        #expect(press(.ctrl("o")) == [.setReasoningFolded(first.id, true)])
+        #expect(state.messages.allSatisfy { $0.reasoning.isEmpty || state.isFolded($0) })
+        #expect(press(.ctrl("o")) == [.setReasoningFolded(first.id, false), .setReasoningFolded(second.id, false)])
+    }
+
+    @Test func selectingEarlierAnswersMovesThePanel() {
+        let first = Message(conversationID: conversation.id, role: .assistant, reasoning: "first")
+        let second = Message(conversationID: conversation.id, role: .assistant, reasoning: "second")
+        _ = Reducer.reduce(&state, .conversationOpened(conversation, [first, second]))
+        state.focus = .transcript
+        #expect(state.panelMessage?.id == second.id)
+        _ = press(.character("["))
+        #expect(state.panelMessage?.id == first.id)
+        _ = press(.character("]"))
+        #expect(state.panelMessage?.id == second.id)
+    }
+
+    @Test func retryAndContinueAskForTheSelectedAnswer() {
+        start()
+        #expect(press(.ctrl("r")).isEmpty)
+        var stopped = assistant
+        stopped.status = .cancelled
+        _ = Reducer.reduce(&state, .streamEnded(stopped))
+        #expect(press(.ctrl("g")) == [.continueAnswer(assistant.id)])
+        #expect(press(.ctrl("r")) == [.regenerate(assistant.id)])
+        var complete = assistant
+        complete.status = .complete
+        _ = Reducer.reduce(&state, .streamEnded(complete))
+        #expect(press(.ctrl("g")).isEmpty)
+        #expect(state.notice != nil)
+    }
+
+    @Test func regeneratedAnswersAreSiblingsToFlipBetween() {
+        start()
+        var first = assistant
+        first.status = .complete
+        _ = Reducer.reduce(&state, .streamEnded(first))
+        let second = Message(
+            conversationID: conversation.id, parentID: user.id, role: .assistant, status: .streaming)
+        _ = Reducer.reduce(&state, .streamStarted(conversation: conversation, user: nil, assistant: second))
+        #expect(state.messages.count == 3)
+        #expect(state.visibleMessages.map(\.id) == [user.id, second.id])
+        var done = second
+        done.status = .complete
+        _ = Reducer.reduce(&state, .streamEnded(done))
+        state.focus = .transcript
+        _ = press(.character("<"))
+        #expect(state.visibleMessages.map(\.id) == [user.id, assistant.id])
+        #expect(state.panelMessage?.id == assistant.id)
+        _ = press(.character(">"))
+        #expect(state.visibleMessages.map(\.id) == [user.id, second.id])
+    }
+
+    @Test func enterInTheSidebarOpensTheSelectedConversation() {
+        let other = Conversation(title: "other")
+        state.conversations = [conversation, other]
+        _ = Reducer.reduce(&state, .conversationOpened(conversation, []))
+        state.focus = .sidebar
+        #expect(press(KeyPress(.enter)).isEmpty)
+        _ = press(.character("j"))
+        #expect(press(KeyPress(.enter)) == [.openConversation(other.id)])
+        _ = Reducer.reduce(&state, .conversationOpened(other, [user]))
+        #expect(state.conversationID == other.id)
+        #expect(state.messages == [user])
+    }
+}
