@@ -11,3 +11,4 @@ if selected("streaming") { await StreamingBench.run() }
 if selected("store") {
     do { try await StoreBench.run() } catch { print("store: failed: \(error)") }
 }
+if selected("browse") { await BrowseBench.run() }

@@ -6,7 +6,7 @@ import PonderTUI
 
 LoggingSystem.bootstrap(FileLogHandler.factory(path: XDGPaths().logFile.path))
 do {
-    exit(try TUIApplication.run())
+    exit(try TUIApplication.run(options: TUIOptions(startInBrowser: CommandLine.arguments.contains("--browse"))))
 } catch {
     FileHandle.standardError.write(Data("ponder: \(error)\n".utf8))
     exit(1)

@@ -28,4 +28,6 @@ public enum Action: Hashable, Sendable {
     case moveDown
     case moveToLineStart
     case moveToLineEnd
+    /// Opens the full-screen conversation browser (issue 6).
+    case openBrowser
 }

@@ -12,6 +12,8 @@ public enum AppEvent: Equatable, Sendable {
     /// A message was not sent; it goes back into the editor and the reason shows in the status bar.
     case submitRejected(text: String, reason: String)
     case notice(String)
+    /// Browse and search (issue 6).
+    case browser(BrowserEvent)
 }
 
 /// What the reducer asks the runtime to do. Pure data, compared in tests.
@@ -19,4 +21,8 @@ public enum Effect: Equatable, Sendable {
     /// Send the editor's text as a new user message.
     case submit(String)
     case quit
+    // Browse and search (issue 6).
+    case browser(BrowserEffect)
+    /// Show a conversation, scrolled to a search hit when `focus` is given.
+    case openConversation(ConversationID, focus: SearchFocus?)
 }

@@ -21,6 +21,9 @@ public struct AppState: Equatable, Sendable {
     /// Until when (monotonic seconds) a second Ctrl-C quits.
     public var quitArmedUntil: Double?
     public var isQuitting = false
+    // Browse and search (issue 6): the shared conversation list and the open browser.
+    public var listing = ConversationListing()
+    public var browser: BrowserState?
 
     /// How long after a first Ctrl-C a second one quits.
     public static let interruptWindow = 1.5
@@ -36,6 +39,6 @@ public struct AppState: Equatable, Sendable {
 
     /// The next moment the state changes by itself (a notice expiring), for the loop's timer.
     public var nextDeadline: Double? {
-        [quitArmedUntil, notice?.expiresAt].compactMap { $0 }.min()
+        [quitArmedUntil, notice?.expiresAt, browser?.searchDueAt].compactMap { $0 }.min()
     }
 }

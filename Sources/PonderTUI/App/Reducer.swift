@@ -4,6 +4,7 @@ import PonderCore
 /// no terminal — so every behaviour is tested by feeding events and comparing states.
 public enum Reducer {
     public static func reduce(_ state: inout AppState, _ event: AppEvent, keymap: Keymap = .standard) -> [Effect] {
+        if let effects = BrowserReducer.intercept(&state, event, keymap: keymap) { return effects }
         switch event {
         case .input(let input, let now):
             expireDeadlines(&state, now: now)
@@ -28,6 +29,8 @@ public enum Reducer {
             state.notice = Notice(reason)
         case .notice(let text):
             state.notice = Notice(text)
+        case .browser:
+            break
         }
         return []
     }

@@ -7,11 +7,14 @@ public struct TUIOptions: Sendable {
     public var environment: [String: String]
     public var providerLabel: String
     public var modelLabel: String
+    /// Open on the conversation browser (`ponder --browse`).
+    public var startInBrowser: Bool
 
     public init(
         environment: [String: String] = ProcessInfo.processInfo.environment, providerLabel: String = "no provider",
-        modelLabel: String = "no model"
+        modelLabel: String = "no model", startInBrowser: Bool = false
     ) {
+        self.startInBrowser = startInBrowser
         self.environment = environment
         self.providerLabel = providerLabel
         self.modelLabel = modelLabel
@@ -32,9 +35,13 @@ public enum TUIApplication {
         try terminal.start()
         defer { terminal.stop() }
         logger.info("screen taken: \(terminal.size)")
-        let state = AppState(size: terminal.size, providerLabel: options.providerLabel, modelLabel: options.modelLabel)
-        let loop = EventLoop(terminal: terminal, state: state, signals: signals) { effect, queue in
-            handle(effect, queue: queue, logger: logger)
+        var state = AppState(size: terminal.size, providerLabel: options.providerLabel, modelLabel: options.modelLabel)
+        // Browse and search (issue 6): the store-backed list, the browser's effects, `--browse`.
+        let queue = EventQueue()
+        let browser = BrowserRuntime.start(paths: paths, queue: queue)
+        if options.startInBrowser { state.browser = BrowserState() }
+        let loop = EventLoop(terminal: terminal, state: state, queue: queue, signals: signals) { effect, queue in
+            handle(effect, queue: queue, logger: logger, browser: browser)
         }
         let exit = loop.run()
         logger.info("leaving: \(exit)")
@@ -45,8 +52,16 @@ public enum TUIApplication {
     }
 
     /// Effects this build can carry out by itself.
-    static func handle(_ effect: Effect, queue: EventQueue, logger: Logger) {
+    static func handle(_ effect: Effect, queue: EventQueue, logger: Logger, browser: BrowserRuntime? = nil) {
         switch effect {
+        case .browser(let browserEffect):
+            if let browser {
+                browser.handle(browserEffect)
+            } else {
+                queue.post(.notice("Conversation history unavailable"))
+            }
+        case .openConversation(let id, let focus):
+            browser?.announceOpened(id, focus: focus)
         case .quit:
             break
         case .submit(let text):
