@@ -90,8 +90,9 @@ import Testing
         try harness.tmux.sendKeys("y")
         try harness.tmux.waitFor(text: "press u to undo")
         #expect(Poll.until(timeout: 15) { (try? harness.store.conversation(harness.garden.id)) == .some(nil) })
-        let afterDelete = try harness.tmux.waitFor("the list without it") { !$0.contains("Garden plans") }
+        let afterDelete = try harness.tmux.waitFor(text: "2 conversations")
         #expect(afterDelete.contains("Weather tomorrow"))
+        #expect(harness.row(of: "  Garden plans ", in: afterDelete) == nil)
         try harness.tmux.sendKeys("u")
         try harness.tmux.waitFor(text: "Restored “Garden plans”")
         try harness.tmux.waitFor(text: "Garden plans")
@@ -119,9 +120,9 @@ import Testing
         try harness.tmux.sendKeys("j")
         try harness.tmux.sendKeys("p")
         let after = try harness.tmux.waitFor("the pinned section") { $0.contains("Pinned") && $0.contains("★ Weather") }
-        let pinned = harness.row(of: "Pinned", in: after) ?? 99
-        let weather = harness.row(of: "Weather tomorrow", in: after) ?? 99
-        let garden = harness.row(of: "Garden plans", in: after) ?? 0
+        let pinned = harness.row(of: " Pinned ", in: after) ?? 99
+        let weather = harness.row(of: "★ Weather tomorrow", in: after) ?? 99
+        let garden = harness.row(of: "  Garden plans ", in: after) ?? 0
         #expect(pinned < weather && weather < garden, "\(after)")
         #expect(try harness.store.conversation(harness.weather.id)?.pinned == true)
     }
