@@ -27,24 +27,30 @@ enum BrowseBench {
 
         let size = Size(width: 160, height: 48)
         var base = AppState(size: size)
+        // At start-up the runtime lists the store for the sidebar, so the list is in the state.
+        run([.browser(.loadList(includeArchived: false))], store: store, state: &base)
         var frame = ScreenBuffer(size: size)
         RootView.render(base, into: &frame)
         let rssBefore = residentBytes()
-        var openTimes: [Double] = []
+        var paintTimes: [Double] = []
+        var refreshedTimes: [Double] = []
         var opened = base
         for _ in 0..<15 {
             var state = base
             let start = DispatchTime.now().uptimeNanoseconds
             let effects = Reducer.reduce(&state, .input(.key(.ctrl("o")), at: 1))
+            var first = ScreenBuffer(size: size)
+            RootView.render(state, into: &first)
+            _ = ScreenDiff.changes(from: frame, to: first)
+            paintTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
             run(effects, store: store, state: &state)
             var next = ScreenBuffer(size: size)
             RootView.render(state, into: &next)
-            _ = ScreenDiff.changes(from: frame, to: next)
-            openTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            _ = ScreenDiff.changes(from: first, to: next)
+            refreshedTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
             opened = state
         }
         let rssAfter = residentBytes()
-        base = opened
 
         var keystrokeTimes: [Double] = []
         var hitCounts: [Int] = []
@@ -70,8 +76,10 @@ enum BrowseBench {
         }
         print(
             String(
-                format: "browse: %ld conversations; key to browser painted median %.1f ms, p95 %.1f ms (target < 50)",
-                count, percentile(openTimes, 0.5), percentile(openTimes, 0.95)))
+                format: "browse: %ld conversations; key to browser painted median %.1f ms, p95 %.1f ms (target < 50); "
+                    + "with the list re-read and the preview loaded median %.1f ms, p95 %.1f ms",
+                count, percentile(paintTimes, 0.5), percentile(paintTimes, 0.95), percentile(refreshedTimes, 0.5),
+                percentile(refreshedTimes, 0.95)))
         print(
             String(
                 format: "browse: search keystroke to results painted median %.1f ms, p95 %.1f ms, max %.1f ms "
@@ -100,7 +108,9 @@ enum BrowseBench {
                 else { continue }
                 event = .listLoaded(ConversationListing(summaries: summaries, loadedAt: Date(), changeCounter: counter))
             case .search(let query, let generation, let includeArchived):
-                let hits = (try? store.search(query, limit: 200, includeArchived: includeArchived)) ?? []
+                let hits =
+                    (try? store.search(query, limit: BrowserRuntime.searchLimit, includeArchived: includeArchived))
+                    ?? []
                 event = .searchResults(generation: generation, hits: hits)
             case .loadPreview(let id):
                 event = .previewLoaded(id, (try? store.messages(in: id)) ?? [])

@@ -11,6 +11,8 @@ import Synchronization
 public final class BrowserRuntime: Sendable {
     /// Conversations listed at most (the list is read whole; ten thousand take milliseconds).
     public static let listLimit = 100_000
+    /// Hits asked for per search (a screenful several times over).
+    public static let searchLimit = 60
 
     public let store: ConversationStore
     let queue: EventQueue
@@ -105,7 +107,7 @@ public final class BrowserRuntime: Sendable {
 
     func search(_ query: String, generation: Int, includeArchived: Bool) {
         do {
-            let hits = try store.search(query, limit: 200, includeArchived: includeArchived)
+            let hits = try store.search(query, limit: Self.searchLimit, includeArchived: includeArchived)
             queue.post(.browser(.searchResults(generation: generation, hits: hits)))
         } catch {
             queue.post(.browser(.searchFailed(generation: generation, message: "Search failed: \(error)")))
