@@ -24,6 +24,8 @@ public final class BrowserRuntime: Sendable {
     private struct Watch {
         var includeArchived = false
         var lastCounter: Int?
+        var listedArchived: Bool?
+        var listedAt = Date.distantPast
         var watching = false
     }
     private let watch = Mutex(Watch())
@@ -49,7 +51,7 @@ public final class BrowserRuntime: Sendable {
         switch effect {
         case .loadList(let includeArchived):
             watch.withLock { $0.includeArchived = includeArchived }
-            writes.async { self.postList() }
+            writes.async { if !self.listIsCurrent() { self.postList() } }
         case .search(let query, let generation, let includeArchived):
             reads.async { self.search(query, generation: generation, includeArchived: includeArchived) }
         case .loadPreview(let id):
@@ -74,7 +76,11 @@ public final class BrowserRuntime: Sendable {
         do {
             let counter = try store.changeCounter()
             let summaries = try store.listConversations(includeArchived: includeArchived, limit: Self.listLimit)
-            watch.withLock { $0.lastCounter = counter }
+            watch.withLock {
+                $0.lastCounter = counter
+                $0.listedArchived = includeArchived
+                $0.listedAt = Date()
+            }
             queue.post(
                 .browser(
                     .listLoaded(
@@ -84,6 +90,16 @@ public final class BrowserRuntime: Sendable {
         } catch {
             logger.error("listing conversations failed: \(error)")
             queue.post(.browser(.failed("Could not list conversations: \(error)")))
+        }
+    }
+
+    /// True when the list last posted is what a reload would read: same store state, same
+    /// archived filter, read within the last minute (so relative times are still right).
+    func listIsCurrent() -> Bool {
+        guard let counter = try? store.changeCounter() else { return false }
+        return watch.withLock { state in
+            state.lastCounter == counter && state.listedArchived == state.includeArchived
+                && Date().timeIntervalSince(state.listedAt) < 60
         }
     }
 
