@@ -142,6 +142,16 @@ import Testing
         #expect(text.contains("Plant peas"))
     }
 
+    @Test func escapeLeavesTheBrowserAndOneKeyBringsItBack() throws {
+        let harness = try Harness()
+        try harness.tmux.sendKeys("Escape")
+        let main = try harness.tmux.waitFor("the main screen") { !$0.contains("Browse conversations") }
+        #expect(main.contains("Conversations"))
+        #expect(main.contains("Garden plans"))
+        try harness.tmux.sendKeys("C-o")
+        try harness.tmux.waitFor(text: "Browse conversations")
+    }
+
     @Test func anotherProcessWritingRefreshesTheList() throws {
         let harness = try Harness()
         try harness.store.save(Conversation(title: "Written elsewhere", updatedAt: Date()))
