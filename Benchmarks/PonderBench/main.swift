@@ -13,3 +13,5 @@ if selected("store") {
     do { try await StoreBench.run() } catch { print("store: failed: \(error)") }
 }
 if selected("ask") { await AskBench.run() }
+
+if selected("browse") { await BrowseBench.run() }

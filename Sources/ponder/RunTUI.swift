@@ -22,7 +22,8 @@ func runTUI(_ launch: TUILaunch) async throws -> Int32 {
         environment: launch.environment,
         config: launch.config,
         providerChoice: launch.provider.map { .provider($0) } ?? .firstRun,
-        conversationID: launch.conversationID)
+        conversationID: launch.conversationID,
+        startInBrowser: launch.browse)
     return try await withCheckedThrowingContinuation { continuation in
         let thread = Thread {
             continuation.resume(with: Result { try TUIApplication.run(options: options) })

@@ -163,7 +163,7 @@ import Testing
         state.focus = .sidebar
         #expect(press(KeyPress(.enter)).isEmpty)
         _ = press(.character("j"))
-        #expect(press(KeyPress(.enter)) == [.openConversation(other.id)])
+        #expect(press(KeyPress(.enter)) == [.openConversation(other.id, focus: nil)])
         _ = Reducer.reduce(&state, .conversationOpened(other, [user]))
         #expect(state.conversationID == other.id)
         #expect(state.messages == [user])

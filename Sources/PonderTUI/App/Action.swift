@@ -46,4 +46,7 @@ public enum Action: Hashable, Sendable {
     case nextSibling
     /// Copy the selected answer (transcript) or the shown reasoning (thinking panel) to the clipboard.
     case copy
+
+    /// Opens the full-screen conversation browser (issue 6).
+    case openBrowser
 }

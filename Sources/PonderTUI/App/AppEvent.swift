@@ -21,6 +21,9 @@ public enum AppEvent: Equatable, Sendable {
     case streamUpdated(StreamUpdate)
     /// The stream ended; `message` is the final assistant message as stored.
     case streamEnded(Message)
+
+    /// Browse and search (issue 6).
+    case browser(BrowserEvent)
 }
 
 /// What the reducer asks the runtime to do. Pure data, compared in tests.
@@ -35,9 +38,11 @@ public enum Effect: Equatable, Sendable {
     case continueAnswer(MessageID)
     /// Store the fold state of a message's reasoning.
     case setReasoningFolded(MessageID, Bool)
-    /// Load a conversation from the store and open it.
-    case openConversation(ConversationID)
     /// Put text on the clipboard (done by the loop, through the terminal).
     case copyToClipboard(String)
     case quit
+    // Browse and search (issue 6).
+    case browser(BrowserEffect)
+    /// Load a conversation from the store and open it, scrolled to a search hit when `focus` is given.
+    case openConversation(ConversationID, focus: SearchFocus?)
 }

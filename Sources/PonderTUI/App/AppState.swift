@@ -41,6 +41,10 @@ public struct AppState: Equatable, Sendable {
     /// When no provider is usable: the first-run explanation shown instead of the transcript.
     public var firstRunHelp: [String]?
 
+    // Browse and search (issue 6): the shared conversation list and the open browser.
+    public var listing = ConversationListing()
+    public var browser: BrowserState?
+
     /// How long after a first Ctrl-C a second one quits.
     public static let interruptWindow = 1.5
 
@@ -86,6 +90,6 @@ public struct AppState: Equatable, Sendable {
 
     /// The next moment the state changes by itself (a notice expiring), for the loop's timer.
     public var nextDeadline: Double? {
-        [quitArmedUntil, notice?.expiresAt].compactMap { $0 }.min()
+        [quitArmedUntil, notice?.expiresAt, browser?.searchDueAt].compactMap { $0 }.min()
     }
 }

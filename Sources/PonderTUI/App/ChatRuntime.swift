@@ -33,7 +33,7 @@ public final class ChatRuntime: Sendable {
     /// Runs one effect; results come back as events on `queue`.
     public func handle(_ effect: Effect, queue: EventQueue) {
         switch effect {
-        case .quit, .copyToClipboard:
+        case .quit, .copyToClipboard, .browser:
             break
         case .send(let text, let conversationID):
             Task { await self.send(text, in: conversationID, queue: queue) }
@@ -41,7 +41,7 @@ public final class ChatRuntime: Sendable {
             Task { await self.retry(id, continuing: false, queue: queue) }
         case .continueAnswer(let id):
             Task { await self.retry(id, continuing: true, queue: queue) }
-        case .openConversation(let id):
+        case .openConversation(let id, _):
             do {
                 guard let conversation = try store.conversation(id) else {
                     queue.post(.notice("That conversation is no longer in the history"))

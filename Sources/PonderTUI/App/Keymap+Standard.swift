@@ -7,6 +7,7 @@ extension Keymap {
         KeyBinding([KeyPress(.tab)], .focusNext, in: .global, "Next pane", hint: "pane"),
         KeyBinding([KeyPress(.backTab)], .focusPrevious, in: .global, "Previous pane"),
         KeyBinding([.ctrl("b")], .toggleSidebar, in: .global, "Show or hide the sidebar"),
+        KeyBinding([.ctrl("f"), KeyPress(.function(2))], .openBrowser, in: .global, "Browse and search conversations"),
         KeyBinding([KeyPress(.function(1))], .showHelp, in: .global, "Help", hint: "help"),
         KeyBinding(
             [.character("?")], .showHelp, in: .global, "Help (when the editor is empty or unfocused)",

@@ -4,6 +4,7 @@ import PonderCore
 /// no terminal — so every behaviour is tested by feeding events and comparing states.
 public enum Reducer {
     public static func reduce(_ state: inout AppState, _ event: AppEvent, keymap: Keymap = .standard) -> [Effect] {
+        if let effects = BrowserReducer.intercept(&state, event, keymap: keymap) { return effects }
         switch event {
         case .input(let input, let now):
             expireDeadlines(&state, now: now)
@@ -30,6 +31,8 @@ public enum Reducer {
             state.notice = Notice(text)
         case .conversationOpened, .streamStarted, .streamUpdated, .streamEnded:
             return reduceChat(&state, event)
+        case .browser:
+            break
         }
         return []
     }
@@ -116,7 +119,7 @@ public enum Reducer {
         case .toggleFold:
             if state.focus == .sidebar, state.conversations.indices.contains(state.selectedConversation) {
                 let id = state.conversations[state.selectedConversation].id
-                return id == state.conversationID || state.stream != nil ? [] : [.openConversation(id)]
+                return id == state.conversationID || state.stream != nil ? [] : [.openConversation(id, focus: nil)]
             }
             guard state.focus == .transcript else {
                 if context == .pane { scrollPane(.pageDown, state: &state) }

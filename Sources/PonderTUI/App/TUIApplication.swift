@@ -31,8 +31,24 @@ public enum TUIApplication {
                 logFile: paths.stateHome.appendingPathComponent("engine.log"))
             : nil
         let runtime = ChatRuntime(store: store, provider: provider, environment: options.environment, engine: engine)
-        let loop = EventLoop(terminal: terminal, state: state, signals: signals) { effect, queue in
-            runtime.handle(effect, queue: queue)
+        // The conversation list, the browser's effects and `--browse`.
+        let queue = EventQueue()
+        let browser = BrowserRuntime.start(paths: paths, storeURL: options.storeURL, queue: queue)
+        if options.startInBrowser { state.browser = BrowserState() }
+        let loop = EventLoop(terminal: terminal, state: state, queue: queue, signals: signals) { effect, queue in
+            switch effect {
+            case .browser(let browserEffect):
+                if let browser {
+                    browser.handle(browserEffect)
+                } else {
+                    queue.post(.notice("Conversation history unavailable"))
+                }
+            case .openConversation(let id, let focus):
+                runtime.handle(effect, queue: queue)
+                if let focus { browser?.announceOpened(id, focus: focus) }
+            default:
+                runtime.handle(effect, queue: queue)
+            }
         }
         let exit = loop.run()
         logger.info("leaving: \(exit)")

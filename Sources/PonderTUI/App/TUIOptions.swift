@@ -12,14 +12,18 @@ public struct TUIOptions: Sendable {
     public var storeURL: URL?
     /// The conversation to open; nil opens the most recent one.
     public var conversationID: ConversationID?
+    /// Open on the conversation browser (`ponder --browse`).
+    public var startInBrowser: Bool
 
     public init(
         environment: [String: String] = ProcessInfo.processInfo.environment,
         config: PonderConfig = PonderConfig(),
         providerChoice: ProviderChoice = .firstRun,
         storeURL: URL? = nil,
-        conversationID: ConversationID? = nil
+        conversationID: ConversationID? = nil,
+        startInBrowser: Bool = false
     ) {
+        self.startInBrowser = startInBrowser
         self.environment = environment
         self.config = config
         self.providerChoice = providerChoice

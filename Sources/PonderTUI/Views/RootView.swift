@@ -11,6 +11,9 @@ public enum RootView {
             TooSmallView.render(size: state.size, theme: theme, into: &buffer)
             return nil
         }
+        if let browser = state.browser {
+            return BrowserView.render(browser, state: state, into: &buffer, theme: theme)
+        }
         if let sidebar = layout.sidebar {
             SidebarView.render(state, in: sidebar, theme: theme, into: &buffer)
         }
