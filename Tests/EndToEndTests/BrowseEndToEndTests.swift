@@ -19,7 +19,8 @@ import Testing
             home = try TemporaryDirectory(prefix: "ponder-browse-e2e")
             let environment = [
                 "HOME": home.path, "XDG_CONFIG_HOME": home.path + "/config", "XDG_DATA_HOME": home.path + "/data",
-                "XDG_STATE_HOME": home.path + "/state", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
+                "XDG_STATE_HOME": home.path + "/state", "PONDER_ENGINE_DIR": home.path + "/no-engine",
+                "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
             ]
             store = try ConversationStore.open(at: XDGPaths(environment: environment).databaseFile)
             let now = Date()
@@ -70,7 +71,7 @@ import Testing
             $0.contains("Opened “Garden plans” at the thinking") && $0.contains("xylophonist")
         }
         #expect(!opened.contains("Browse conversations"))
-        #expect(opened.contains("▌Thinking"), "the thinking panel has the focus:\n\(opened)")
+        #expect(opened.contains("▌Thought"), "the thinking panel has the focus:\n\(opened)")
         let header = opened.split(separator: "\n").first.map(String.init) ?? ""
         #expect(header.contains("Garden plans"), "the transcript is headed by the conversation:\n\(opened)")
     }

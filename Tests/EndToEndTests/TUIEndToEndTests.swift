@@ -15,7 +15,8 @@ import Testing
             home = try TemporaryDirectory(prefix: "ponder-e2e")
             let environment = [
                 "HOME": home.path, "XDG_CONFIG_HOME": home.path + "/config", "XDG_DATA_HOME": home.path + "/data",
-                "XDG_STATE_HOME": home.path + "/state", "PS1": "$ ", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
+                "XDG_STATE_HOME": home.path + "/state", "PONDER_ENGINE_DIR": home.path + "/no-engine", "PS1": "$ ",
+                "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
             ]
             tmux = try TmuxSession(
                 command: "bash --norc --noprofile -i", environment: environment, width: width, height: height,
