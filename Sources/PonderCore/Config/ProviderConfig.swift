@@ -35,3 +35,14 @@ public struct ProviderConfig: Equatable, Hashable, Sendable {
         self.prices = prices
     }
 }
+
+extension ProviderConfig {
+    /// The request settings for this provider with its resolved key; `baseURL` overrides the
+    /// configured one (the local engine's port is only known once it runs).
+    public func settings(apiKey: APIKey?, baseURL: String? = nil) -> ProviderSettings {
+        ProviderSettings(
+            name: name, kind: kind, baseURL: baseURL ?? self.baseURL, model: model, apiKey: apiKey,
+            extraHeaders: headers, thinking: thinking, maxTokens: maxTokens, temperature: temperature,
+            prices: prices)
+    }
+}

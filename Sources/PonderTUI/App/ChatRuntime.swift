@@ -232,11 +232,8 @@ public final class ChatRuntime: Sendable {
             if await !engine.isRunning { queue.post(.notice("starting local model…")) }
             baseURL = try await engine.start()
         }
-        return ProviderSettings(
-            name: provider.name, kind: provider.kind, baseURL: baseURL, model: provider.model,
-            apiKey: try keys.resolve(provider.keySource, provider: provider.name), extraHeaders: provider.headers,
-            thinking: provider.thinking, maxTokens: provider.maxTokens, temperature: provider.temperature,
-            prices: provider.prices)
+        return provider.settings(
+            apiKey: try keys.resolve(provider.keySource, provider: provider.name), baseURL: baseURL)
     }
 
     /// The error's message; for the local engine, says so when the engine process died.

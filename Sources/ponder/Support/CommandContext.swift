@@ -55,10 +55,7 @@ struct CommandContext {
     /// what to fix when the key cannot be read).
     func settings(for provider: ProviderConfig) throws -> ProviderSettings {
         let key = try KeyResolver(environment: environment).resolve(provider.keySource, provider: provider.name)
-        return ProviderSettings(
-            name: provider.name, kind: provider.kind, baseURL: provider.baseURL, model: provider.model, apiKey: key,
-            extraHeaders: provider.headers, thinking: provider.thinking, maxTokens: provider.maxTokens,
-            temperature: provider.temperature, prices: provider.prices)
+        return provider.settings(apiKey: key)
     }
 
     /// The local engine for the `local` provider, not yet started.
