@@ -35,7 +35,7 @@ import Testing
         finished.status = .complete
         _ = Reducer.reduce(&state, .streamEnded(finished))
         for character in "next" { _ = press(.character(character)) }
-        #expect(press(KeyPress(.enter)) == [.send(text: "next", conversationID: conversation.id)])
+        #expect(press(KeyPress(.enter)) == [.send(text: "next", conversationID: conversation.id, after: assistant.id)])
     }
 
     @Test func streamStartedOpensTheConversationAndListsItFirst() {
@@ -110,7 +110,7 @@ import Testing
 
     @Test func selectingEarlierAnswersMovesThePanel() {
         let first = Message(conversationID: conversation.id, role: .assistant, reasoning: "first")
-        let second = Message(conversationID: conversation.id, role: .assistant, reasoning: "second")
+        let second = Message(conversationID: conversation.id, parentID: first.id, role: .assistant, reasoning: "second")
         _ = Reducer.reduce(&state, .conversationOpened(conversation, [first, second]))
         state.focus = .transcript
         #expect(state.panelMessage?.id == second.id)

@@ -31,7 +31,8 @@ import Testing
         state.conversations = [conversation, Conversation(title: "Rust 🦀")]
         _ = Reducer.reduce(&state, .conversationOpened(conversation, earlier))
         let user = Message(
-            id: MessageID("u2"), conversationID: conversation.id, role: .user, answer: "再解释一下 emoji 😀 宽度",
+            id: MessageID("u2"), conversationID: conversation.id, parentID: MessageID("a1"), role: .user,
+            answer: "再解释一下 emoji 😀 宽度",
             createdAt: start)
         let assistant = Message(
             id: MessageID("a2"), conversationID: conversation.id, parentID: user.id, role: .assistant,

@@ -41,7 +41,7 @@ import Testing
     @Test func effectsPostEventsBackThroughTheQueue() {
         let terminal = MemoryTerminal(size: Size(width: 80, height: 24))
         let loop = EventLoop(terminal: terminal, state: AppState(size: terminal.size)) { effect, queue in
-            guard case .send(let text, _) = effect else { return }
+            guard case .send(let text, _, _) = effect else { return }
             queue.post(.submitRejected(text: text, reason: "not sent"))
             terminal.type("\u{11}")
         }

@@ -35,6 +35,39 @@ import Testing
         #expect(Self.layout(59, 24).transcript.width == 59)
     }
 
+    @Test func thePanelRatioAndSideAreSettings() {
+        let size = Size(width: 100, height: 24)
+        let wide = Layout(
+            size: size, sidebarPreference: false, thinkingCollapsed: false, editor: EditorState(), panelRatio: 0.6)
+        #expect(wide.thinking?.width == 59)
+        #expect(wide.transcript.width == 40)
+        let capped = Layout(
+            size: size, sidebarPreference: false, thinkingCollapsed: false, editor: EditorState(), panelRatio: 0.8)
+        #expect(capped.transcript.width == Layout.transcriptMinimumWidth, "the answers keep a readable width")
+        let left = Layout(
+            size: size, sidebarPreference: false, thinkingCollapsed: false, editor: EditorState(), panelOnLeft: true)
+        #expect(left.thinking == Rect(x: 0, y: 0, width: 39, height: 21))
+        #expect(left.separators == [Rect(x: 39, y: 0, width: 1, height: 21)])
+        #expect(left.transcript == Rect(x: 40, y: 0, width: 60, height: 21))
+        let leftStrip = Layout(
+            size: size, sidebarPreference: false, thinkingCollapsed: true, editor: EditorState(), panelOnLeft: true)
+        #expect(leftStrip.thinking == Rect(x: 0, y: 0, width: 1, height: 21))
+        #expect(leftStrip.transcript.x == 2)
+    }
+
+    @Test func keysResizeAndMoveThePanel() {
+        var state = AppState(size: Size(width: 100, height: 24))
+        state.sidebarPreference = false
+        state.focus = .transcript
+        _ = Reducer.reduce(&state, .input(.key(.character("+")), at: 0))
+        #expect(state.thinkingPanelRatio == 0.45)
+        #expect(state.layout.thinking?.width == 44)
+        for _ in 0..<10 { _ = Reducer.reduce(&state, .input(.key(.character("-")), at: 0)) }
+        #expect(state.thinkingPanelRatio == 0.2)
+        _ = Reducer.reduce(&state, .input(.key(.character("|")), at: 0))
+        #expect(state.layout.thinking?.x == 0)
+    }
+
     @Test func collapsedThinkingIsAThinStrip() {
         let layout = Self.layout(80, 24, collapsed: true)
         #expect(layout.thinking == Rect(x: 79, y: 0, width: 1, height: 21))

@@ -21,7 +21,7 @@ import Testing
 
     @Test func enterSubmitsAndClearsTheEditor() {
         type("hi")
-        #expect(press(KeyPress(.enter)) == [.send(text: "hi", conversationID: nil)])
+        #expect(press(KeyPress(.enter)) == [.send(text: "hi", conversationID: nil, after: nil)])
         #expect(state.editor.isEmpty)
         #expect(press(KeyPress(.enter)).isEmpty)
     }

@@ -7,6 +7,21 @@ extension ConversationStore {
         try read { db in try Self.fetchMessages(db, id) }
     }
 
+    /// The newest user prompts of all conversations, newest first, each once — recalled in the
+    /// editor with Up. Walks messages backwards by insertion order, so it stops early.
+    public func recentPrompts(limit: Int = 200) throws -> [String] {
+        try read { db in
+            var seen = Set<String>()
+            var prompts: [String] = []
+            let rows = try String.fetchCursor(
+                db, sql: "SELECT answer FROM messages WHERE role = 'user' ORDER BY seq DESC")
+            while prompts.count < limit, let prompt = try rows.next() {
+                if !prompt.isEmpty && seen.insert(prompt).inserted { prompts.append(prompt) }
+            }
+            return prompts
+        }
+    }
+
     public func message(_ id: MessageID) throws -> Message? {
         try read { db in
             try Row.fetchOne(

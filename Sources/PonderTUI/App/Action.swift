@@ -7,6 +7,10 @@ public enum Action: Hashable, Sendable {
     case closeOverlay
     case toggleSidebar
     case toggleThinkingPanel
+    /// Make the thinking panel wider or narrower, or move it to the other side of the answers.
+    case widenThinkingPanel
+    case narrowThinkingPanel
+    case swapThinkingPanelSide
     case focusNext
     case focusPrevious
     case scrollUp
@@ -28,6 +32,10 @@ public enum Action: Hashable, Sendable {
     case moveDown
     case moveToLineStart
     case moveToLineEnd
+    case moveWordBackward
+    case moveWordForward
+    /// Ctrl-X Ctrl-E: edit the message in `$VISUAL` / `$EDITOR`.
+    case editInExternalEditor
     /// Esc: stop the streaming request, keeping what arrived.
     case cancelStream
     /// Fold or unfold the selected message's reasoning in the transcript.
@@ -44,8 +52,20 @@ public enum Action: Hashable, Sendable {
     /// Show the previous / next answer to the same user message.
     case previousSibling
     case nextSibling
+    /// Show the previous / next version of an edited question (with its answers).
+    case previousQuestionVersion
+    case nextQuestionVersion
+    /// Put the last question in the editor to change it and ask again as a new version.
+    case editQuestion
     /// Copy the selected answer (transcript) or the shown reasoning (thinking panel) to the clipboard.
     case copy
+    /// Copy a code block of the selected answer (a picker when it has several).
+    case copyCodeBlock
+
+    /// `/`: search within the focused pane; n / N: the next / previous match.
+    case find
+    case findNext
+    case findPrevious
 
     /// Opens the full-screen conversation browser (issue 6).
     case openBrowser

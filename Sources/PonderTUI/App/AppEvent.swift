@@ -12,6 +12,10 @@ public enum AppEvent: Equatable, Sendable {
     /// A message was not sent; it goes back into the editor and the reason shows in the status bar.
     case submitRejected(text: String, reason: String)
     case notice(String)
+    /// Earlier prompts from the store, newest first, for Up in the editor.
+    case promptsLoaded([String])
+    /// The message text came back from `$EDITOR`.
+    case editorTextEdited(String)
     /// A conversation and its messages, loaded from the store, become the open one.
     case conversationOpened(Conversation, [Message])
     /// The runtime saved the user message (nil when regenerating or continuing) and the assistant
@@ -21,6 +25,8 @@ public enum AppEvent: Equatable, Sendable {
     case streamUpdated(StreamUpdate)
     /// The stream ended; `message` is the final assistant message as stored.
     case streamEnded(Message)
+    /// The positions the panes were drawn at (clamped, jumps resolved), from the last frame.
+    case scrollResolved(ScrollReport)
 
     /// Browse and search (issue 6).
     case browser(BrowserEvent)
@@ -28,8 +34,11 @@ public enum AppEvent: Equatable, Sendable {
 
 /// What the reducer asks the runtime to do. Pure data, compared in tests.
 public enum Effect: Equatable, Sendable {
-    /// Send `text` as a new user message in the conversation (a new one when nil).
-    case send(text: String, conversationID: ConversationID?)
+    /// Send `text` as a new user message in the conversation (a new one when nil), after the
+    /// message shown last (the branch it continues).
+    case send(text: String, conversationID: ConversationID?, after: MessageID?)
+    /// Ask `text` as a new version of this user message (its earlier version stays, with its answers).
+    case resend(text: String, replacing: MessageID)
     /// Stop the request filling this assistant message; what arrived stays.
     case cancelStream(MessageID)
     /// Ask again for the answer to this assistant message's user message, as a new sibling.
@@ -40,6 +49,8 @@ public enum Effect: Equatable, Sendable {
     case setReasoningFolded(MessageID, Bool)
     /// Put text on the clipboard (done by the loop, through the terminal).
     case copyToClipboard(String)
+    /// Edit the message text in `$EDITOR` (done by the loop, which lends it the terminal).
+    case editExternally(String)
     case quit
     // Browse and search (issue 6).
     case browser(BrowserEffect)

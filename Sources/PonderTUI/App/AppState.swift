@@ -7,6 +7,10 @@ public struct AppState: Equatable, Sendable {
     /// Whether the user asked for the sidebar; nil shows it automatically on wide terminals.
     public var sidebarPreference: Bool?
     public var thinkingCollapsed = false
+    /// The thinking panel's share of the width beside the answers (`UISettings.thinkingPanelRatio`).
+    public var thinkingPanelRatio = 0.4
+    /// The thinking panel sits left of the answers (`UISettings.thinkingPanelSide`).
+    public var thinkingPanelOnLeft = false
     public var editor = EditorState()
     public var conversations: [Conversation] = []
     public var selectedConversation = 0
@@ -33,8 +37,8 @@ public struct AppState: Equatable, Sendable {
     public var foldReasoningByDefault = true
     /// Collapse the thinking panel when the answer starts (`UISettings.collapseThinkingOnAnswer`).
     public var collapseThinkingOnAnswer = false
-    /// For a user message answered more than once (regenerate): the answer shown, by the user
-    /// message's id; by default the newest.
+    /// Which version is shown where a message has several children (answers regenerated,
+    /// questions edited), by the parent's id (`rootKey` for the first message); by default the newest.
     public var shownAnswers: [MessageID: MessageID] = [:]
     /// Prices of the provider in use, for the cost in the status bar.
     public var prices: TokenPrices?
@@ -44,6 +48,18 @@ public struct AppState: Equatable, Sendable {
     // Browse and search (issue 6): the shared conversation list and the open browser.
     public var listing = ConversationListing()
     public var browser: BrowserState?
+    /// The question being edited to ask again (`e`): sending makes a new version of it.
+    public var editingQuestion: MessageID?
+    /// Ctrl-X was pressed in the editor; Ctrl-E next opens `$EDITOR`.
+    public var awaitingCtrlXSecondKey = false
+    /// The transcript rows of answers on screen in the last frame, for mouse clicks.
+    public var transcriptRows: [ScrollReport.Row] = []
+    /// Earlier prompts for Up / Down in the editor.
+    public var promptRecall = PromptRecall()
+    /// A conversation being opened at a search hit: applied when it has loaded.
+    public var pendingSearchFocus: PendingSearchFocus?
+    /// `/` search within the transcript or the thinking panel.
+    public var find: FindState?
 
     /// How long after a first Ctrl-C a second one quits.
     public static let interruptWindow = 1.5
@@ -67,22 +83,43 @@ public struct AppState: Equatable, Sendable {
         return visibleMessages.last(where: { $0.role == .assistant })
     }
 
-    /// The answers to the same user message, oldest first.
-    public func siblings(of message: Message) -> [Message] {
-        guard message.role == .assistant, let parent = message.parentID else { return [message] }
-        return messages.filter { $0.role == .assistant && $0.parentID == parent }
+    /// The key in `shownAnswers` for the first messages of a conversation (they have no parent).
+    public static let rootKey = MessageID("")
+
+    /// The key under which a message's versions are chosen: its parent, or `rootKey`.
+    public func branchKey(of message: Message) -> MessageID {
+        guard let parent = message.parentID, messages.contains(where: { $0.id == parent }) else { return Self.rootKey }
+        return parent
     }
 
-    /// The messages the transcript shows: of several answers to one user message, only the chosen one.
+    /// The versions of a message, oldest first: the answers to the same question (regenerate),
+    /// or the versions of an edited question.
+    public func siblings(of message: Message) -> [Message] {
+        let key = branchKey(of: message)
+        return messages.filter { $0.role == message.role && branchKey(of: $0) == key }
+    }
+
+    /// The messages the transcript shows: the branch through the chosen version of each question
+    /// and answer (by default the newest), from the first message down.
     public var visibleMessages: [Message] {
-        var newest: [MessageID: MessageID] = [:]
-        for message in messages where message.role == .assistant {
-            if let parent = message.parentID { newest[parent] = message.id }
+        guard !messages.isEmpty else { return [] }
+        let ids = Set(messages.map(\.id))
+        var children: [MessageID: [Int]] = [:]
+        for (index, message) in messages.enumerated() {
+            let key = message.parentID.flatMap { ids.contains($0) ? $0 : nil } ?? Self.rootKey
+            children[key, default: []].append(index)
         }
-        return messages.filter { message in
-            guard message.role == .assistant, let parent = message.parentID else { return true }
-            return (shownAnswers[parent] ?? newest[parent]) == message.id
+        var path: [Message] = []
+        var key = Self.rootKey
+        var seen = Set<MessageID>()
+        while let options = children[key], let newest = options.last {
+            let chosen = shownAnswers[key].flatMap { id in options.first { messages[$0].id == id } } ?? newest
+            let message = messages[chosen]
+            guard seen.insert(message.id).inserted else { break }
+            path.append(message)
+            key = message.id
         }
+        return path
     }
 
     /// The layout of this state's screen.
@@ -91,5 +128,41 @@ public struct AppState: Equatable, Sendable {
     /// The next moment the state changes by itself (a notice expiring), for the loop's timer.
     public var nextDeadline: Double? {
         [quitArmedUntil, notice?.expiresAt, browser?.searchDueAt].compactMap { $0 }.min()
+    }
+}
+
+/// Where to show a conversation that is being loaded to open it at a search hit.
+public struct PendingSearchFocus: Equatable, Sendable {
+    public var conversation: ConversationID
+    public var focus: SearchFocus
+
+    public init(conversation: ConversationID, focus: SearchFocus) {
+        self.conversation = conversation
+        self.focus = focus
+    }
+}
+
+/// Earlier prompts the editor can recall: the store's newest (loaded at start) and this
+/// session's, oldest first; which one is shown, and the text being written before recalling.
+public struct PromptRecall: Equatable, Sendable {
+    public var history: [String] = []
+    /// Index into `history` of the prompt in the editor; nil when it holds new text.
+    public var position: Int?
+    public var draft = ""
+
+    /// Prompts kept at most.
+    public static let limit = 500
+
+    public init(history: [String] = []) {
+        self.history = history
+    }
+
+    /// Adds a sent prompt as the newest (moving it there if it was already known).
+    public mutating func record(_ prompt: String) {
+        history.removeAll { $0 == prompt }
+        history.append(prompt)
+        if history.count > Self.limit { history.removeFirst(history.count - Self.limit) }
+        position = nil
+        draft = ""
     }
 }

@@ -33,10 +33,12 @@ public final class ChatRuntime: Sendable {
     /// Runs one effect; results come back as events on `queue`.
     public func handle(_ effect: Effect, queue: EventQueue) {
         switch effect {
-        case .quit, .copyToClipboard, .browser:
+        case .quit, .copyToClipboard, .editExternally, .browser:
             break
-        case .send(let text, let conversationID):
-            Task { await self.send(text, in: conversationID, queue: queue) }
+        case .send(let text, let conversationID, let after):
+            Task { await self.send(text, in: conversationID, after: after, queue: queue) }
+        case .resend(let text, let question):
+            Task { await self.send(text, in: nil, replacing: question, queue: queue) }
         case .regenerate(let id):
             Task { await self.retry(id, continuing: false, queue: queue) }
         case .continueAnswer(let id):
@@ -82,7 +84,12 @@ public final class ChatRuntime: Sendable {
         return String(words.prefix(59)) + "…"
     }
 
-    private func send(_ text: String, in conversationID: ConversationID?, queue: EventQueue) async {
+    /// Asks `text`: after message `after` of the conversation (a new conversation when nil), or
+    /// as a new version of the question `replacing` (a sibling of it, in its conversation).
+    private func send(
+        _ text: String, in conversationID: ConversationID?, after: MessageID? = nil, replacing: MessageID? = nil,
+        queue: EventQueue
+    ) async {
         guard let provider else {
             queue.post(
                 .submitRejected(
@@ -94,7 +101,7 @@ public final class ChatRuntime: Sendable {
         let conversation: Conversation
         do {
             (conversation, history, assistant) = try saveTurn(
-                text, in: conversationID, provider: provider, queue: queue)
+                text, in: conversationID, after: after, replacing: replacing, provider: provider, queue: queue)
         } catch {
             queue.post(
                 .submitRejected(
@@ -116,9 +123,9 @@ public final class ChatRuntime: Sendable {
                 queue.post(.notice("That answer is no longer in the history"))
                 return
             }
-            let all = try store.messages(in: conversation.id)
-            guard let parentIndex = all.firstIndex(where: { $0.id == parent }) else { return }
-            let history = Array(all[...parentIndex]).filter { $0.role != .assistant || !$0.answer.isEmpty }
+            let history = try store.messages(in: conversation.id).branch(endingAt: parent)
+                .filter { $0.role != .assistant || !$0.answer.isEmpty }
+            guard !history.isEmpty else { return }
             var assistant: Message
             if continuing {
                 assistant = old
@@ -158,14 +165,24 @@ public final class ChatRuntime: Sendable {
     /// Saves the conversation header and the user message; returns the history to send and the
     /// empty assistant message, and tells the loop.
     private func saveTurn(
-        _ text: String, in conversationID: ConversationID?, provider: ProviderConfig, queue: EventQueue
+        _ text: String, in conversationID: ConversationID?, after: MessageID?, replacing: MessageID?,
+        provider: ProviderConfig, queue: EventQueue
     ) throws -> (Conversation, [Message], Message) {
         let now = Date()
         var conversation: Conversation
         var earlier: [Message] = []
+        var conversationID = conversationID
+        var after = after
+        if let replacing {
+            guard let old = try store.message(replacing) else { throw MissingQuestion() }
+            conversationID = old.conversationID
+            after = old.parentID
+        }
         if let conversationID, let existing = try store.conversation(conversationID) {
             conversation = existing
-            earlier = try store.messages(in: conversationID)
+            let all = try store.messages(in: conversationID)
+            earlier =
+                replacing != nil || after != nil ? all.branch(endingAt: after) : all.branch(endingAt: all.last?.id)
         } else {
             conversation = Conversation(
                 title: Self.title(from: text), createdAt: now, provider: provider.name, model: provider.model)
@@ -241,4 +258,9 @@ public final class ChatRuntime: Sendable {
         guard provider.kind == .local, let engine, await !engine.isRunning else { return error.message }
         return "The local engine stopped during the answer (\(error.message)). The next message starts it again."
     }
+}
+
+/// The question being edited was deleted meanwhile (from another window, say).
+private struct MissingQuestion: Error, CustomStringConvertible {
+    var description: String { "the question is no longer in the history" }
 }

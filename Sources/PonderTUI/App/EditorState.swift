@@ -84,6 +84,24 @@ public struct EditorState: Equatable, Sendable {
         delete(from: start, to: cursor)
     }
 
+    /// Alt-B: to the start of the word before the cursor.
+    public mutating func moveWordBackward() {
+        let characters = Array(text[..<index(at: cursor)])
+        var start = characters.count
+        while start > 0 && !characters[start - 1].isLetterOrDigit { start -= 1 }
+        while start > 0 && characters[start - 1].isLetterOrDigit { start -= 1 }
+        cursor = start
+    }
+
+    /// Alt-F: to the end of the word after the cursor.
+    public mutating func moveWordForward() {
+        let characters = Array(text[index(at: cursor)...])
+        var end = 0
+        while end < characters.count && !characters[end].isLetterOrDigit { end += 1 }
+        while end < characters.count && characters[end].isLetterOrDigit { end += 1 }
+        cursor += end
+    }
+
     /// Moves to the line above, keeping the display column where possible; false on the first line.
     @discardableResult
     public mutating func moveUp() -> Bool {
@@ -150,4 +168,9 @@ public struct EditorState: Equatable, Sendable {
     private func index(at offset: Int) -> String.Index {
         text.index(text.startIndex, offsetBy: offset)
     }
+}
+
+extension Character {
+    /// Part of a word for Alt-B / Alt-F: letters (any script), digits and the underscore.
+    fileprivate var isLetterOrDigit: Bool { isLetter || isNumber || self == "_" }
 }

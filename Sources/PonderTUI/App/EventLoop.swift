@@ -88,12 +88,16 @@ public final class EventLoop {
     /// Draws the current state now (diffed against the previous frame).
     public func draw(at now: Double) {
         var frame = ScreenBuffer(size: state.size)
-        let cursor = RootView.render(state, into: &frame, keymap: keymap, theme: theme, cache: textCache)
+        var report = ScrollReport()
+        let cursor = RootView.render(
+            state, into: &frame, keymap: keymap, theme: theme, cache: textCache, report: &report)
         terminal.present(ScreenDiff.changes(from: previousFrame, to: frame), cursor: cursor)
         previousFrame = frame
         lastFrameAt = now
         dirty = false
         framesDrawn += 1
+        // What was drawn becomes the state's scroll position; the screen already shows it.
+        if !report.isEmpty { _ = Reducer.reduce(&state, .scrollResolved(report), keymap: keymap) }
     }
 
     /// Feeds one event through the reducer and runs its effects.
@@ -104,10 +108,26 @@ public final class EventLoop {
             logger.debug("effect \(String(describing: effect).prefix(80))")
             if case .copyToClipboard(let text) = effect {
                 terminal.copyToClipboard(text)
+            } else if case .editExternally(let text) = effect {
+                editExternally(text)
             } else {
                 effectHandler(effect, queue)
             }
         }
+    }
+
+    /// Hands the terminal to the user's editor, then puts its text in the message editor.
+    private func editExternally(_ text: String) {
+        terminal.suspend()
+        let result = ExternalEditor.edit(text)
+        terminal.resume()
+        terminal.sizeChanged()
+        previousFrame = nil
+        switch result {
+        case .success(let edited): apply(.editorTextEdited(edited))
+        case .failure(let failure): apply(.notice(failure.message))
+        }
+        apply(.resized(terminal.size))
     }
 
     private func applyInput(_ input: InputEvent, at time: Double) {

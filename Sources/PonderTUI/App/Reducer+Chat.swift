@@ -13,6 +13,12 @@ extension Reducer {
             if let index = state.conversations.firstIndex(where: { $0.id == conversation.id }) {
                 state.selectedConversation = index
             }
+            state.find = nil
+            state.scroll.jump = nil
+            if let pending = state.pendingSearchFocus, pending.conversation == conversation.id {
+                state.pendingSearchFocus = nil
+                applySearchFocus(pending.focus, state: &state)
+            }
         case .streamStarted(let conversation, let user, let assistant):
             if state.conversationID != conversation.id {
                 state.conversationID = conversation.id
@@ -23,7 +29,10 @@ extension Reducer {
             }
             state.conversations.insert(conversation, at: 0)
             state.selectedConversation = 0
-            if let user { state.messages.append(user) }
+            if let user {
+                state.messages.append(user)
+                state.shownAnswers[state.branchKey(of: user)] = user.id
+            }
             if let index = state.messages.lastIndex(where: { $0.id == assistant.id }) {
                 state.messages[index] = assistant
             } else {
@@ -122,15 +131,102 @@ extension Reducer {
         return [.copyToClipboard(text)]
     }
 
+    /// `c`: copies the selected answer's code block, or opens the picker when there are several
+    /// (in the thinking panel: the reasoning's code blocks).
+    static func copyCodeBlock(_ state: inout AppState, now: Double) -> [Effect] {
+        let text: String
+        if state.focus == .thinking {
+            text = state.panelMessage?.reasoning ?? ""
+        } else {
+            guard let index = selectedAssistantIndex(state) else { return [] }
+            text = state.messages[index].answer
+        }
+        let blocks = CodeBlock.all(in: text)
+        switch blocks.count {
+        case 0:
+            state.notice = Notice("No code blocks here — y copies the whole text", expiresAt: now + 3)
+            return []
+        case 1:
+            return copyBlock(blocks[0], state: &state, now: now)
+        default:
+            state.overlay = .codeBlocks(blocks, selection: 0)
+            return []
+        }
+    }
+
+    /// A key in the code-block picker: 1–9 or Enter copies, arrows and j/k move, Esc/q close.
+    static func pickCodeBlock(
+        _ press: KeyPress, blocks: [CodeBlock], selection: Int, state: inout AppState, now: Double
+    ) -> [Effect] {
+        switch press.key {
+        case .escape, .character("q"):
+            state.overlay = nil
+        case .up, .character("k"):
+            state.overlay = .codeBlocks(blocks, selection: max(0, selection - 1))
+        case .down, .character("j"):
+            state.overlay = .codeBlocks(blocks, selection: min(blocks.count - 1, selection + 1))
+        case .enter:
+            state.overlay = nil
+            return copyBlock(blocks[selection], state: &state, now: now)
+        case .character(let character):
+            if press == .ctrl("q") { return perform(.quit, in: .global, now: now, state: &state) }
+            guard let digit = character.wholeNumberValue, digit >= 1, digit <= blocks.count else { break }
+            state.overlay = nil
+            return copyBlock(blocks[digit - 1], state: &state, now: now)
+        default:
+            break
+        }
+        return []
+    }
+
+    private static func copyBlock(_ block: CodeBlock, state: inout AppState, now: Double) -> [Effect] {
+        let lines = block.code.split(separator: "\n", omittingEmptySubsequences: false).count
+        let language = block.language.isEmpty ? "" : " \(Sanitizer.sanitizeLine(block.language))"
+        state.notice = Notice(
+            "Copied the\(language) code block (\(lines) line\(lines == 1 ? "" : "s")) to the clipboard",
+            expiresAt: now + 3)
+        return [.copyToClipboard(block.code)]
+    }
+
     /// Shows the previous or next answer to the same user message.
     static func flipSibling(_ state: inout AppState, forward: Bool) {
         guard let index = selectedAssistantIndex(state), let parent = state.messages[index].parentID else { return }
+        guard state.messages[index].id != state.stream?.messageID else { return }
         let siblings = state.siblings(of: state.messages[index])
         guard let position = siblings.firstIndex(where: { $0.id == state.messages[index].id }) else { return }
         let next = min(siblings.count - 1, max(0, position + (forward ? 1 : -1)))
         state.shownAnswers[parent] = siblings[next].id
         if state.selectedMessageID != nil || next != siblings.count - 1 { state.selectedMessageID = siblings[next].id }
         state.scroll.thinkingFromBottom = 0
+    }
+
+    /// Shows the previous or next version of the last question (edited with `e`), with the
+    /// answers given to that version.
+    static func flipQuestion(_ state: inout AppState, forward: Bool) {
+        guard state.stream == nil,
+            let question = state.visibleMessages.last(where: { $0.role == .user })
+        else { return }
+        let versions = state.siblings(of: question)
+        guard versions.count > 1, let position = versions.firstIndex(where: { $0.id == question.id }) else { return }
+        let next = min(versions.count - 1, max(0, position + (forward ? 1 : -1)))
+        state.shownAnswers[state.branchKey(of: question)] = versions[next].id
+        state.selectedMessageID = nil
+        state.scroll = PaneScroll()
+    }
+
+    /// `e`: the last question goes into the editor; sending it asks again as a new version.
+    static func editQuestion(_ state: inout AppState, now: Double) {
+        guard state.stream == nil else {
+            state.notice = Notice("Still answering — wait, or press Esc to stop it", expiresAt: now + 3)
+            return
+        }
+        guard let question = state.visibleMessages.last(where: { $0.role == .user }) else { return }
+        state.editingQuestion = question.id
+        state.editor = EditorState(text: question.answer)
+        state.focus = .editor
+        state.notice = Notice(
+            "Editing your last question — Enter asks again (the first version stays: { } switch), Esc cancels",
+            expiresAt: now + 6)
     }
 
     static func toggleFold(_ state: inout AppState) -> [Effect] {

@@ -10,12 +10,39 @@ extension Reducer {
         case .deleteToLineEnd: state.editor.deleteToLineEnd()
         case .moveLeft: state.editor.moveLeft()
         case .moveRight: state.editor.moveRight()
-        case .moveUp: state.editor.moveUp()
-        case .moveDown: state.editor.moveDown()
+        case .moveUp: if !state.editor.moveUp() { recallPrompt(&state, older: true) }
+        case .moveDown: if !state.editor.moveDown() { recallPrompt(&state, older: false) }
+        case .moveWordBackward: state.editor.moveWordBackward()
+        case .moveWordForward: state.editor.moveWordForward()
         case .moveToLineStart: state.editor.moveToLineStart()
         case .moveToLineEnd: state.editor.moveToLineEnd()
         default: break
         }
+    }
+
+    /// Up on the first line / Down on the last: the previous or next earlier prompt; past the
+    /// newest, the text that was being written comes back.
+    static func recallPrompt(_ state: inout AppState, older: Bool) {
+        var recall = state.promptRecall
+        let history = recall.history
+        guard !history.isEmpty else { return }
+        if older {
+            let next = (recall.position ?? history.count) - 1
+            guard next >= 0 else { return }
+            if recall.position == nil { recall.draft = state.editor.text }
+            recall.position = next
+            state.editor = EditorState(text: history[next])
+        } else {
+            guard let position = recall.position else { return }
+            if position + 1 < history.count {
+                recall.position = position + 1
+                state.editor = EditorState(text: history[position + 1])
+            } else {
+                recall.position = nil
+                state.editor = EditorState(text: recall.draft)
+            }
+        }
+        state.promptRecall = recall
     }
 
     static func scrollPane(_ action: Action, state: inout AppState) {
@@ -47,8 +74,11 @@ extension Reducer {
                 state.scroll.sidebarTop = state.selectedConversation - visibleRows + 1
             }
         case .transcript:
+            // Leaving the live end pauses here: line counts are taken afresh from the next frame.
+            if state.scroll.transcriptFromBottom == 0 { state.scroll.transcriptLines = nil }
             state.scroll.transcriptFromBottom = clampedFromBottom(state.scroll.transcriptFromBottom - delta)
         case .thinking:
+            if state.scroll.thinkingFromBottom == 0 { state.scroll.thinkingLines = nil }
             state.scroll.thinkingFromBottom = clampedFromBottom(state.scroll.thinkingFromBottom - delta)
         case .editor:
             break
@@ -66,18 +96,32 @@ extension Reducer {
         }
     }
 
-    static func handleMouse(_ mouse: MouseEvent, state: inout AppState) {
+    static func handleMouse(_ mouse: MouseEvent, state: inout AppState) -> [Effect] {
         let layout = state.layout
-        guard !layout.isTooSmall, state.overlay == nil, let pane = layout.pane(at: mouse.position) else { return }
+        guard !layout.isTooSmall, state.overlay == nil, let pane = layout.pane(at: mouse.position) else { return [] }
         switch mouse.kind {
         case .wheelUp: scroll(pane, by: -3, state: &state)
         case .wheelDown: scroll(pane, by: 3, state: &state)
         case .press(button: 1):
             if pane == .thinking && state.thinkingCollapsed {
                 state.thinkingCollapsed = false
-                return
+                return []
+            }
+            if pane == .thinking, mouse.position.y == layout.thinking?.y {
+                // The panel's title row folds the panel into its strip.
+                state.thinkingCollapsed = true
+                keepFocusVisible(&state)
+                return []
             }
             state.focus = pane
+            if pane == .transcript, let row = state.transcriptRows.first(where: { $0.y == mouse.position.y }) {
+                // A click on an answer selects it (the panel shows its reasoning); on its fold
+                // header it also folds or unfolds the reasoning.
+                let newest = state.visibleMessages.last(where: { $0.role == .assistant })?.id
+                state.selectedMessageID = row.messageID == newest ? nil : row.messageID
+                state.scroll.thinkingFromBottom = 0
+                if row.isFoldHeader { return toggleFold(&state) }
+            }
             if pane == .sidebar, let rect = layout.sidebar {
                 let row = mouse.position.y - rect.y - 1 + state.scroll.sidebarTop
                 if row >= 0 && row < state.conversations.count { state.selectedConversation = row }
@@ -85,5 +129,6 @@ extension Reducer {
         case .press, .release:
             break
         }
+        return []
     }
 }

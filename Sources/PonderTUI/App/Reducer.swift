@@ -5,6 +5,14 @@ import PonderCore
 public enum Reducer {
     public static func reduce(_ state: inout AppState, _ event: AppEvent, keymap: Keymap = .standard) -> [Effect] {
         if let effects = BrowserReducer.intercept(&state, event, keymap: keymap) { return effects }
+        let widths = paneWidths(state)
+        defer {
+            // Line counts of paused panes are per width: they start afresh when a width changes.
+            if paneWidths(state) != widths {
+                state.scroll.transcriptLines = nil
+                state.scroll.thinkingLines = nil
+            }
+        }
         switch event {
         case .input(let input, let now):
             expireDeadlines(&state, now: now)
@@ -29,12 +37,38 @@ public enum Reducer {
             state.notice = Notice(reason)
         case .notice(let text):
             state.notice = Notice(text)
+        case .editorTextEdited(let text):
+            state.editor = EditorState(text: text)
+            state.focus = .editor
+        case .promptsLoaded(let newestFirst):
+            let session = state.promptRecall.history
+            var recall = PromptRecall(history: newestFirst.reversed())
+            for prompt in session { recall.record(prompt) }
+            recall.position = nil
+            state.promptRecall = recall
         case .conversationOpened, .streamStarted, .streamUpdated, .streamEnded:
             return reduceChat(&state, event)
+        case .scrollResolved(let report):
+            if let position = report.transcript {
+                state.scroll.transcriptFromBottom = position.fromBottom
+                state.scroll.transcriptLines = position.fromBottom > 0 ? position.totalLines : nil
+            }
+            if let position = report.thinking {
+                state.scroll.thinkingFromBottom = position.fromBottom
+                state.scroll.thinkingLines = position.fromBottom > 0 ? position.totalLines : nil
+            }
+            if report.jumped { state.scroll.jump = nil }
+            state.transcriptRows = report.transcriptRows
         case .browser:
             break
         }
         return []
+    }
+
+    /// The widths text is wrapped at in the transcript and the thinking panel.
+    static func paneWidths(_ state: AppState) -> [Int] {
+        let layout = state.layout
+        return [layout.transcript.width, layout.thinkingCollapsed ? 0 : layout.thinking?.width ?? 0]
     }
 
     static func handle(_ input: InputEvent, now: Double, state: inout AppState, keymap: Keymap) -> [Effect] {
@@ -42,18 +76,42 @@ public enum Reducer {
         case .key(let press): return handleKey(press, now: now, state: &state, keymap: keymap)
         case .paste(let text):
             guard !state.layout.isTooSmall, state.overlay == nil else { return [] }
+            if pasteIntoFind(text, state: &state) { return [] }
             state.focus = .editor
             state.editor.insert(text)
             return []
         case .mouse(let mouse):
-            handleMouse(mouse, state: &state)
-            return []
+            return handleMouse(mouse, state: &state)
         case .resize:
             return []
         }
     }
 
     static func handleKey(_ press: KeyPress, now: Double, state: inout AppState, keymap: Keymap) -> [Effect] {
+        if case .codeBlocks(let blocks, let selection) = state.overlay {
+            return pickCodeBlock(press, blocks: blocks, selection: selection, state: &state, now: now)
+        }
+        if state.overlay == nil && !state.layout.isTooSmall {
+            if let effects = editFind(press, state: &state, now: now) { return effects }
+            if state.awaitingCtrlXSecondKey {
+                state.awaitingCtrlXSecondKey = false
+                if press == .ctrl("e") { return perform(.editInExternalEditor, in: .editor, now: now, state: &state) }
+            } else if press == .ctrl("x") && state.focus == .editor {
+                state.awaitingCtrlXSecondKey = true
+                state.notice = Notice("Ctrl-X — then Ctrl-E edits the message in $EDITOR", expiresAt: now + 3)
+                return []
+            }
+            if state.find != nil && press == KeyPress(.escape) && state.stream == nil {
+                state.find = nil
+                return []
+            }
+            if state.editingQuestion != nil && press == KeyPress(.escape) && state.focus == .editor {
+                state.editingQuestion = nil
+                state.editor = EditorState()
+                state.notice = Notice("Edit cancelled", expiresAt: now + 2)
+                return []
+            }
+        }
         let contexts: [KeyContext]
         if state.layout.isTooSmall {
             contexts = [.global]
@@ -102,6 +160,14 @@ public enum Reducer {
         case .toggleThinkingPanel:
             state.thinkingCollapsed.toggle()
             keepFocusVisible(&state)
+        case .widenThinkingPanel, .narrowThinkingPanel:
+            let step = action == .widenThinkingPanel ? 0.05 : -0.05
+            state.thinkingPanelRatio = min(0.8, max(0.2, ((state.thinkingPanelRatio + step) * 100).rounded() / 100))
+            state.thinkingCollapsed = false
+            state.notice = Notice(
+                "Thinking panel: \(Int(state.thinkingPanelRatio * 100))% of the width", expiresAt: now + 2)
+        case .swapThinkingPanelSide:
+            state.thinkingPanelOnLeft.toggle()
         case .focusNext, .focusPrevious:
             moveFocus(&state, forward: action == .focusNext)
         case .submit:
@@ -112,7 +178,12 @@ public enum Reducer {
                 return []
             }
             state.editor = EditorState()
-            return [.send(text: text, conversationID: state.conversationID)]
+            state.promptRecall.record(text)
+            if let question = state.editingQuestion {
+                state.editingQuestion = nil
+                return [.resend(text: text, replacing: question)]
+            }
+            return [.send(text: text, conversationID: state.conversationID, after: state.visibleMessages.last?.id)]
         case .cancelStream:
             guard let stream = state.stream else { return [] }
             return [.cancelStream(stream.messageID)]
@@ -132,10 +203,23 @@ public enum Reducer {
             return retry(&state, continuing: action == .continueAnswer, now: now)
         case .copy:
             return copy(&state, now: now)
+        case .copyCodeBlock:
+            return copyCodeBlock(&state, now: now)
         case .previousSibling, .nextSibling:
             flipSibling(&state, forward: action == .nextSibling)
+        case .previousQuestionVersion, .nextQuestionVersion:
+            flipQuestion(&state, forward: action == .nextQuestionVersion)
+        case .editQuestion:
+            editQuestion(&state, now: now)
         case .selectPreviousMessage, .selectNextMessage:
             selectMessage(&state, forward: action == .selectNextMessage)
+        case .editInExternalEditor:
+            state.awaitingCtrlXSecondKey = false
+            return [.editExternally(state.editor.text)]
+        case .find:
+            startFind(&state, now: now)
+        case .findNext, .findPrevious:
+            moveFind(&state, forward: action == .findNext, now: now)
         default:
             if context == .help {
                 scrollHelp(action, state: &state)

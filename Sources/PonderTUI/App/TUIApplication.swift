@@ -35,6 +35,9 @@ public enum TUIApplication {
         let queue = EventQueue()
         let browser = BrowserRuntime.start(paths: paths, storeURL: options.storeURL, queue: queue)
         if options.startInBrowser { state.browser = BrowserState() }
+        DispatchQueue.global().async {
+            if let prompts = try? store.recentPrompts() { queue.post(.promptsLoaded(prompts)) }
+        }
         let loop = EventLoop(terminal: terminal, state: state, queue: queue, signals: signals) { effect, queue in
             switch effect {
             case .browser(let browserEffect):
@@ -67,6 +70,8 @@ public enum TUIApplication {
             size: size, providerLabel: provider?.name ?? "no provider", modelLabel: provider?.model ?? "no model")
         state.foldReasoningByDefault = options.config.ui.foldReasoningByDefault
         state.collapseThinkingOnAnswer = options.config.ui.collapseThinkingOnAnswer
+        state.thinkingPanelRatio = options.config.ui.thinkingPanelRatio
+        state.thinkingPanelOnLeft = options.config.ui.thinkingPanelSide == .left
         state.sidebarPreference = options.config.ui.showSidebar ? nil : false
         state.prices = provider?.prices
         state.firstRunHelp = options.firstRunHelp

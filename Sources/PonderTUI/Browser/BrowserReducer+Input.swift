@@ -134,6 +134,7 @@ extension BrowserReducer {
             focus = SearchFocus(hit: browser.hits[browser.selection], query: browser.hitsQuery)
         }
         state.browser = nil
+        state.pendingSearchFocus = focus.map { PendingSearchFocus(conversation: id, focus: $0) }
         if let index = state.conversations.firstIndex(where: { $0.id == id }) {
             state.selectedConversation = index
         }

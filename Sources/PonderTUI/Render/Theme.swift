@@ -17,6 +17,8 @@ public struct Theme: Equatable, Sendable {
     public var overlayTitle: Style
     public var overlayKey: Style
     public var warning: Style
+    /// Text matching a `/` search, and the search prompt's query.
+    public var searchMatch: Style
 
     /// The default dark-on-terminal-background theme, using only the 16 standard colors so it
     /// looks the same everywhere (the terminal maps them to its palette).
@@ -37,6 +39,7 @@ public struct Theme: Equatable, Sendable {
         overlay: Style(foreground: .white, background: .blue),
         overlayTitle: Style(foreground: .yellow, background: .blue, attributes: .bold),
         overlayKey: Style(foreground: .cyan, background: .blue, attributes: .bold),
-        warning: Style(foreground: .yellow, attributes: .bold)
+        warning: Style(foreground: .yellow, attributes: .bold),
+        searchMatch: Style(foreground: .black, background: .yellow)
     )
 }

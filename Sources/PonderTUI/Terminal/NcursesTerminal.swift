@@ -68,6 +68,24 @@ public final class NcursesTerminal: Terminal {
         restoreStderr()
     }
 
+    public func suspend() {
+        guard isStarted else { return }
+        writeToTTY("\u{1B}[?2004l")
+        curs_set(1)
+        endwin()
+        restoreStderr()
+    }
+
+    public func resume() {
+        guard isStarted else { return }
+        redirectStderr()
+        clearok(cn_stdscr(), true)
+        _ = cn_flush_frame()
+        curs_set(cursorVisible ? 1 : 0)
+        writeToTTY("\u{1B}[?2004h")
+        sizeChanged()
+    }
+
     public func sizeChanged() {
         guard isStarted else { return }
         var window = winsize()

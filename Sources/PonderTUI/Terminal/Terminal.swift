@@ -17,10 +17,16 @@ public protocol Terminal: AnyObject {
     func copyToClipboard(_ text: String)
     /// The window size changed (SIGWINCH): re-read it so `size` is current.
     func sizeChanged()
+    /// Gives the terminal to another program for a while (the external editor): normal mode,
+    /// normal screen, stderr back. `resume()` takes it over again; the next frame redraws all.
+    func suspend()
+    func resume()
 }
 
 extension Terminal {
     public func sizeChanged() {}
+    public func suspend() {}
+    public func resume() {}
 }
 
 /// Why a terminal could not be started.

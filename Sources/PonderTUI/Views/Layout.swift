@@ -28,10 +28,17 @@ public struct Layout: Equatable, Sendable {
     public init(state: AppState) {
         self.init(
             size: state.size, sidebarPreference: state.sidebarPreference,
-            thinkingCollapsed: state.thinkingCollapsed, editor: state.editor)
+            thinkingCollapsed: state.thinkingCollapsed, editor: state.editor, panelRatio: state.thinkingPanelRatio,
+            panelOnLeft: state.thinkingPanelOnLeft)
     }
 
-    public init(size: Size, sidebarPreference: Bool?, thinkingCollapsed: Bool, editor editorState: EditorState) {
+    /// The narrowest the answer pane gets beside the thinking panel.
+    public static let transcriptMinimumWidth = 30
+
+    public init(
+        size: Size, sidebarPreference: Bool?, thinkingCollapsed: Bool, editor editorState: EditorState,
+        panelRatio: Double = 0.4, panelOnLeft: Bool = false
+    ) {
         self.size = size
         isTooSmall = size.width < Self.minimumSize.width || size.height < Self.minimumSize.height
         self.thinkingCollapsed = thinkingCollapsed
@@ -52,19 +59,23 @@ public struct Layout: Equatable, Sendable {
             remaining -= width + 1
         }
         thinking = nil
-        var transcriptWidth = remaining
+        // The panel's columns, its separator included: a strip when collapsed, else its share.
+        var panelColumns = 0
         if thinkingCollapsed && remaining >= Self.minimumSize.width {
-            transcriptWidth = remaining - 2
-            thinking = Rect(x: left + transcriptWidth + 1, y: 0, width: 1, height: mainHeight)
+            panelColumns = 2
         } else if !thinkingCollapsed && remaining >= Self.thinkingPanelMinimumWidth {
-            let panelWidth = remaining * 2 / 5
-            transcriptWidth = remaining - panelWidth
-            thinking = Rect(x: left + transcriptWidth + 1, y: 0, width: panelWidth - 1, height: mainHeight)
+            let share = Int(Double(remaining) * min(0.8, max(0.2, panelRatio)) + 1e-9)
+            panelColumns = max(20, min(share, remaining - Self.transcriptMinimumWidth))
         }
-        if thinking != nil {
-            separators.append(Rect(x: left + transcriptWidth, y: 0, width: 1, height: mainHeight))
+        let transcriptWidth = remaining - panelColumns
+        if panelColumns > 0 {
+            let panelX = panelOnLeft ? left : left + transcriptWidth + 1
+            let separatorX = panelOnLeft ? left + panelColumns - 1 : left + transcriptWidth
+            thinking = Rect(x: panelX, y: 0, width: panelColumns - 1, height: mainHeight)
+            separators.append(Rect(x: separatorX, y: 0, width: 1, height: mainHeight))
         }
-        transcript = Rect(x: left, y: 0, width: transcriptWidth, height: mainHeight)
+        transcript = Rect(
+            x: panelOnLeft ? left + panelColumns : left, y: 0, width: transcriptWidth, height: mainHeight)
     }
 
     /// The panes visible in this layout, in Tab order.

@@ -6,6 +6,15 @@ public enum RootView {
         _ state: AppState, into buffer: inout ScreenBuffer, keymap: Keymap = .standard, theme: Theme = .standard,
         cache: MessageTextCache = MessageTextCache()
     ) -> Point? {
+        var report = ScrollReport()
+        return render(state, into: &buffer, keymap: keymap, theme: theme, cache: cache, report: &report)
+    }
+
+    /// Draws the screen and fills `report` with where the scrolled panes ended up.
+    public static func render(
+        _ state: AppState, into buffer: inout ScreenBuffer, keymap: Keymap, theme: Theme, cache: MessageTextCache,
+        report: inout ScrollReport
+    ) -> Point? {
         let layout = Layout(state: state)
         if layout.isTooSmall {
             TooSmallView.render(size: state.size, theme: theme, into: &buffer)
@@ -19,20 +28,32 @@ public enum RootView {
         }
         TranscriptView.render(
             state, in: layout.transcript, reasoningInline: layout.thinking == nil, cache: cache, theme: theme,
-            into: &buffer)
+            into: &buffer, report: &report)
+        if state.scroll.jump != nil { report.jumped = true }
         if let thinking = layout.thinking {
             ThinkingPanelView.render(
-                state, in: thinking, collapsed: layout.thinkingCollapsed, cache: cache, theme: theme, into: &buffer)
+                state, in: thinking, collapsed: layout.thinkingCollapsed, cache: cache, theme: theme, into: &buffer,
+                report: &report)
         }
         for separator in layout.separators {
             PaneChrome.drawSeparator(separator, theme: theme, into: &buffer)
         }
         var cursor = EditorView.render(state, in: layout.editor, theme: theme, into: &buffer)
-        StatusBarView.render(state, in: layout.statusBar, keymap: keymap, theme: theme, into: &buffer)
-        if case .help(let scroll) = state.overlay {
-            let screen = Rect(x: 0, y: 0, width: state.size.width, height: state.size.height - 1)
+        if let findCursor = StatusBarView.render(
+            state, in: layout.statusBar, keymap: keymap, theme: theme, into: &buffer)
+        {
+            cursor = findCursor
+        }
+        let screen = Rect(x: 0, y: 0, width: state.size.width, height: state.size.height - 1)
+        switch state.overlay {
+        case .help(let scroll):
             HelpOverlayView.render(scroll: scroll, in: screen, keymap: keymap, theme: theme, into: &buffer)
             cursor = nil
+        case .codeBlocks(let blocks, let selection):
+            CodeBlockPickerView.render(blocks, selection: selection, in: screen, theme: theme, into: &buffer)
+            cursor = nil
+        case nil:
+            break
         }
         return cursor
     }

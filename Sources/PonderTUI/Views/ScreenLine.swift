@@ -31,6 +31,14 @@ struct ScreenLine {
 struct LineSegment {
     var count: Int
     var lines: (Range<Int>) -> [ScreenLine]
+    /// The message the lines belong to, and whether they are its fold header (for clicks).
+    var messageID: MessageID?
+    var isFoldHeader = false
+
+    init(count: Int, lines: @escaping (Range<Int>) -> [ScreenLine]) {
+        self.count = count
+        self.lines = lines
+    }
 
     static func single(_ line: ScreenLine) -> LineSegment {
         LineSegment(count: 1) { range in range.isEmpty ? [] : [line] }

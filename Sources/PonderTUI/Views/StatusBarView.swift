@@ -3,14 +3,31 @@ import PonderCore
 /// The bottom row: provider and model, what is happening (or a notice), and key hints
 /// generated from the keymap for the focused context.
 enum StatusBarView {
+    /// Draws the bar; returns where the cursor goes while a search query is typed in it.
+    @discardableResult
     static func render(
         _ state: AppState, in rect: Rect, keymap: Keymap, theme: Theme, into buffer: inout ScreenBuffer
-    ) {
+    ) -> Point? {
         buffer.fill(rect, style: theme.statusBar)
         var x = rect.x
+        if let find = state.find, find.isEditing {
+            let where_ = find.pane == .thinking ? "thinking" : "answers"
+            x = buffer.write(" Search \(where_): /", at: Point(x: x, y: rect.y), style: theme.statusBar, clip: rect)
+            let query = TextFit.truncate(Sanitizer.sanitizeLine(find.query), width: max(1, rect.maxX - x - 24))
+            x = buffer.write(query, at: Point(x: x, y: rect.y), style: theme.statusNotice, clip: rect)
+            buffer.write("   Enter search · Esc cancel", at: Point(x: x, y: rect.y), style: theme.statusBar, clip: rect)
+            return Point(x: min(x, rect.maxX - 1), y: rect.y)
+        }
         if let notice = state.notice {
             let text = " " + TextFit.truncate(notice.text, width: rect.width - 2) + " "
             x = buffer.write(text, at: Point(x: x, y: rect.y), style: theme.statusNotice, clip: rect)
+        } else if let find = state.find {
+            let text =
+                " /" + Sanitizer.sanitizeLine(find.query) + " · " + find.position
+                + " · n next · N previous · Esc closes "
+            x = buffer.write(
+                TextFit.truncate(text, width: rect.width), at: Point(x: x, y: rect.y), style: theme.statusBar,
+                clip: rect)
         } else {
             let text = " " + summary(state) + " "
             x = buffer.write(
@@ -34,6 +51,7 @@ enum StatusBarView {
             hintX = buffer.write(key, at: Point(x: hintX, y: rect.y), style: theme.statusHintKey, clip: rect)
             hintX = buffer.write(" \(label)  ", at: Point(x: hintX, y: rect.y), style: theme.statusBar, clip: rect)
         }
+        return nil
     }
 
     /// Provider and model, the state, then tokens, cache hits, speed and cost of the shown answer.

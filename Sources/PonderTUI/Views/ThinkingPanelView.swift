@@ -6,7 +6,7 @@ import PonderCore
 enum ThinkingPanelView {
     static func render(
         _ state: AppState, in rect: Rect, collapsed: Bool, cache: MessageTextCache, theme: Theme,
-        into buffer: inout ScreenBuffer
+        into buffer: inout ScreenBuffer, report: inout ScrollReport
     ) {
         buffer.fill(rect, style: theme.text)
         if collapsed {
@@ -18,7 +18,10 @@ enum ThinkingPanelView {
             return
         }
         let message = state.panelMessage
-        let header = ReasoningSummary.panelHeader(message, stream: state.stream)
+        var header = ReasoningSummary.panelHeader(message, stream: state.stream)
+        if let message, state.stream?.messageID == message.id, state.scroll.thinkingFromBottom > 0 {
+            header = "Paused, End follows · " + header
+        }
         PaneChrome.drawTitle(header, in: rect, focused: state.focus == .thinking, theme: theme, into: &buffer)
         let body = rect.inset(top: 1)
         guard let message else {
@@ -36,9 +39,28 @@ enum ThinkingPanelView {
         }
         let width = max(1, body.width - 1)
         let text = cache.text(.reasoning, of: message)
-        let lines = text.lastLines(body.height, width: width, skippingLast: state.scroll.thinkingFromBottom)
+        let lines: [StyledLine]
+        let scroll = state.scroll
+        let jump = scroll.jump.flatMap { $0.pane == .thinking && $0.messageID == message.id ? $0 : nil }
+        if scroll.thinkingFromBottom == 0 && jump == nil {
+            lines = text.lastLines(body.height, width: width)
+        } else {
+            let total = text.lineCount(width: width)
+            var fromBottom = ScrollReport.paused(
+                fromBottom: scroll.thinkingFromBottom, known: scroll.thinkingLines, total: total, height: body.height)
+            if let jump {
+                let line = text.lineIndex(forUTF8Offset: jump.utf8Offset, width: width)
+                fromBottom = ScrollReport.centring(line: line, total: total, height: body.height)
+                report.jumped = true
+            }
+            report.thinking = ScrollReport.Position(fromBottom: fromBottom, totalLines: total)
+            lines = text.lines(endingAt: total - fromBottom, count: body.height, width: width)
+        }
+        let query = state.find.flatMap { $0.pane == .thinking && !$0.isEditing ? $0.query : nil }
         for (row, line) in lines.enumerated() {
-            ScreenLine(line, theme: theme).draw(at: Point(x: body.x + 1, y: body.y + row), clip: body, into: &buffer)
+            var screenLine = ScreenLine(line, theme: theme)
+            if let query { screenLine = screenLine.highlighting(query, style: theme.searchMatch) }
+            screenLine.draw(at: Point(x: body.x + 1, y: body.y + row), clip: body, into: &buffer)
         }
     }
 }

@@ -6,7 +6,7 @@ import PonderCore
 enum TranscriptView {
     static func render(
         _ state: AppState, in rect: Rect, reasoningInline: Bool, cache: MessageTextCache, theme: Theme,
-        into buffer: inout ScreenBuffer
+        into buffer: inout ScreenBuffer, report: inout ScrollReport
     ) {
         buffer.fill(rect, style: theme.text)
         PaneChrome.drawTitle(title(state), in: rect, focused: state.focus == .transcript, theme: theme, into: &buffer)
@@ -17,21 +17,42 @@ enum TranscriptView {
             return
         }
         let width = max(1, body.width - 2)
+        let scroll = state.scroll
+        let jump = scroll.jump.flatMap { $0.pane == .transcript ? $0 : nil }
+        // Following the live end, only the messages that fill the view are laid out; paused or
+        // jumping, all are, to know where the view is.
+        let following = scroll.transcriptFromBottom == 0 && jump == nil
         var segments: [LineSegment] = []
         var collected = 0
-        let needed = body.height + state.scroll.transcriptFromBottom
+        var jumpLinesBelow: Int?
         let selected = Reducer.selectedAssistantIndex(state).map { state.messages[$0].id }
-        let visible = state.visibleMessages
-        for message in visible.reversed() {
-            let own = self.segments(
+        for message in state.visibleMessages.reversed() {
+            let own = self.lines(
                 for: message, selected: message.id == selected && state.focus == .transcript, state: state,
                 reasoningInline: reasoningInline, width: width, cache: cache, theme: theme)
-            segments.insert(contentsOf: own, at: 0)
-            collected += own.reduce(0) { $0 + $1.count }
-            if collected >= needed { break }
+            if let jump, jump.messageID == message.id, let part = own.parts[jump.part] {
+                let line = part.start + part.markdown.lineIndex(forUTF8Offset: jump.utf8Offset, width: part.width)
+                jumpLinesBelow = collected + own.count - line - 1
+            }
+            segments.insert(contentsOf: own.segments, at: 0)
+            collected += own.count
+            if following && collected >= body.height { break }
         }
-        let end = max(min(collected, body.height), collected - state.scroll.transcriptFromBottom)
+        var fromBottom = 0
+        if !following {
+            fromBottom = ScrollReport.paused(
+                fromBottom: scroll.transcriptFromBottom, known: scroll.transcriptLines, total: collected,
+                height: body.height)
+            if let jumpLinesBelow {
+                fromBottom = ScrollReport.centring(
+                    line: collected - 1 - jumpLinesBelow, total: collected, height: body.height)
+            }
+            report.jumped = report.jumped || jump != nil
+            report.transcript = ScrollReport.Position(fromBottom: fromBottom, totalLines: collected)
+        }
+        let end = collected - fromBottom
         let start = max(0, end - body.height)
+        let query = state.find.flatMap { $0.pane == .transcript && !$0.isEditing ? $0.query : nil }
         var row = 0
         var offset = 0
         for segment in segments {
@@ -40,7 +61,12 @@ enum TranscriptView {
             let upper = min(end, offset + segment.count) - offset
             guard lower < upper else { continue }
             for line in segment.lines(lower..<upper) {
-                line.draw(at: Point(x: body.x + 1, y: body.y + row), clip: body, into: &buffer)
+                let shown = query.map { line.highlighting($0, style: theme.searchMatch) } ?? line
+                shown.draw(at: Point(x: body.x + 1, y: body.y + row), clip: body, into: &buffer)
+                if let id = segment.messageID {
+                    report.transcriptRows.append(
+                        ScrollReport.Row(y: body.y + row, messageID: id, isFoldHeader: segment.isFoldHeader))
+                }
                 row += 1
             }
         }
@@ -54,44 +80,81 @@ enum TranscriptView {
         return "New conversation"
     }
 
-    private static func segments(
+    /// A message's lines in the transcript, and where its reasoning and answer text start.
+    struct MessageLines {
+        struct Part {
+            var start: Int
+            var markdown: StreamingMarkdown
+            var width: Int
+        }
+
+        var segments: [LineSegment] = []
+        var parts: [MessageTextCache.Part: Part] = [:]
+        var count = 0
+
+        mutating func append(_ segment: LineSegment) {
+            segments.append(segment)
+            count += segment.count
+        }
+
+        mutating func append(
+            _ part: MessageTextCache.Part, _ markdown: StreamingMarkdown, width: Int, theme: Theme, prefix: String = ""
+        ) {
+            parts[part] = Part(start: count, markdown: markdown, width: width)
+            append(.text(markdown, width: width, theme: theme, prefix: prefix))
+        }
+    }
+
+    static func lines(
         for message: Message, selected: Bool, state: AppState, reasoningInline: Bool, width: Int,
         cache: MessageTextCache, theme: Theme
-    ) -> [LineSegment] {
-        var segments: [LineSegment] = []
+    ) -> MessageLines {
+        var lines = MessageLines()
         switch message.role {
         case .user, .system:
-            segments.append(
+            lines.append(
                 .single(ScreenLine(message.role == .user ? "You" : "System", style: theme.focusedPaneTitle)))
-            segments.append(.text(cache.text(.answer, of: message), width: width, theme: theme))
+            lines.append(.answer, cache.text(.answer, of: message), width: width, theme: theme)
+            let versions = state.siblings(of: message)
+            if message.role == .user, versions.count > 1,
+                let position = versions.firstIndex(where: { $0.id == message.id })
+            {
+                let line = "Question \(position + 1) of \(versions.count) · { } show the others"
+                lines.append(.single(ScreenLine(line, style: theme.paneTitle)))
+            }
         case .assistant:
             let streaming = state.stream?.messageID == message.id
             let folded = state.isFolded(message)
             if !message.reasoning.isEmpty || streaming {
                 let header = ReasoningSummary.foldHeader(message, folded: folded, stream: state.stream)
                 let style = selected ? theme.selection : theme.thinkingText
-                segments.append(.single(ScreenLine(header, style: style)))
+                var headerLine = LineSegment.single(ScreenLine(header, style: style))
+                headerLine.isFoldHeader = true
+                lines.append(headerLine)
                 let liveInline = reasoningInline && streaming && state.stream?.phase != .answering
                 if (!folded || liveInline) && !message.reasoning.isEmpty {
-                    segments.append(
-                        .text(cache.text(.reasoning, of: message), width: max(1, width - 2), theme: theme, prefix: "┊ ")
-                    )
+                    lines.append(
+                        .reasoning, cache.text(.reasoning, of: message), width: max(1, width - 2), theme: theme,
+                        prefix: "┊ ")
                 }
             }
             if !message.answer.isEmpty {
-                segments.append(.text(cache.text(.answer, of: message), width: width, theme: theme))
+                lines.append(.answer, cache.text(.answer, of: message), width: width, theme: theme)
             }
             if let note = statusNote(message) {
-                segments.append(.single(ScreenLine(note, style: theme.warning)))
+                lines.append(.single(ScreenLine(note, style: theme.warning)))
             }
             let siblings = state.siblings(of: message)
             if siblings.count > 1, let position = siblings.firstIndex(where: { $0.id == message.id }) {
                 let line = "Answer \(position + 1) of \(siblings.count) · < > show the others"
-                segments.append(.single(ScreenLine(line, style: theme.paneTitle)))
+                lines.append(.single(ScreenLine(line, style: theme.paneTitle)))
             }
         }
-        segments.append(.single(.blank))
-        return segments
+        lines.append(.single(.blank))
+        if message.role == .assistant {
+            for index in lines.segments.indices { lines.segments[index].messageID = message.id }
+        }
+        return lines
     }
 
     /// A word under an answer that did not finish normally.

@@ -51,13 +51,6 @@ enum ConversationLookup {
 
     /// The branch that ends at the newest message: the newest message and its ancestors, oldest first.
     static func activeBranch(of messages: [Message]) -> [Message] {
-        guard let last = messages.last else { return [] }
-        let byID = Dictionary(messages.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var branch = [last]
-        var seen: Set<MessageID> = [last.id]
-        while let parent = branch.last?.parentID, let message = byID[parent], seen.insert(parent).inserted {
-            branch.append(message)
-        }
-        return branch.reversed()
+        messages.branch(endingAt: messages.last?.id)
     }
 }

@@ -1,0 +1,37 @@
+import Foundation
+
+extension ScreenLine {
+    /// The line with every case-insensitive occurrence of `query` drawn in `style` (matches
+    /// within one row; the text of a row is at most a screen wide, so this stays cheap).
+    func highlighting(_ query: String, style: Style) -> ScreenLine {
+        guard !query.isEmpty else { return self }
+        let text = pieces.map(\.text).joined()
+        var ranges: [Range<String.Index>] = []
+        var start = text.startIndex
+        while start < text.endIndex,
+            let range = text.range(
+                of: query, options: [.caseInsensitive, .diacriticInsensitive], range: start..<text.endIndex),
+            !range.isEmpty
+        {
+            ranges.append(range)
+            start = range.upperBound
+        }
+        guard !ranges.isEmpty else { return self }
+        var result: [(text: String, style: Style)] = []
+        var pieceStart = text.startIndex
+        for piece in pieces {
+            let pieceEnd = text.utf8.index(pieceStart, offsetBy: piece.text.utf8.count)
+            var cursor = pieceStart
+            for range in ranges where range.lowerBound < pieceEnd && range.upperBound > pieceStart {
+                let lower = max(range.lowerBound, pieceStart)
+                let upper = min(range.upperBound, pieceEnd)
+                if cursor < lower { result.append((String(text[cursor..<lower]), piece.style)) }
+                result.append((String(text[lower..<upper]), style))
+                cursor = upper
+            }
+            if cursor < pieceEnd { result.append((String(text[cursor..<pieceEnd]), piece.style)) }
+            pieceStart = pieceEnd
+        }
+        return ScreenLine(result)
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import PonderCore
+import PonderTUI
+import Testing
+
+/// `/` search within a pane, n / N, highlights, and opening a conversation at a search hit.
+@Suite final class PaneFindTests {
+    let conversation = Conversation(title: "Search")
+    var state = AppState(size: Size(width: 120, height: 30))
+    let cache = MessageTextCache()
+    lazy var user = Message(conversationID: conversation.id, role: .user, answer: "question")
+    lazy var assistant = Message(
+        conversationID: conversation.id, parentID: user.id, role: .assistant,
+        reasoning: (1...300).map { "Step \($0) of the reasoning." + ($0 % 100 == 0 ? " A zebra appears." : "") }
+            .joined(separator: "\n\n"),
+        answer: "The zebra answer.")
+
+    init() {
+        _ = Reducer.reduce(&state, .conversationOpened(conversation, [user, assistant]))
+    }
+
+    func press(_ key: KeyPress) {
+        _ = Reducer.reduce(&state, .input(.key(key), at: 0))
+    }
+
+    func type(_ text: String) {
+        for character in text { press(.character(character)) }
+    }
+
+    /// Draws a frame and feeds its scroll report back, as the loop does; returns the screen rows.
+    @discardableResult
+    func frame() -> (rows: [String], buffer: ScreenBuffer) {
+        var buffer = ScreenBuffer(size: state.size)
+        var report = ScrollReport()
+        _ = RootView.render(state, into: &buffer, keymap: .standard, theme: .standard, cache: cache, report: &report)
+        if !report.isEmpty { _ = Reducer.reduce(&state, .scrollResolved(report)) }
+        return (buffer.lines(), buffer)
+    }
+
+    func panelText(_ rows: [String]) -> String {
+        let panel = state.layout.thinking!
+        return rows.map { row in
+            String(row.dropFirst(panel.x).prefix(panel.width))
+        }.joined(separator: "\n")
+    }
+
+    @Test func slashSearchesTheThinkingPanelAndNMovesBetweenMatches() throws {
+        state.focus = .thinking
+        frame()
+        press(.character("/"))
+        #expect(state.find?.isEditing == true)
+        type("zebra")
+        #expect(frame().rows.last?.contains("Search thinking: /zebra") == true)
+        press(KeyPress(.enter))
+        let find = try #require(state.find)
+        #expect(find.matches.count == 3)
+        #expect(find.current == 2, "following the live end, the last match is shown first")
+        press(.character("N"))
+        #expect(state.find?.current == 1)
+        var screen = frame()
+        #expect(panelText(screen.rows).contains("Step 200 of the reasoning. A zebra"))
+        #expect(!panelText(screen.rows).contains("Step 300"))
+        #expect(screen.rows.last?.contains("/zebra · 2 of 3") == true)
+        let highlighted = (0..<state.size.height).contains { y in
+            (0..<state.size.width).contains { x in
+                screen.buffer[x, y].grapheme == "z" && screen.buffer[x, y].style == Theme.standard.searchMatch
+            }
+        }
+        #expect(highlighted, "the match is drawn in the search style")
+        press(.character("N"))
+        press(.character("N"))
+        #expect(state.find?.current == 2, "N wraps from the first match to the last")
+        #expect(state.notice?.text.contains("wrapped") == true)
+        press(KeyPress(.escape))
+        #expect(state.find == nil)
+        screen = frame()
+        #expect(!(screen.rows.last ?? "").contains("/zebra"))
+    }
+
+    @Test func aQueryWithoutMatchesSaysSo() {
+        state.focus = .transcript
+        press(.character("/"))
+        type("walrus")
+        press(KeyPress(.enter))
+        #expect(state.find?.matches.isEmpty == true)
+        #expect(state.notice?.text == "No match for “walrus”")
+    }
+
+    @Test func searchingTheTranscriptFindsAnswersButNotFoldedReasoning() {
+        state.focus = .transcript
+        press(.character("/"))
+        type("ZEBRA")
+        press(KeyPress(.enter))
+        #expect(state.find?.matches.map(\.part) == [.answer], "case-insensitive, folded reasoning left out")
+        press(.ctrl("o"))
+        press(.character("n"))
+        #expect(state.find?.matches.count == 4, "unfolded, the reasoning is searched too")
+    }
+
+    @Test func openingAtAReasoningHitShowsItInThePanel() throws {
+        let text = assistant.reasoning
+        let offset = text.distance(from: text.startIndex, to: text.range(of: "Step 100 of")!.lowerBound)
+        state = AppState(size: Size(width: 120, height: 30))
+        state.pendingSearchFocus = PendingSearchFocus(
+            conversation: conversation.id,
+            focus: SearchFocus(messageID: assistant.id, field: .reasoning, characterOffset: offset, query: "Step 100"))
+        _ = Reducer.reduce(&state, .conversationOpened(conversation, [user, assistant]))
+        #expect(state.focus == .thinking)
+        #expect(state.find?.query == "Step 100")
+        #expect(state.scroll.jump != nil)
+        let screen = frame()
+        #expect(panelText(screen.rows).contains("Step 100 of the reasoning"))
+        #expect(state.scroll.jump == nil, "the jump is done once drawn")
+        #expect(state.scroll.thinkingFromBottom > 0, "the panel stays at the hit")
+    }
+}
