@@ -139,14 +139,9 @@ enum AskBench {
         try store.checkpoint()
     }
 
-    private static func milliseconds(_ duration: Duration) -> Double {
-        let parts = duration.components
-        return Double(parts.seconds) * 1000 + Double(parts.attoseconds) / 1e15
-    }
+    private static func milliseconds(_ duration: Duration) -> Double { BenchStatistics.milliseconds(duration) }
 
     private static func percentile(_ values: [Double], _ fraction: Double) -> Double {
-        guard !values.isEmpty else { return 0 }
-        let sorted = values.sorted()
-        return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * fraction).rounded()))]
+        BenchStatistics.percentile(values, fraction)
     }
 }

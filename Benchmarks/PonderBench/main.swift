@@ -8,6 +8,7 @@ func selected(_ name: String) -> Bool { only?.contains(name) ?? true }
 if selected("render") { await RenderBench.run() }
 if selected("text") { TextBench.run() }
 if selected("chat") { await ChatBench.run() }
+if selected("chat-tmux") { await ChatStreamBench.run() }
 if selected("streaming") { await StreamingBench.run() }
 if selected("store") {
     do { try await StoreBench.run() } catch { print("store: failed: \(error)") }

@@ -1,0 +1,133 @@
+import Foundation
+import PonderCore
+import TestSupport
+
+/// The chat screen measured from outside, as a user meets it: the real `ponder` in tmux
+/// (160x48) streams a 100,000-token reasoning trace from the fake server, once at 500 tokens/s
+/// and once as fast as the server sends. Reports the CPU time `ponder` used for each whole
+/// stream (from /proc), and the time from a keystroke (`tmux send-keys`) until its echo is in
+/// the editor line (`tmux capture-pane`) — idle, and while the trace streams. Those latencies
+/// include tmux's own round trip; the idle figure shows how much that is.
+/// `PONDER_BENCH_CHAT_TOKENS` changes the trace length (default 100,000).
+enum ChatStreamBench {
+    static func run() async {
+        do {
+            try await measure()
+        } catch {
+            print("chat-tmux: failed: \(error)")
+        }
+    }
+
+    private static func measure() async throws {
+        let tokens = ProcessInfo.processInfo.environment["PONDER_BENCH_CHAT_TOKENS"].flatMap(Int.init) ?? 100_000
+        let ponder = try BuildProducts.executable("ponder")
+        let home = try TemporaryDirectory(prefix: "ponder-chat-bench")
+        let server = try await FakeServer.start()
+        let config = """
+            default_provider = "fake"
+            [providers.fake]
+            kind = "deepseek"
+            base_url = "\(server.baseURL)"
+            model = "fake-reasoner"
+            api_key_env = "BENCH_KEY"
+
+            """
+        try Data(config.utf8).write(to: URL(fileURLWithPath: home.path + "/config.toml"))
+        let environment = [
+            "HOME": home.path, "XDG_CONFIG_HOME": home.path + "/config", "XDG_DATA_HOME": home.path + "/data",
+            "XDG_STATE_HOME": home.path + "/state", "PONDER_CONFIG": home.path + "/config.toml",
+            "PONDER_ENGINE_DIR": home.path + "/no-engine", "BENCH_KEY": "sk-bench", "LANG": "C.UTF-8",
+            "LC_ALL": "C.UTF-8",
+        ]
+        let tmux = try TmuxSession(command: ponder.path, environment: environment, width: 160, height: 48)
+        defer { tmux.kill() }
+        try tmux.waitFor(text: "Message")
+        let pid = try tmux.panePID()
+        let store = try ConversationStore.open(at: XDGPaths(environment: environment).databaseFile)
+
+        let idle = try echoLatencies(tmux, count: 30)
+        print(
+            String(
+                format: "chat-tmux: keystroke to echo, idle: median %.1f ms, worst %.1f ms (tmux round trip included)",
+                BenchStatistics.percentile(idle, 0.5), idle.max() ?? 0))
+
+        server.enqueue(FakeScenario(name: "bench-500", reasoningTokens: tokens, answerTokens: 50, tokensPerSecond: 500))
+        var streaming: [Double] = []
+        let paced = try stream(tmux, pid: pid, store: store, answers: 1) {
+            streaming = try echoLatencies(tmux, count: 60)
+        }
+        print(
+            String(
+                format: "chat-tmux: %ld tokens at 500 tok/s: %.1f s, ponder used %.2f CPU s (%.1f%% of one core)",
+                tokens, paced.wall, paced.cpu, 100 * paced.cpu / paced.wall))
+        print(
+            String(
+                format: "chat-tmux: keystroke to echo while streaming: median %.1f ms, worst %.1f ms over %ld keys",
+                BenchStatistics.percentile(streaming, 0.5), streaming.max() ?? 0, streaming.count))
+
+        server.enqueue(FakeScenario(name: "bench-max", reasoningTokens: tokens, answerTokens: 50))
+        let fast = try stream(tmux, pid: pid, store: store, answers: 2) {}
+        print(
+            String(
+                format: "chat-tmux: %ld tokens as fast as sent: %.1f s, ponder used %.2f CPU s (%.0f%% of one core)",
+                tokens, fast.wall, fast.cpu, 100 * fast.cpu / fast.wall))
+        try tmux.sendKeys("C-q")
+        await server.stop()
+    }
+
+    /// Sends a question, runs `during` while it streams, and waits until the store holds
+    /// `answers` complete answers. Wall time and ponder's CPU seconds from send to completion.
+    private static func stream(
+        _ tmux: TmuxSession, pid: Int32, store: ConversationStore, answers: Int, during: () throws -> Void
+    ) throws -> (wall: Double, cpu: Double) {
+        let cpuBefore = try cpuSeconds(pid)
+        let start = ContinuousClock.now
+        try tmux.sendLiteral("think at length")
+        try tmux.sendKeys("Enter")
+        try during()
+        try poll(timeout: 900) { try completeAnswers(store) >= answers }
+        let wall = BenchStatistics.milliseconds(ContinuousClock.now - start) / 1000
+        return (wall, try cpuSeconds(pid) - cpuBefore)
+    }
+
+    /// Types `count` characters one by one, each timed until the editor line shows it; then
+    /// clears the editor.
+    private static func echoLatencies(_ tmux: TmuxSession, count: Int) throws -> [Double] {
+        var latencies: [Double] = []
+        for typed in 1...count {
+            let start = ContinuousClock.now
+            try tmux.sendLiteral("x")
+            try poll(timeout: 10) {
+                let line = try tmux.capture().split(separator: "\n").first { $0.hasPrefix("› ") } ?? ""
+                return line.filter { $0 == "x" }.count >= typed
+            }
+            latencies.append(BenchStatistics.milliseconds(ContinuousClock.now - start))
+        }
+        try tmux.sendKeys("C-u")
+        try poll(timeout: 10) { !(try tmux.capture().contains("› x")) }
+        return latencies
+    }
+
+    private static func completeAnswers(_ store: ConversationStore) throws -> Int {
+        guard let conversation = try store.listConversations().first else { return 0 }
+        return try store.messages(in: conversation.conversation.id).filter {
+            $0.role == .assistant && $0.status == .complete
+        }.count
+    }
+
+    /// User plus system CPU seconds of a process, from /proc/PID/stat.
+    private static func cpuSeconds(_ pid: Int32) throws -> Double {
+        let stat = try String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
+        let fields = stat[stat.index(after: stat.lastIndex(of: ")")!)...].split(separator: " ")
+        let ticks = Double(sysconf(Int32(_SC_CLK_TCK)))
+        return (Double(fields[11])! + Double(fields[12])!) / ticks
+    }
+
+    private static func poll(timeout: Double, _ condition: () throws -> Bool) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while try !condition() {
+            guard Date() < deadline else { throw TmuxError(message: "timed out after \(timeout) s") }
+            usleep(2_000)
+        }
+    }
+}
