@@ -33,7 +33,7 @@ import Testing
             fold_reasoning = false
 
             [keys]
-            toggle-thinking = "ctrl-t"
+            toggle-thinking-panel = "ctrl-t"
             """
         let config = try ConfigLoader.parse(text, file: "c.toml")
         let vllm = try #require(config.providers["vllm"])
@@ -47,7 +47,7 @@ import Testing
         #expect(config.ui.thinkingPanelSide == .left)
         #expect(config.ui.thinkingPanelRatio == 0.3)
         #expect(config.ui.foldReasoningByDefault == false)
-        #expect(config.keys == ["toggle-thinking": "ctrl-t"])
+        #expect(config.keys == ["toggle-thinking-panel": "ctrl-t"])
     }
 
     @Test func syntaxErrorNamesTheLine() {

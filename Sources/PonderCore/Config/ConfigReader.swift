@@ -48,7 +48,22 @@ struct ConfigReader {
         }
         if let value = root["keys"], let keys = tableValue(value, table: "", key: "keys") {
             for action in keys.keys.sorted() {
-                if let key = string(keys[action]!, table: "keys", key: action) { config.keys[action] = key }
+                guard let key = string(keys[action]!, table: "keys", key: action) else { continue }
+                guard KeyRemap.actionNames.contains(action) else {
+                    errors.append(
+                        problem(
+                            table: "keys", key: action, "unknown action \"\(action)\"",
+                            fix: "use one of: " + KeyRemap.actionNames.joined(separator: ", ")))
+                    continue
+                }
+                guard KeySpec.list(key) != nil else {
+                    errors.append(
+                        problem(
+                            table: "keys", key: action, "cannot read the key \"\(key)\"",
+                            fix: "write keys like \"ctrl-t\", \"alt-enter\", \"f2\" or \"g\"; several with commas"))
+                    continue
+                }
+                config.keys[action] = key
             }
         }
         if let name = config.defaultProvider, config.providers[name] == nil {

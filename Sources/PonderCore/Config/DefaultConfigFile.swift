@@ -51,8 +51,11 @@ public enum DefaultConfigFile {
         # extra_args = []
 
         [keys]
-        # Remap actions to keys, e.g.:
-        # toggle-thinking = "ctrl-t"
+        # Bind actions of the main screen to other keys (several with commas); the new keys
+        # replace the action's defaults and win over other uses of the same key. F1 lists them all.
+        # toggle-thinking-panel = "ctrl-t"
+        # open-browser = "ctrl-f, f2"
+        # find = "ctrl-s"
 
         """
 }

@@ -5,7 +5,7 @@ public struct PonderConfig: Equatable, Sendable {
     public var providers: [String: ProviderConfig]
     public var ui: UISettings
     public var local: LocalEngineSettings
-    /// Key remapping: action name -> key description (e.g. "toggle-thinking" = "ctrl-t").
+    /// Key remapping: action name -> key description (e.g. "toggle-thinking-panel" = "ctrl-t").
     public var keys: [String: String]
     /// Non-fatal findings (e.g. a readable file holding a literal key), with file and line.
     public var warnings: [ConfigProblem]

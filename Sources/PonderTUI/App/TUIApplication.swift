@@ -53,6 +53,7 @@ public enum TUIApplication {
                 runtime.handle(effect, queue: queue)
             }
         }
+        loop.keymap = Keymap.standard.remapped(options.config.keys)
         let exit = loop.run()
         logger.info("leaving: \(exit)")
         wait { await runtime.shutdown() }

@@ -1,0 +1,60 @@
+import PonderCore
+import PonderTUI
+import Testing
+
+/// `[keys]` in the config file: key syntax, action names, and the remapped keymap.
+@Suite struct KeyRemapTests {
+    @Test func keysAreReadLikeTheHelpWritesThem() {
+        #expect(KeySpec("ctrl-t") == KeySpec(name: .character("t"), ctrl: true))
+        #expect(KeySpec("Alt-Enter") == KeySpec(name: .enter, alt: true))
+        #expect(KeySpec("f12") == KeySpec(name: .function(12)))
+        #expect(KeySpec("-") == KeySpec(name: .character("-")))
+        #expect(KeySpec("ctrl--") == KeySpec(name: .character("-"), ctrl: true))
+        #expect(KeySpec(" pgdn ") == KeySpec(name: .pageDown))
+        #expect(KeySpec("hyper-x") == nil)
+        #expect(KeySpec("f99") == nil)
+        #expect(KeySpec("word") == nil)
+        #expect(KeySpec.list("ctrl-s, f3")?.count == 2)
+        #expect(KeySpec.list("ctrl-s, nope") == nil)
+    }
+
+    @Test func everyActionNameIsBindable() {
+        for name in KeyRemap.actionNames {
+            let keymap = Keymap.standard.remapped([name: "f24"])
+            #expect(keymap.bindings.contains { $0.keys == [KeyPress(.function(24))] }, "\(name) is bound to F24")
+        }
+    }
+
+    @Test func aRemapReplacesTheDefaultsAndWinsOverOtherUses() {
+        let keymap = Keymap.standard.remapped(["toggle-thinking-panel": "ctrl-o, f3", "find": "ctrl-s"])
+        let always: (BindingCondition) -> Bool = { _ in true }
+        #expect(keymap.binding(for: .ctrl("o"), in: .global, satisfying: always)?.action == .toggleThinkingPanel)
+        #expect(
+            keymap.binding(for: KeyPress(.function(3)), in: .global, satisfying: always)?.action == .toggleThinkingPanel
+        )
+        #expect(keymap.binding(for: .ctrl("t"), in: .global, satisfying: always) == nil)
+        #expect(keymap.binding(for: .ctrl("s"), in: .pane, satisfying: always)?.action == .find)
+        #expect(keymap.binding(for: .character("/"), in: .pane, satisfying: always) == nil)
+        var state = AppState(size: Size(width: 120, height: 30))
+        _ = Reducer.reduce(&state, .input(.key(.ctrl("o")), at: 0), keymap: keymap)
+        #expect(state.thinkingCollapsed)
+    }
+
+    @Test func theConfigReaderReportsUnknownActionsAndKeysWithTheirLines() throws {
+        let text = """
+            [keys]
+            toggle-thinking-panel = "ctrl-y"
+            fly = "ctrl-k"
+            find = "super-s"
+            """
+        #expect(throws: ConfigError.self) { try ConfigLoader.parse(text, file: "config.toml") }
+        do {
+            _ = try ConfigLoader.parse(text, file: "config.toml")
+        } catch {
+            let messages = error.problems.map(\.description)
+            #expect(messages.contains { $0.hasPrefix("config.toml:3") && $0.contains("unknown action \"fly\"") })
+            #expect(
+                messages.contains { $0.hasPrefix("config.toml:4") && $0.contains("cannot read the key \"super-s\"") })
+        }
+    }
+}
