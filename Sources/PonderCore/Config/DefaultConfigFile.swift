@@ -56,6 +56,17 @@ public enum DefaultConfigFile {
         # toggle-thinking-panel = "ctrl-t"
         # open-browser = "ctrl-f, f2"
         # find = "ctrl-s"
+        # Actions: \(actionList)
 
         """
+
+    /// The action names, wrapped onto comment lines.
+    private static var actionList: String {
+        var lines: [String] = [""]
+        for name in KeyRemap.actionNames {
+            if lines[lines.count - 1].count + name.count > 80 { lines.append("") }
+            lines[lines.count - 1] += lines[lines.count - 1].isEmpty ? name : ", " + name
+        }
+        return lines.joined(separator: ",\n#   ")
+    }
 }
