@@ -54,6 +54,7 @@ public enum TUIApplication {
             }
         }
         loop.keymap = Keymap.standard.remapped(options.config.keys)
+        loop.theme = Theme.make(options.config.ui.theme, colorCount: terminal.colorCount)
         let exit = loop.run()
         logger.info("leaving: \(exit)")
         wait { await runtime.shutdown() }

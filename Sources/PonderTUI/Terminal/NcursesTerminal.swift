@@ -28,6 +28,9 @@ public final class NcursesTerminal: Terminal {
 
     public var inputFileDescriptor: Int32 { STDIN_FILENO }
 
+    /// Colors the terminal shows (0 without colors or with `NO_COLOR`); known after `start()`.
+    public var colorCount: Int { palette.colorCount }
+
     public var size: Size { Size(width: Int(cn_getmaxx()), height: Int(cn_getmaxy())) }
 
     public func start() throws {
