@@ -95,7 +95,7 @@ import Testing
         #expect(state.stream == nil)
         #expect(state.messages.last?.status == .cancelled)
         #expect(state.messages.last?.reasoningFolded == false)
-        #expect(state.activity == "cancelled")
+        #expect(state.activity == "cancelled · Ctrl-G continues, Ctrl-R retries")
     }
 
     @Test func foldAllFoldsEverythingThenUnfoldsEverything() {

@@ -56,9 +56,9 @@ extension Reducer {
             if state.stream?.messageID == message.id { state.stream = nil }
             switch message.status {
             case .complete: state.activity = "done"
-            case .cancelled: state.activity = "cancelled"
-            case .interrupted: state.activity = "interrupted"
-            case .failed: state.activity = "error"
+            case .cancelled: state.activity = "cancelled · Ctrl-G continues, Ctrl-R retries"
+            case .interrupted: state.activity = "interrupted · Ctrl-G continues, Ctrl-R retries"
+            case .failed: state.activity = "error · Ctrl-R retries"
             case .streaming: state.activity = "ready"
             }
         default:
