@@ -5,8 +5,9 @@ import PonderTUI
 /// The browser over 10,000 stored conversations (`PONDER_BENCH_SCALE` scales it): time from the
 /// key to the browser painted (reduce the key, list the real store, load the preview, render and
 /// diff against the previous frame), time per search keystroke to results painted (the debounce
-/// timer fired at once, the real query, render and diff), and the resident memory the open
-/// browser adds.
+/// timer fired at once, the real query, render and diff), the same for one- and two-character
+/// queries (which the trigram index cannot answer: a common one, and one found nowhere, the
+/// worst case), and the resident memory the open browser adds.
 enum BrowseBench {
     static func run() async {
         do {
@@ -54,7 +55,8 @@ enum BrowseBench {
 
         var keystrokeTimes: [Double] = []
         var hitCounts: [Int] = []
-        for query in ["peas", "mutex", "xylophone", "并发", "lock order", "zebra quantum"] {
+        var shortQueries: [String] = []
+        for query in ["peas", "mutex", "xylophone", "并发", "lock order", "zebra quantum", "锁", "龙虾"] {
             var state = opened
             var previous = ScreenBuffer(size: size)
             RootView.render(state, into: &previous)
@@ -71,6 +73,12 @@ enum BrowseBench {
                 _ = ScreenDiff.changes(from: previous, to: next)
                 previous = next
                 keystrokeTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+                if ConversationStore.searchesRecentMessagesOnly(state.browser?.query ?? "") {
+                    shortQueries.append(
+                        String(
+                            format: "“%@” %.1f ms (%ld hits)", state.browser?.query ?? "",
+                            keystrokeTimes.last ?? 0, state.browser?.hits.count ?? 0))
+                }
             }
             hitCounts.append(state.browser?.hits.count ?? 0)
         }
@@ -86,6 +94,7 @@ enum BrowseBench {
                     + "over %ld keystrokes (target p95 < 50); hits per query %@",
                 percentile(keystrokeTimes, 0.5), percentile(keystrokeTimes, 0.95), keystrokeTimes.max() ?? 0,
                 keystrokeTimes.count, hitCounts.map(String.init).joined(separator: "/")))
+        print("browse: short queries, keystroke to results painted: " + shortQueries.joined(separator: ", "))
         print(
             String(
                 format: "browse: open browser resident memory +%.1f MB",

@@ -40,12 +40,7 @@ extension Reducer {
         case .sidebar:
             let last = max(0, state.conversations.count - 1)
             state.selectedConversation = min(last, max(0, state.selectedConversation + delta))
-            let visibleRows = max(1, (state.layout.sidebar?.height ?? 2) - 1)
-            if state.selectedConversation < state.scroll.sidebarTop {
-                state.scroll.sidebarTop = state.selectedConversation
-            } else if state.selectedConversation >= state.scroll.sidebarTop + visibleRows {
-                state.scroll.sidebarTop = state.selectedConversation - visibleRows + 1
-            }
+            state.scroll.sidebarTop = SidebarView.firstRow(for: state)
         case .transcript:
             state.scroll.transcriptFromBottom = clampedFromBottom(state.scroll.transcriptFromBottom - delta)
         case .thinking:
@@ -66,24 +61,22 @@ extension Reducer {
         }
     }
 
-    static func handleMouse(_ mouse: MouseEvent, state: inout AppState) {
+    static func handleMouse(_ mouse: MouseEvent, state: inout AppState) -> [Effect] {
         let layout = state.layout
-        guard !layout.isTooSmall, state.overlay == nil, let pane = layout.pane(at: mouse.position) else { return }
+        guard !layout.isTooSmall, state.overlay == nil, let pane = layout.pane(at: mouse.position) else { return [] }
         switch mouse.kind {
         case .wheelUp: scroll(pane, by: -3, state: &state)
         case .wheelDown: scroll(pane, by: 3, state: &state)
         case .press(button: 1):
             if pane == .thinking && state.thinkingCollapsed {
                 state.thinkingCollapsed = false
-                return
+                return []
             }
             state.focus = pane
-            if pane == .sidebar, let rect = layout.sidebar {
-                let row = mouse.position.y - rect.y - 1 + state.scroll.sidebarTop
-                if row >= 0 && row < state.conversations.count { state.selectedConversation = row }
-            }
+            if pane == .sidebar { return clickSidebar(at: mouse.position, state: &state) }
         case .press, .release:
             break
         }
+        return []
     }
 }

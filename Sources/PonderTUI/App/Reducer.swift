@@ -46,8 +46,7 @@ public enum Reducer {
             state.editor.insert(text)
             return []
         case .mouse(let mouse):
-            handleMouse(mouse, state: &state)
-            return []
+            return handleMouse(mouse, state: &state)
         case .resize:
             return []
         }
