@@ -36,10 +36,18 @@ enum BrowseBench {
         var paintTimes: [Double] = []
         var refreshedTimes: [Double] = []
         var opened = base
+        // The key that opens the browser, as the keymap has it.
+        guard
+            let openKey = Keymap.standard.bindings(in: .global).first(where: { $0.action == .openBrowser })?.keys
+                .first
+        else {
+            print("browse: failed: no key opens the browser")
+            return
+        }
         for _ in 0..<15 {
             var state = base
             let start = DispatchTime.now().uptimeNanoseconds
-            let effects = Reducer.reduce(&state, .input(.key(.ctrl("o")), at: 1))
+            let effects = Reducer.reduce(&state, .input(.key(openKey), at: 1))
             var first = ScreenBuffer(size: size)
             RootView.render(state, into: &first)
             _ = ScreenDiff.changes(from: frame, to: first)
@@ -50,6 +58,10 @@ enum BrowseBench {
             _ = ScreenDiff.changes(from: first, to: next)
             refreshedTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
             opened = state
+        }
+        guard opened.browser != nil else {
+            print("browse: failed: the key did not open the browser")
+            return
         }
         let rssAfter = residentBytes()
 
