@@ -15,13 +15,22 @@ import Testing
         let provider = ProviderSettings(
             name: "fake", kind: .deepseek, baseURL: server.baseURL, model: "fake-reasoner", thinking: .on)
         let title = await TitleRefiner.refine(
-            conversation.id, question: "Plan quokka picnic today please", answer: "Bring fruit.", provider: provider,
-            client: client, store: store)
+            conversation.id, replacing: conversation.title, question: "Plan quokka picnic today please",
+            answer: "Bring fruit.", provider: provider, client: client, store: store)
+        // A conversation renamed by hand before the reply arrived keeps its name.
+        let renamed = Conversation(title: "My own name")
+        try store.save(renamed)
+        let ignored = await TitleRefiner.refine(
+            renamed.id, replacing: "Plan quokka picnic today please", question: "Plan quokka picnic today please",
+            answer: "Bring fruit.", provider: provider, client: client, store: store)
         await client.shutdown()
         await server.stop()
         #expect(title == "Refined Plan quokka picnic")
         #expect(try store.conversation(conversation.id)?.title == "Refined Plan quokka picnic")
-        let request = try #require(server.receivedRequests.last?.json)
+        #expect(ignored == nil)
+        #expect(try store.conversation(renamed.id)?.title == "My own name")
+        #expect(server.receivedRequests.count == 2)
+        let request = try #require(server.receivedRequests.first?.json)
         #expect(request["max_tokens"]?.intValue == 32)
         #expect(request["thinking"]?["type"]?.stringValue == "disabled")
     }

@@ -8,7 +8,8 @@ extension ChatRuntime {
     /// and posts `BrowserEvent.titleRefined`, which renames the conversation on screen. Nothing
     /// happens unless the answer completed; a failed request keeps the title from the first message.
     func refineTitle(
-        of conversationID: ConversationID, question: String, answerID: MessageID, provider: ProviderConfig,
+        of conversationID: ConversationID, replacing firstTitle: String, question: String, answerID: MessageID,
+        provider: ProviderConfig,
         queue: EventQueue
     ) {
         guard ui.refineTitles, provider.kind != .local,
@@ -27,7 +28,8 @@ extension ChatRuntime {
         refinements.withLock { tasks in
             tasks[conversationID] = Task.detached { [self] in
                 let title = await TitleRefiner.refine(
-                    conversationID, question: question, answer: answer.answer, provider: settings, client: client,
+                    conversationID, replacing: firstTitle, question: question, answer: answer.answer,
+                    provider: settings, client: client,
                     store: store)
                 if let title { queue.post(.browser(.titleRefined(conversationID, title: title))) }
                 _ = refinements.withLock { $0.removeValue(forKey: conversationID) }

@@ -114,7 +114,9 @@ public final class ChatRuntime: Sendable {
             assistant, history: history, continuation: nil, conversation: conversation, provider: provider,
             queue: queue)
         if history.count == 1 {
-            refineTitle(of: conversation.id, question: text, answerID: assistant.id, provider: provider, queue: queue)
+            refineTitle(
+                of: conversation.id, replacing: conversation.title, question: text, answerID: assistant.id,
+                provider: provider, queue: queue)
         }
     }
 
