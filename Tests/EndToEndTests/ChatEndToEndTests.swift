@@ -12,7 +12,8 @@ import Testing
         let tmux: TmuxSession
         let ponder: URL
 
-        init(model: String, width: Int = 120, height: Int = 30) throws {
+        /// `extraConfig` is appended to the config file (e.g. a `[ui]` table).
+        init(model: String, width: Int = 120, height: Int = 30, extraConfig: String = "") throws {
             server = try FakeServerProcess()
             ponder = try BuildProducts.executable("ponder")
             home = try TemporaryDirectory(prefix: "ponder-chat-e2e")
@@ -24,7 +25,7 @@ import Testing
                 base_url = "\(server.baseURL)"
                 api_key_env = "FAKE_PROVIDER_KEY"
                 model = "\(model)"
-                """
+                """ + "\n" + extraConfig
             try config.write(toFile: home.path + "/config.toml", atomically: true, encoding: .utf8)
             let environment = [
                 "HOME": home.path, "XDG_CONFIG_HOME": home.path + "/config", "XDG_DATA_HOME": home.path + "/data",

@@ -1,6 +1,9 @@
+import PonderCore
+
 /// What the fake provider server does with one request: how many reasoning and answer tokens it
 /// streams, how fast, in which voice, and which fault it injects. Scenarios are plain values; the
-/// server picks one per request (queued scenario, else the `model` name, else its default).
+/// server picks one per request (`title` for a title request, else a queued scenario, else the
+/// `model` name, else its default).
 public struct FakeScenario: Equatable, Sendable {
     /// The voice of the generated text.
     public enum Style: String, Equatable, Sendable {
@@ -12,6 +15,9 @@ public struct FakeScenario: Equatable, Sendable {
         case chinese
         /// Text full of terminal escapes: CSI, OSC 52 clipboard writes, DCS, bidi overrides, BEL.
         case hostile
+        /// No reasoning; a one-line title (`Title: "Refined …"`) made from the first words of the
+        /// `Question:` line of the prompt, as a reply to a title request.
+        case title
     }
 
     /// A fault to inject.
@@ -89,6 +95,8 @@ extension FakeScenario {
     public static let hostile = FakeScenario(name: "fake-hostile", reasoningTokens: 6, answerTokens: 6, style: .hostile)
     public static let long = FakeScenario(name: "fake-long", reasoningTokens: 100_000, answerTokens: 50)
     public static let noReasoning = FakeScenario(name: "fake-no-reasoning", reasoningTokens: 0, answerTokens: 10)
+    /// The reply to a title request, whatever the model (see `isTitleRequest`).
+    public static let title = FakeScenario(name: "fake-title", reasoningTokens: 0, answerTokens: 1, style: .title)
 
     /// Every scenario selectable by `model` name, in listing order.
     public static let named: [FakeScenario] = [
@@ -100,6 +108,16 @@ extension FakeScenario {
     public static func named(_ name: String) -> FakeScenario? {
         named.first { $0.name == name }
     }
+
+    /// Whether a request body asks for a conversation title: at most 32 tokens (`max_tokens`, or
+    /// Ollama's `options.num_predict`) — the short request Ponder sends to refine a title.
+    public static func isTitleRequest(_ json: JSONValue?) -> Bool {
+        let limit = json?["max_tokens"]?.intValue ?? json?["options"]?["num_predict"]?.intValue
+        return limit == titleTokenLimit
+    }
+
+    /// The `max_tokens` of a title request.
+    public static let titleTokenLimit = 32
 
     /// An HTTP error status with a provider-style body.
     public static func status(_ code: Int) -> FakeScenario {

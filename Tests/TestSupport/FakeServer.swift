@@ -76,7 +76,8 @@ public final class FakeServer: Sendable {
     public var baseURL: String { "http://127.0.0.1:\(port)" }
 
     /// The next request gets `scenario` (first in, first out); without one queued, the request's
-    /// `model` picks a named scenario, else the default applies.
+    /// `model` picks a named scenario, else the default applies. A title request (see
+    /// `FakeScenario.isTitleRequest`) always gets `FakeScenario.title` and takes nothing queued.
     public func enqueue(_ scenario: FakeScenario) {
         state.withLock { $0.queue.append(scenario) }
     }
@@ -111,6 +112,7 @@ public final class FakeServer: Sendable {
     func accept(_ request: RecordedRequest) -> FakeScenario {
         state.withLock { state in
             state.requests.append(request)
+            if FakeScenario.isTitleRequest(request.json) { return .title }
             if !state.queue.isEmpty { return state.queue.removeFirst() }
             if let model = request.json?["model"]?.stringValue, let named = FakeScenario.named(model) { return named }
             return defaultScenario

@@ -6,6 +6,7 @@ enum FakeTexts {
         case .plain, .markdown: return "step \(index) "
         case .chinese: return index == 1 ? "让我想想🤔，" : "第\(index)步：分析问题。"
         case .hostile: return hostileReasoning[(index - 1) % hostileReasoning.count]
+        case .title: return "naming "
         }
     }
 
@@ -22,7 +23,17 @@ enum FakeTexts {
             return ["你说：「\(lastUserMessage)」。"] + (1..<max(1, count)).map { "第\($0)点🌏。" }
         case .hostile:
             return (0..<count).map { hostileAnswer[$0 % hostileAnswer.count] }
+        case .title:
+            return count > 0 ? ["Title: \"\(title(for: lastUserMessage))\""] : []
         }
+    }
+
+    /// `Refined` and the first three words of the prompt's `Question:` line (of the whole prompt
+    /// when it has none).
+    static func title(for prompt: String) -> String {
+        let lines = prompt.split(whereSeparator: \.isNewline)
+        let question = lines.first { $0.hasPrefix("Question:") }.map { $0.dropFirst("Question:".count) } ?? prompt[...]
+        return (["Refined"] + question.split(separator: " ").prefix(3).map(String.init)).joined(separator: " ")
     }
 
     static let hostileReasoning = [

@@ -6,10 +6,11 @@ extension ConversationStore {
     /// three or more characters use the trigram index: when it has few matches they are ranked by
     /// bm25; when it has many (a word in most messages), the newest `candidateWindow` matches are
     /// ranked by term frequency, then the next older window, so the cost does not grow with the
-    /// database. Shorter terms — e.g. the two-character Chinese word 并发 — are matched by
-    /// scanning, newest first, or used to filter indexed hits. Snippets are cut only for the hits
-    /// returned. Messages still streaming are not searchable until they finish or are marked
-    /// interrupted.
+    /// database. Shorter terms — e.g. the two-character Chinese word 并发 — are used to filter
+    /// indexed hits; a query of short terms only is matched by scanning all titles and the newest
+    /// `shortQueryMessageWindow` messages, newest first (see `searchesRecentMessagesOnly`).
+    /// Snippets are cut only for the hits returned. Messages still streaming are not searchable
+    /// until they finish or are marked interrupted.
     public func search(_ query: String, limit: Int = 50, includeArchived: Bool = false) throws -> [SearchHit] {
         let parsed = SearchQuery(query)
         guard !parsed.terms.isEmpty, limit > 0 else { return [] }
@@ -19,6 +20,19 @@ extension ConversationStore {
             }
             return try Self.indexedSearch(db, parsed, limit: limit, includeArchived: includeArchived)
         }
+    }
+
+    /// How many of the newest messages a query of short terms only (1–2 characters each, which
+    /// the trigram index cannot answer) scans; titles are always scanned whole. Bounds the cost of
+    /// a term that occurs nowhere: scanning every message of a 10,000-conversation store takes
+    /// hundreds of milliseconds, this window a few tens at most.
+    public static let shortQueryMessageWindow = 2_000
+
+    /// Whether `query` consists of short terms only, so that only titles and the newest
+    /// `shortQueryMessageWindow` messages are searched (a third character searches everything).
+    public static func searchesRecentMessagesOnly(_ query: String) -> Bool {
+        let parsed = SearchQuery(query)
+        return !parsed.terms.isEmpty && parsed.indexedTerms.isEmpty
     }
 
     /// How many index matches a query may have and still be ranked by bm25 over all of them; also
@@ -128,6 +142,8 @@ extension ConversationStore {
         _ db: Database, _ query: SearchQuery, limit: Int, includeArchived: Bool
     ) throws -> [SearchHit] {
         let patterns = query.terms.map(SearchQuery.likePattern)
+        let newestSeq = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM messages") ?? 0
+        let oldestScanned = newestSeq - Int64(shortQueryMessageWindow)
         var hits: [SearchHit] = []
         for (field, rank) in [(SearchHit.Field.title, 3.0), (.answer, 2.0), (.reasoning, 1.0)] {
             let remaining = limit - hits.count
@@ -145,11 +161,12 @@ extension ConversationStore {
                 let conditions = patterns.map { _ in "m.\(column) LIKE ? ESCAPE '\\'" }.joined(separator: " AND ")
                 sql = """
                     SELECT m.seq FROM messages m JOIN conversations c ON c.id = m.conversation_id
-                    WHERE m.status != 'streaming' AND (c.archived = 0 OR ?) AND \(conditions)
+                    WHERE m.seq > ? AND m.status != 'streaming' AND (c.archived = 0 OR ?) AND \(conditions)
                     ORDER BY m.seq DESC LIMIT ?
                     """
             }
-            var arguments: [(any DatabaseValueConvertible)?] = [includeArchived]
+            var arguments: [(any DatabaseValueConvertible)?] = field == .title ? [] : [oldestScanned]
+            arguments.append(includeArchived)
             arguments += patterns.map { $0 as (any DatabaseValueConvertible)? }
             arguments.append(remaining)
             for seq in try Int64.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)) {

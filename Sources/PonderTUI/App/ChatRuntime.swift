@@ -6,23 +6,29 @@ import Synchronization
 /// Carries out the reducer's chat effects: saves messages, runs requests through `ChatClient`,
 /// feeds every delta to a `StreamingMessageWriter` (which persists it off the UI thread) and
 /// posts merged updates back to the loop. For the `local` provider it starts the engine first
-/// and stops it at shutdown.
+/// and stops it at shutdown. After the first answer of a new conversation it may refine the
+/// title in the background (`ChatRuntime+Titles.swift`).
 public final class ChatRuntime: Sendable {
-    private let store: ConversationStore
-    private let client: ChatClient
+    let store: ConversationStore
+    let client: ChatClient
     private let provider: ProviderConfig?
-    private let keys: KeyResolver
+    let keys: KeyResolver
     private let engine: LocalEngine?
     private let logger = Logger(label: "ponder.chat")
     private let running = Mutex<[MessageID: Task<Void, Never>]>([:])
     /// Fold states set while their message was still streaming: written again after the final
     /// row, which would otherwise overwrite them.
     private let foldsDuringStream = Mutex<[MessageID: Bool]>([:])
+    /// `[ui]` settings; `refineTitles` asks for a short title after a new conversation's first answer.
+    let ui: UISettings
+    /// Title requests in flight, by conversation.
+    let refinements = Mutex<[ConversationID: Task<Void, Never>]>([:])
 
     public init(
         store: ConversationStore, provider: ProviderConfig?, environment: [String: String],
-        engine: LocalEngine? = nil, client: ChatClient = ChatClient()
+        engine: LocalEngine? = nil, client: ChatClient = ChatClient(), ui: UISettings = UISettings()
     ) {
+        self.ui = ui
         self.store = store
         self.provider = provider
         self.keys = KeyResolver(environment: environment)
@@ -73,6 +79,9 @@ public final class ChatRuntime: Sendable {
         let tasks = running.withLock { Array($0.values) }
         for task in tasks { task.cancel() }
         for task in tasks { await task.value }
+        let titleTasks = refinements.withLock { Array($0.values) }
+        for task in titleTasks { task.cancel() }
+        for task in titleTasks { await task.value }
         await engine?.stop()
         await client.shutdown()
     }
@@ -111,6 +120,11 @@ public final class ChatRuntime: Sendable {
         await run(
             assistant, history: history, continuation: nil, conversation: conversation, provider: provider,
             queue: queue)
+        if history.count == 1 {
+            refineTitle(
+                of: conversation.id, replacing: conversation.title, question: text, answerID: assistant.id,
+                provider: provider, queue: queue)
+        }
     }
 
     /// Regenerates an answer as a new sibling, or continues a stopped one in place.

@@ -67,12 +67,7 @@ extension Reducer {
         case .sidebar:
             let last = max(0, state.conversations.count - 1)
             state.selectedConversation = min(last, max(0, state.selectedConversation + delta))
-            let visibleRows = max(1, (state.layout.sidebar?.height ?? 2) - 1)
-            if state.selectedConversation < state.scroll.sidebarTop {
-                state.scroll.sidebarTop = state.selectedConversation
-            } else if state.selectedConversation >= state.scroll.sidebarTop + visibleRows {
-                state.scroll.sidebarTop = state.selectedConversation - visibleRows + 1
-            }
+            state.scroll.sidebarTop = SidebarView.firstRow(for: state)
         case .transcript:
             // Leaving the live end pauses here: line counts are taken afresh from the next frame.
             if state.scroll.transcriptFromBottom == 0 { state.scroll.transcriptLines = nil }
@@ -122,10 +117,7 @@ extension Reducer {
                 state.scroll.thinkingFromBottom = 0
                 if row.isFoldHeader { return toggleFold(&state) }
             }
-            if pane == .sidebar, let rect = layout.sidebar {
-                let row = mouse.position.y - rect.y - 1 + state.scroll.sidebarTop
-                if row >= 0 && row < state.conversations.count { state.selectedConversation = row }
-            }
+            if pane == .sidebar { return clickSidebar(at: mouse.position, state: &state) }
         case .press, .release:
             break
         }

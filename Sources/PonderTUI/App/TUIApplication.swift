@@ -30,7 +30,8 @@ public enum TUIApplication {
                 installation: .default(environment: options.environment), settings: options.config.local,
                 logFile: paths.stateHome.appendingPathComponent("engine.log"))
             : nil
-        let runtime = ChatRuntime(store: store, provider: provider, environment: options.environment, engine: engine)
+        let runtime = ChatRuntime(
+            store: store, provider: provider, environment: options.environment, engine: engine, ui: options.config.ui)
         // The conversation list, the browser's effects and `--browse`.
         let queue = EventQueue()
         let browser = BrowserRuntime.start(paths: paths, storeURL: options.storeURL, queue: queue)

@@ -14,6 +14,8 @@ public enum BrowserEvent: Equatable, Sendable {
     case completed(String)
     /// An action failed; the text says why. Nothing was lost.
     case failed(String)
+    /// A conversation's title was refined after its first answer (`TitleRefiner`) and saved.
+    case titleRefined(ConversationID, title: String)
 }
 
 /// The file format of an export.

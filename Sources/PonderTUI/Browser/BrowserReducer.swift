@@ -82,8 +82,27 @@ public enum BrowserReducer {
             state.notice = Notice("Deleted “\(Sanitizer.sanitizeLine(title))” — press u to undo")
         case .completed(let text), .failed(let text):
             state.notice = Notice(text)
+        case .titleRefined(let id, let title):
+            return titleRefined(id, title: title, state: &state)
         }
         return []
+    }
+
+    /// Shows a refined title at once (sidebar, transcript header, browser list) and reloads the list
+    /// so every part agrees with the store.
+    static func titleRefined(_ id: ConversationID, title: String, state: inout AppState) -> [Effect] {
+        if let index = state.conversations.firstIndex(where: { $0.id == id }) {
+            state.conversations[index].title = title
+        }
+        let listing = state.listing
+        if let index = listing.summaries.firstIndex(where: { $0.id == id }) {
+            var summaries = listing.summaries
+            summaries[index].conversation.title = title
+            state.listing = ConversationListing(
+                summaries: summaries, loadedAt: listing.loadedAt, changeCounter: listing.changeCounter,
+                includesArchived: listing.includesArchived, timeZone: listing.timeZone)
+        }
+        return [.browser(.loadList(includeArchived: state.browser?.showArchived ?? listing.includesArchived))]
     }
 
     /// Takes a new list, keeping the selections on the same conversations; a shown search is re-run.

@@ -58,6 +58,7 @@ public enum BrowserView {
             status = "searching…"
         } else if browser.isShowingHits {
             status = "\(browser.hits.count) hit\(browser.hits.count == 1 ? "" : "s")"
+            if ConversationStore.searchesRecentMessagesOnly(browser.hitsQuery) { status += " · recent" }
         }
         let statusWidth = status.isEmpty ? 0 : DisplayWidth.of(status) + 2
         let fieldWidth = max(0, rect.maxX - x - statusWidth - 1)
@@ -101,34 +102,23 @@ public enum BrowserView {
                 in: rect, style: theme.emptyState, into: &buffer)
             return
         }
-        let rows = listing.rows
-        for offset in 0..<rect.height {
-            let index = browser.top + offset
-            guard index < rows.count else { break }
-            let line = rect.row(offset)
-            switch rows[index] {
-            case .header(let group):
-                buffer.write(
-                    TextFit.truncate(group.title, width: line.width - 1), at: Point(x: line.x + 1, y: line.y),
-                    style: theme.paneTitle, clip: line)
-            case .conversation(let item):
-                SidebarView.drawConversation(
-                    listing.summaries[item], listing: listing, in: line, selected: item == browser.selection,
-                    focused: browser.focus == .list, detailed: line.width >= 60, theme: theme, into: &buffer)
-            }
-        }
+        let appearance = ConversationListView.Appearance(
+            selected: browser.selection, focused: browser.focus == .list, detailsMinimumWidth: 60)
+        ConversationListView.render(
+            listing.rows, from: browser.top, listing: listing, appearance: appearance, in: rect, theme: theme,
+            into: &buffer)
     }
 
     static func renderHits(_ browser: BrowserState, in rect: Rect, theme: Theme, into buffer: inout ScreenBuffer) {
         if browser.hits.isEmpty {
             let waiting = browser.isSearching || browser.searchDueAt != nil || browser.hitsQuery != browser.query
+            let searched =
+                ConversationStore.searchesRecentMessagesOnly(browser.query)
+                ? "Titles and the newest \(ConversationStore.shortQueryMessageWindow) messages were searched — "
+                    + "type a third character to search everything"
+                : "Titles, answers and thinking were searched"
             let text =
-                waiting
-                ? ["Searching…"]
-                : [
-                    "No matches for “\(Sanitizer.sanitizeLine(browser.query))”",
-                    "Titles, answers and thinking were searched",
-                ]
+                waiting ? ["Searching…"] : ["No matches for “\(Sanitizer.sanitizeLine(browser.query))”", searched]
             PaneChrome.drawCentered(text, in: rect, style: theme.emptyState, into: &buffer)
             return
         }

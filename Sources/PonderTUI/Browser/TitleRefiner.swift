@@ -14,11 +14,12 @@ public enum TitleRefiner {
         settings.refineTitles && provider.kind != .local
     }
 
-    /// Asks for a title, saves it and returns it; nil when the provider gave nothing usable or
-    /// failed (the title from the first message then stays).
+    /// Asks for a title, saves it in place of `firstTitle` and returns it; nil when the provider
+    /// gave nothing usable or failed, or when the stored title is no longer `firstTitle` (renamed
+    /// meanwhile, or the conversation deleted) — a title someone chose is never overwritten.
     public static func refine(
-        _ conversationID: ConversationID, question: String, answer: String, provider: ProviderSettings,
-        client: ChatClient, store: ConversationStore
+        _ conversationID: ConversationID, replacing firstTitle: String, question: String, answer: String,
+        provider: ProviderSettings, client: ChatClient, store: ConversationStore
     ) async -> String? {
         var settings = provider
         settings.thinking = .off
@@ -41,7 +42,9 @@ public enum TitleRefiner {
             default: break
             }
         }
-        guard let title = cleaned(reply) else { return nil }
+        guard let title = cleaned(reply), (try? store.conversation(conversationID))?.title == firstTitle else {
+            return nil
+        }
         do {
             try store.rename(conversationID, to: title)
             return title

@@ -3,40 +3,74 @@ import PonderCore
 
 /// The conversation list beside the transcript: sections (Pinned, Today, Yesterday, Previous 7
 /// days, Previous 30 days, then by month), each row a sanitised title ellipsised by display
-/// width and its relative time; on wider sidebars also the model and message count.
+/// width and its relative time; on wider sidebars also the model and message count. The reducer
+/// maps clicks through `conversation(at:state:)`, which reads the rows exactly as they are drawn.
 enum SidebarView {
+    /// The rows the sidebar lists and where it starts drawing them.
+    struct Rows {
+        var listing: ConversationListing
+        /// Whether the listing came from the store (message counts known).
+        var fromStore: Bool
+        /// Whether relative times and sections are known (false before the first load).
+        var timed: Bool
+        var rows: [SidebarRow]
+        /// The first row shown.
+        var top: Int
+    }
+
     static func render(_ state: AppState, in rect: Rect, theme: Theme, into buffer: inout ScreenBuffer) {
         buffer.fill(rect, style: theme.text)
         let focused = state.focus == .sidebar
         PaneChrome.drawTitle("Conversations", in: rect, focused: focused, theme: theme, into: &buffer)
-        let list = rect.inset(top: 1)
-        let (listing, counted) = listing(for: state)
-        // Before the first load there is no clock to group by or to word times against.
-        let timed = counted || listing.loadedAt.timeIntervalSince1970 > 0
-        let rows = timed ? listing.rows : listing.summaries.indices.map(SidebarRow.conversation)
-        guard !listing.summaries.isEmpty, !list.isEmpty else {
+        let list = listRect(rect)
+        let shown = rows(for: state, height: list.height)
+        guard !shown.listing.summaries.isEmpty, !list.isEmpty else {
             PaneChrome.drawCentered(
                 ["No conversations yet", "Your chats will be listed here"], in: list, style: theme.emptyState,
                 into: &buffer)
             return
         }
-        let top = firstRow(rows: rows, selected: state.selectedConversation, height: list.height)
-        for offset in 0..<list.height {
-            let index = top + offset
-            guard index < rows.count else { break }
-            let line = list.row(offset)
-            switch rows[index] {
-            case .header(let group):
-                buffer.write(
-                    TextFit.truncate(group.title, width: line.width - 1), at: Point(x: line.x + 1, y: line.y),
-                    style: theme.paneTitle, clip: line)
-            case .conversation(let item):
-                drawConversation(
-                    listing.summaries[item], listing: listing, in: line, selected: item == state.selectedConversation,
-                    focused: focused, detailed: counted && line.width >= 44, timed: timed, theme: theme,
-                    into: &buffer)
-            }
-        }
+        let appearance = ConversationListView.Appearance(
+            selected: state.selectedConversation, focused: focused,
+            detailsMinimumWidth: shown.fromStore ? 44 : nil, timed: shown.timed)
+        ConversationListView.render(
+            shown.rows, from: shown.top, listing: shown.listing, appearance: appearance, in: list, theme: theme,
+            into: &buffer)
+    }
+
+    /// The list part of the sidebar (below its title row).
+    static func listRect(_ sidebar: Rect) -> Rect { sidebar.inset(top: 1) }
+
+    /// The rows drawn in a list `height` rows high, from the first row that keeps the selection in
+    /// view (starting from `state.scroll.sidebarTop`).
+    static func rows(for state: AppState, height: Int) -> Rows {
+        let (listing, fromStore) = listing(for: state)
+        // Before the first load there is no clock to group by or to word times against.
+        let timed = fromStore || listing.loadedAt.timeIntervalSince1970 > 0
+        let rows = timed ? listing.rows : listing.summaries.indices.map(SidebarRow.conversation)
+        let top = ConversationListView.firstRow(
+            rows, selected: state.selectedConversation, preferred: state.scroll.sidebarTop, height: height)
+        return Rows(listing: listing, fromStore: fromStore, timed: timed, rows: rows, top: top)
+    }
+
+    /// The first row the sidebar shows for this state (0 when there is no sidebar).
+    static func firstRow(for state: AppState) -> Int {
+        guard let sidebar = state.layout.sidebar else { return 0 }
+        return rows(for: state, height: listRect(sidebar).height).top
+    }
+
+    /// The conversation drawn at `point` (an index into `state.conversations`); nil on the title
+    /// row, a section heading, an empty row or outside the sidebar.
+    static func conversation(at point: Point, state: AppState) -> Int? {
+        guard let sidebar = state.layout.sidebar else { return nil }
+        let list = listRect(sidebar)
+        guard list.contains(point) else { return nil }
+        let shown = rows(for: state, height: list.height)
+        let index = shown.top + point.y - list.y
+        guard shown.rows.indices.contains(index), case .conversation(let item) = shown.rows[index],
+            state.conversations.indices.contains(item)
+        else { return nil }
+        return item
     }
 
     /// The store's listing when it holds the conversations shown, else one made from them (times
@@ -52,48 +86,5 @@ enum SidebarView {
             summaries: state.conversations.map { ConversationSummary(conversation: $0, messageCount: 0) },
             loadedAt: state.listing.loadedAt, timeZone: state.listing.timeZone)
         return (listing, false)
-    }
-
-    /// The first row shown: the top, unless the selection would fall below the pane.
-    static func firstRow(rows: [SidebarRow], selected: Int, height: Int) -> Int {
-        guard let row = SidebarGrouping.rowIndex(ofConversation: selected, in: rows) else { return 0 }
-        return max(0, row - height + 1)
-    }
-
-    /// One conversation row: pin mark, title, and right-aligned details and relative time.
-    static func drawConversation(
-        _ summary: ConversationSummary, listing: ConversationListing, in line: Rect, selected: Bool, focused: Bool,
-        detailed: Bool, timed: Bool = true, theme: Theme, into buffer: inout ScreenBuffer
-    ) {
-        let conversation = summary.conversation
-        let style = selected ? (focused ? theme.selection : theme.focusedPaneTitle) : theme.text
-        if selected { buffer.fill(line, style: style) }
-        var right =
-            timed
-            ? SidebarGrouping.relativeTime(conversation.updatedAt, now: listing.loadedAt, timeZone: listing.timeZone)
-            : ""
-        if detailed {
-            var details = ["\(summary.messageCount) msg"]
-            if let model = conversation.model, !model.isEmpty {
-                details.insert(TextFit.truncate(Sanitizer.sanitizeLine(model), width: 16), at: 0)
-            }
-            right = details.joined(separator: " · ") + (right.isEmpty ? "" : "  " + right)
-        }
-        if conversation.archived { right = "archived" + (right.isEmpty ? "" : " · " + right) }
-        let rightWidth = DisplayWidth.of(right)
-        let titleWidth = line.width - 3 - rightWidth - 1
-        let title = conversation.title.isEmpty ? "Untitled" : Sanitizer.sanitizeLine(conversation.title)
-        let mark = conversation.pinned ? "★ " : "  "
-        guard titleWidth >= 6 else {
-            buffer.write(
-                mark + TextFit.truncate(title, width: line.width - 3), at: Point(x: line.x, y: line.y), style: style,
-                clip: line)
-            return
-        }
-        buffer.write(
-            mark + TextFit.truncate(title, width: titleWidth), at: Point(x: line.x, y: line.y), style: style, clip: line
-        )
-        let detailStyle = selected ? style : theme.dimText
-        buffer.write(right, at: Point(x: line.maxX - rightWidth - 1, y: line.y), style: detailStyle, clip: line)
     }
 }
