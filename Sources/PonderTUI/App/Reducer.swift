@@ -88,30 +88,7 @@ public enum Reducer {
     }
 
     static func handleKey(_ press: KeyPress, now: Double, state: inout AppState, keymap: Keymap) -> [Effect] {
-        if case .codeBlocks(let blocks, let selection) = state.overlay {
-            return pickCodeBlock(press, blocks: blocks, selection: selection, state: &state, now: now)
-        }
-        if state.overlay == nil && !state.layout.isTooSmall {
-            if let effects = editFind(press, state: &state, now: now) { return effects }
-            if state.awaitingCtrlXSecondKey {
-                state.awaitingCtrlXSecondKey = false
-                if press == .ctrl("e") { return perform(.editInExternalEditor, in: .editor, now: now, state: &state) }
-            } else if press == .ctrl("x") && state.focus == .editor {
-                state.awaitingCtrlXSecondKey = true
-                state.notice = Notice("Ctrl-X — then Ctrl-E edits the message in $EDITOR", expiresAt: now + 3)
-                return []
-            }
-            if state.find != nil && press == KeyPress(.escape) && state.stream == nil {
-                state.find = nil
-                return []
-            }
-            if state.editingQuestion != nil && press == KeyPress(.escape) && state.focus == .editor {
-                state.editingQuestion = nil
-                state.editor = EditorState()
-                state.notice = Notice("Edit cancelled", expiresAt: now + 2)
-                return []
-            }
-        }
+        if let effects = modalKey(press, now: now, state: &state) { return effects }
         let contexts: [KeyContext]
         if state.layout.isTooSmall {
             contexts = [.global]
