@@ -3,7 +3,7 @@ import Logging
 
 /// The one loop that owns the terminal: `poll()` on terminal input, the event queue's wake
 /// pipe and the signal pipe; decode input; reduce events; run effects; draw at most one frame
-/// per `frameInterval`, and only when something changed. With nothing pending it sleeps in
+/// per `frameInterval` (but echo input at once), and only when something changed. With nothing pending it sleeps in
 /// `poll()` without a timeout; a timer runs only while a deadline (a notice expiring) is near.
 public final class EventLoop {
     /// How the loop ended.
@@ -32,6 +32,9 @@ public final class EventLoop {
     private var previousFrame: ScreenBuffer?
     private var lastFrameAt = -Double.infinity
     private var dirty = true
+    /// A key or click arrived since the last frame: its echo is drawn at once, not at the next
+    /// frame slot, so typing stays immediate while an answer streams at full frame rate.
+    private var inputSinceFrame = false
     private let textCache = MessageTextCache()
 
     public init(
@@ -59,7 +62,7 @@ public final class EventLoop {
         while true {
             if state.isQuitting { return .quit }
             let now = clock()
-            if dirty && now - lastFrameAt >= frameInterval { draw(at: now) }
+            if dirty && (inputSinceFrame || now - lastFrameAt >= frameInterval) { draw(at: now) }
             let ready = wait(timeout: timeout(now: clock()))
             if let received = signals?.received() {
                 if let signal = received.termination {
@@ -95,6 +98,7 @@ public final class EventLoop {
         previousFrame = frame
         lastFrameAt = now
         dirty = false
+        inputSinceFrame = false
         framesDrawn += 1
         // What was drawn becomes the state's scroll position; the screen already shows it.
         if !report.isEmpty { _ = Reducer.reduce(&state, .scrollResolved(report), keymap: keymap) }
@@ -143,13 +147,14 @@ public final class EventLoop {
         guard !units.isEmpty else { return }
         let now = clock()
         lastInputAt = now
+        inputSinceFrame = true
         for input in decoder.feed(units) { applyInput(input, at: now) }
     }
 
     /// Milliseconds until something is due, or -1 to sleep until an event arrives.
     private func timeout(now: Double) -> Int32 {
         var due: [Double] = []
-        if dirty { due.append(lastFrameAt + frameInterval) }
+        if dirty { due.append(inputSinceFrame ? now : lastFrameAt + frameInterval) }
         if let pending = decoder.pendingTimeout { due.append(lastInputAt + pending) }
         if let deadline = state.nextDeadline { due.append(deadline) }
         guard let next = due.min() else { return -1 }
