@@ -85,7 +85,11 @@ enum ChatStreamBench {
         try tmux.sendLiteral("think at length")
         try tmux.sendKeys("Enter")
         try during()
-        try poll(timeout: 900) { try completeAnswers(store) >= answers }
+        // The store has the final row a moment before the screen says done; wait for both, so
+        // the next question is not typed while the first still counts as answering.
+        try poll(timeout: 900, every: 0.05) {
+            try tmux.capture().contains("│ done") && completeAnswers(store) >= answers
+        }
         let wall = BenchStatistics.milliseconds(ContinuousClock.now - start) / 1000
         return (wall, try cpuSeconds(pid) - cpuBefore)
     }
@@ -108,6 +112,7 @@ enum ChatStreamBench {
         return latencies
     }
 
+    /// Complete answers in the conversation, as stored.
     private static func completeAnswers(_ store: ConversationStore) throws -> Int {
         guard let conversation = try store.listConversations().first else { return 0 }
         return try store.messages(in: conversation.conversation.id).filter {
@@ -123,11 +128,11 @@ enum ChatStreamBench {
         return (Double(fields[11])! + Double(fields[12])!) / ticks
     }
 
-    private static func poll(timeout: Double, _ condition: () throws -> Bool) throws {
+    private static func poll(timeout: Double, every interval: Double = 0.002, _ condition: () throws -> Bool) throws {
         let deadline = Date().addingTimeInterval(timeout)
         while try !condition() {
             guard Date() < deadline else { throw TmuxError(message: "timed out after \(timeout) s") }
-            usleep(2_000)
+            usleep(UInt32(interval * 1_000_000))
         }
     }
 }
