@@ -76,6 +76,15 @@ struct MarkdownBlockScanner {
         return closed
     }
 
+    /// Whether the block being read is one paragraph so far (no fence, table or blank line), so
+    /// the streaming view may cut it.
+    var isPlainParagraph: Bool { fence == nil && tableStart == nil && !sawBlankLine }
+
+    /// The block being read goes on from `start`: what came before was frozen as a piece.
+    mutating func continueBlock(at start: Int) {
+        blockStart = start
+    }
+
     /// Ends the source: returns the last block, if it has any content, and starts afresh at `end`.
     mutating func finish(at end: Int) -> Range<Int>? {
         let last = hasContent ? blockStart..<contentEnd : nil

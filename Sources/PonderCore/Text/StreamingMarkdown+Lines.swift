@@ -158,7 +158,7 @@ extension StreamingMarkdown {
             String(decoding: source[range], as: UTF8.self), width: width, firstCodeBlock: firstCodeBlock(of: block))
         blockRenderCount += 1
         if codeBlockCounts[block] < 0 { codeBlockCounts[block] = rendered.codeBlocks }
-        if block > 0 && !rendered.lines.isEmpty { rendered.lines.insert(.empty, at: 0) }
+        if hasSeparator(block) && !rendered.lines.isEmpty { rendered.lines.insert(.empty, at: 0) }
         layouts[layout].counts[block] = rendered.lines.count
         if layouts[layout].renderedLines + rendered.lines.count > Self.renderedLineBudget {
             layouts[layout].rendered.removeAll(keepingCapacity: true)
@@ -177,10 +177,14 @@ extension StreamingMarkdown {
         guard mode == .plainText else { return blockLines(block, layout: layout).count }
         let text = Self.trimmedPlainText(String(decoding: source[blockRanges[block]], as: UTF8.self))
         var count = text.isEmpty ? 0 : PlainText.lineCount(text, width: layouts[layout].width, style: plainStyle)
-        if block > 0 && count > 0 { count += 1 }
+        if hasSeparator(block) && count > 0 { count += 1 }
         layouts[layout].counts[block] = count
         return count
     }
+
+    /// Whether frozen block `block` starts with the blank line between blocks (not the first,
+    /// not the continuation of a cut paragraph).
+    func hasSeparator(_ block: Int) -> Bool { block > 0 && !continuesPrevious[block] }
 
     /// Number of the first code block of frozen block `block` (`blockRanges.count`: of the tail).
     func firstCodeBlock(of block: Int) -> Int {
@@ -231,7 +235,7 @@ extension StreamingMarkdown {
             while raw.last == "\n" { raw.removeLast() }
             lines += PlainText.lines(raw, width: width, style: plainStyle)
         }
-        if !blockRanges.isEmpty && !lines.isEmpty { lines.insert(.empty, at: 0) }
+        if !blockRanges.isEmpty && !tailContinues && !lines.isEmpty { lines.insert(.empty, at: 0) }
         return lines
     }
 

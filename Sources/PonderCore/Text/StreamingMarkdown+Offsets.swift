@@ -23,13 +23,13 @@ extension StreamingMarkdown {
         if low < blockRanges.count {  // between blocks: the next block's first line
             extendLineEnds(layout, coveringBlocks: low)
             let start = low == 0 ? 0 : layouts[layout].lineEnds[low - 1]
-            return start + (low > 0 && blockLineCount(low, layout: layout) > 0 ? 1 : 0)
+            return start + (hasSeparator(low) && blockLineCount(low, layout: layout) > 0 ? 1 : 0)
         }
         extendLineEnds(layout, coveringBlocks: blockRanges.count)
         let frozen = layouts[layout].lineEnds.last ?? 0
         let tail = tailLines(width: width)
         guard !tail.isEmpty else { return max(0, frozen - 1) }
-        let separator = blockRanges.isEmpty ? 0 : 1
+        let separator = blockRanges.isEmpty || tailContinues ? 0 : 1
         guard offset >= scanner.blockStart else { return frozen + separator }
         let upTo = renderTail(upTo: wordEnd(after: offset, before: source.count), width: max(1, width))
         return frozen + min(max(separator, upTo.count - 1), tail.count - 1)
@@ -50,7 +50,7 @@ extension StreamingMarkdown {
         let start = block == 0 ? 0 : layouts[layout].lineEnds[block - 1]
         let count = blockLineCount(block, layout: layout)
         guard count > 0 else { return start }
-        let separator = block > 0 ? 1 : 0
+        let separator = hasSeparator(block) ? 1 : 0
         let range = blockRanges[block]
         let prefix = String(
             decoding: source[range.lowerBound..<wordEnd(after: offset, before: range.upperBound)], as: UTF8.self)

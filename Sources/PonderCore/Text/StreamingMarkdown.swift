@@ -34,6 +34,13 @@ public final class StreamingMarkdown {
     private var searchedUpTo = 0
     /// Byte ranges of the frozen blocks in `source`.
     var blockRanges: [Range<Int>] = []
+    /// Whether each frozen block is the continuation of a paragraph cut (`softSplit`), drawn
+    /// without the blank line that separates blocks.
+    var continuesPrevious: [Bool] = []
+    /// Whether the unfinished last block continues a cut paragraph.
+    var tailContinues = false
+    /// How far `softSplit` has looked in the unfinished block, and the backtick parity up to there.
+    private var softScan: (position: Int, oddBackticks: Bool)?
     /// Code blocks in each frozen block (markdown mode), -1 while unknown; width-independent.
     var codeBlockCounts: [Int] = []
     /// `codeBlockEnds[i]`: code blocks in blocks 0...i, for a prefix of the blocks.
@@ -66,6 +73,9 @@ public final class StreamingMarkdown {
 
     /// Number of frozen blocks.
     public var frozenBlockCount: Int { blockRanges.count }
+
+    /// Bytes of the unfinished last block, which every frame renders again.
+    public var tailByteCount: Int { isFinished ? 0 : source.count - scanner.blockStart }
 
     /// Appends a delta of text.
     public func append(_ delta: String) {
@@ -101,6 +111,8 @@ public final class StreamingMarkdown {
             searchedUpTo = source.count
         }
         if let last = scanner.finish(at: source.count) { freeze(last) }
+        tailContinues = false
+        softScan = nil
         isFinished = true
         version += 1
     }
@@ -113,6 +125,7 @@ public final class StreamingMarkdown {
                 freeze(block)
             }
             lineStart = newline + 1
+            softSplit(before: lineStart)
         }
         searchedUpTo = source.count
         if lineStart < source.count,
@@ -120,11 +133,80 @@ public final class StreamingMarkdown {
         {
             freeze(block)
         }
+        softSplit(before: source.count)
     }
 
-    private func freeze(_ range: Range<Int>) {
+    /// Freezes a block the scanner closed, or the head of a paragraph being cut (`cut`).
+    private func freeze(_ range: Range<Int>, cut: Bool = false) {
         blockRanges.append(range)
         codeBlockCounts.append(mode == .plainText ? 0 : -1)
+        continuesPrevious.append(tailContinues)
+        tailContinues = cut
+        softScan = nil
+    }
+
+    /// Bytes of an unfinished paragraph before it may be cut at a sentence end; twice as many
+    /// allow a cut at any space, three times after any non-ASCII character (CJK has no spaces).
+    public static let softSplitLength = 2_048
+
+    /// Keeps the tail short: a paragraph that goes on for kilobytes without a blank line (a
+    /// model thinking in one breath) is cut into frozen pieces, so each frame re-renders a few
+    /// kilobytes at most instead of the whole paragraph. The pieces are drawn without the blank
+    /// line between them; a cut can only end a line early. Cuts depend on the text alone, not on
+    /// how it arrived: the first place that qualifies is taken, looking only at bytes before it
+    /// (and its own first byte, which must start a word, so the rest never starts a list or a
+    /// heading), and never inside inline code. Only bytes before `limit` are looked at, so
+    /// text appended at once is cut exactly where the same text streamed in is.
+    private func softSplit(before limit: Int) {
+        while scanner.isPlainParagraph {
+            let start = scanner.blockStart
+            let length = Self.softSplitLength
+            guard limit > start + length else { return }
+            if !tailContinues && !Self.startsWord(source[start]) { return }
+            var position = softScan?.position ?? start
+            var odd = softScan?.oddBackticks ?? false
+            var cut: Int?
+            while position < limit {
+                if position > start && source[position - 1] == 0x60 { odd.toggle() }
+                if position >= start + length && !odd && Self.startsWord(source[position])
+                    && isCutPoint(position, afterLength: position - start)
+                {
+                    cut = position
+                    break
+                }
+                position += 1
+            }
+            guard let cut else {
+                softScan = (position, odd)
+                return
+            }
+            freeze(start..<cut, cut: true)
+            scanner.continueBlock(at: cut)
+        }
+    }
+
+    /// Whether a paragraph cut `length` bytes in may go just before `position`.
+    private func isCutPoint(_ position: Int, afterLength length: Int) -> Bool {
+        let before = source[position - 1]
+        if before == 0x0A { return true }
+        if before == 0x20 && position >= 2 && [0x2E, 0x21, 0x3F].contains(source[position - 2]) { return true }
+        if position >= 3 && source[position - 3] == 0xE3 && source[position - 2] == 0x80 && source[position - 1] == 0x82
+        {
+            return true  // 。
+        }
+        if position >= 3 && source[position - 3] == 0xEF && source[position - 2] == 0xBC
+            && (source[position - 1] == 0x81 || source[position - 1] == 0x9F)
+        {
+            return true  // ！ ？
+        }
+        if length >= 2 * Self.softSplitLength && before == 0x20 { return true }
+        return length >= 3 * Self.softSplitLength && before >= 0x80
+    }
+
+    /// A byte that can start a cut paragraph's next piece: a letter, or the lead byte of a
+    /// non-ASCII character.
+    private static func startsWord(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte >= 0xC0
     }
 
     /// Length of the longest prefix of `bytes` that does not end inside a UTF-8 sequence.
