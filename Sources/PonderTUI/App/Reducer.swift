@@ -29,6 +29,8 @@ public enum Reducer {
             state.notice = Notice(reason)
         case .notice(let text):
             state.notice = Notice(text)
+        case .noticeEnded(let text):
+            if state.notice?.text == text { state.notice = nil }
         case .conversationOpened, .streamStarted, .streamUpdated, .streamEnded:
             return reduceChat(&state, event)
         case .browser:
