@@ -4,7 +4,7 @@ import TestSupport
 import Testing
 
 /// The real `ponder` in tmux with the real local engine installed by `make engine` and its default
-/// small model: no config file and no API keys, so the engine is the provider, as on a fresh machine.
+/// small model: no API keys and no provider chosen, so the engine is the provider, as on a fresh machine.
 /// Each test checks the screen, the store and the engine processes, and that none outlives ponder.
 @Suite(.serialized) struct LocalEngineEndToEndTests {
     /// A question the small model answers at length, so that there is time to interrupt it.
@@ -18,12 +18,21 @@ import Testing
         let ponder: URL
         let environment: [String: String]
 
-        init(width: Int = 120, height: Int = 30) throws {
+        /// `answerLimit` writes a config that gives the built-in `local` provider that many tokens at
+        /// most and temperature 0, for a short answer that always ends; nil leaves the model's defaults.
+        init(width: Int = 120, height: Int = 30, answerLimit: Int? = nil) throws {
             let installation = TestEnvironment.installedEngine
             try #require(installation.isInstalled, "run `make engine` first (looked in \(installation.directory.path))")
             ponder = try BuildProducts.executable("ponder")
             home = try TemporaryDirectory(prefix: "ponder-engine-e2e")
             environment = TestEnvironment.isolated(home: home.path, engineDirectory: installation.directory.path)
+            if let answerLimit {
+                let config = XDGPaths(environment: environment).configFile
+                try FileManager.default.createDirectory(
+                    at: config.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try "[providers.local]\ntemperature = 0\nmax_tokens = \(answerLimit)\n".write(
+                    to: config, atomically: true, encoding: .utf8)
+            }
             var shell = environment
             shell["PS1"] = "$ "
             tmux = try TmuxSession(
@@ -132,7 +141,7 @@ import Testing
     }
 
     @Test func aQuestionGetsAStreamedAnswerAndCtrlQStopsTheEngine() throws {
-        let harness = try Harness()
+        let harness = try Harness(answerLimit: 48)
         try harness.startPonder()
         #expect(harness.engineProcesses().isEmpty, "the engine starts with the first message, not before")
         let question = "What is the capital of France?"
@@ -184,7 +193,7 @@ import Testing
         let partial = try #require(try harness.storedAnswers().last)
         #expect(partial.status == .failed)
         #expect(!partial.answer.isEmpty)
-        #expect(partial.errorText?.contains("Your next message starts it again") == true)
+        #expect(partial.errorText?.contains("your next message starts the engine again") == true)
 
         // The next message starts a new engine and streams; the long answer is then stopped.
         try harness.ask(Self.longQuestion)
@@ -202,7 +211,7 @@ import Testing
     }
 
     @Test func killingPonderItselfEndsTheEngine() throws {
-        let harness = try Harness()
+        let harness = try Harness(answerLimit: 16)
         try harness.startPonder()
         try harness.ask("Say hello.")
         try harness.tmux.waitFor("the answer", timeout: 180) { $0.contains("│ done") }

@@ -246,7 +246,7 @@ public final class ChatRuntime: Sendable {
             let ended = await engine.exitDescription(waitingUpTo: .seconds(1))
         else { return error.message }
         let log = await engine.logPath
-        return "The local engine stopped during the answer (\(ended)); the partial answer is kept. "
-            + "Your next message starts it again. Engine log: \(log)"
+        return "The local engine stopped during the answer: \(ended). The partial answer is kept; your next "
+            + "message starts the engine again. Engine log: \(log)"
     }
 }
