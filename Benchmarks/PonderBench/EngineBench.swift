@@ -52,21 +52,38 @@ enum EngineBench {
                 + "(\(startups.map { format($0) }.joined(separator: ", ")) s)")
 
         let engine = LocalEngine(installation: installation, logFile: log)
+        let client = ChatClient()
+        do {
+            try await compareThroughput(engine: engine, client: client, rounds: rounds)
+        } catch {
+            await client.shutdown()
+            await engine.stop()
+            throw error
+        }
+        await client.shutdown()
+        await engine.stop()
+    }
+
+    /// Tokens per second through Ponder's client and read raw, in alternating rounds.
+    private static func compareThroughput(engine: LocalEngine, client: ChatClient, rounds: Int) async throws {
         let baseURL = try await engine.start()
         guard let port = await engine.currentPort else { throw RawHTTPStream.Failure(description: "no engine port") }
-        let client = ChatClient()
         let request = chatRequest(baseURL: baseURL)
         // Warm-up: loads the weights into the page cache and the prompt into the engine's cache.
         _ = try await throughPonder(request, client: client)
         _ = try direct(request, port: port)
         var ponder: [Generation] = []
         var raw: [Generation] = []
-        for _ in 0..<rounds {
-            raw.append(try direct(request, port: port))
-            ponder.append(try await throughPonder(request, client: client))
+        // Alternating rounds, and within them alternating order, so that neither side always runs first.
+        for round in 0..<rounds {
+            if round.isMultiple(of: 2) {
+                raw.append(try direct(request, port: port))
+                ponder.append(try await throughPonder(request, client: client))
+            } else {
+                ponder.append(try await throughPonder(request, client: client))
+                raw.append(try direct(request, port: port))
+            }
         }
-        await client.shutdown()
-        await engine.stop()
 
         let ponderRate = median(ponder.map(\.tokensPerSecond))
         let rawRate = median(raw.map(\.tokensPerSecond))

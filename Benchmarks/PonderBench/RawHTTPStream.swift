@@ -27,7 +27,7 @@ struct RawHTTPStream {
         let socketFD = try connectToServer()
         defer { close(socketFD) }
         var head = "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
-        for header in headers where header.name.lowercased() != "host" {
+        for header in headers where !["host", "connection"].contains(header.name.lowercased()) {
             head += "\(header.name): \(header.value)\r\n"
         }
         head += "Content-Length: \(body.count)\r\n\r\n"
