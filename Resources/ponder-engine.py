@@ -61,6 +61,9 @@ def main():
     parser.add_argument("--set", action="append", default=[])
     args = parser.parse_args()
 
+    # A child starts with the signal mask of the thread that spawned it, and Ponder's threads block
+    # most signals: unblock them all (before any thread starts), or Ponder's SIGTERM would never arrive.
+    signal.pthread_sigmask(signal.SIG_SETMASK, [])
     os.setpgrp()
     if os.getppid() != args.parent_pid:
         return 0

@@ -1,5 +1,5 @@
 // ponder-bench: prints Ponder's performance figures (run through `make bench`, release build).
-// Each area owns one `…Bench` type; set PONDER_BENCH_ONLY=streaming,store,… to run a subset.
+// Each area owns one `…Bench` type; set PONDER_BENCH_ONLY=streaming,store,engine,… to run a subset.
 import Foundation
 
 let only = ProcessInfo.processInfo.environment["PONDER_BENCH_ONLY"]?.split(separator: ",").map(String.init)
@@ -16,3 +16,4 @@ if selected("store") {
 if selected("ask") { await AskBench.run() }
 
 if selected("browse") { await BrowseBench.run() }
+if selected("engine") { await EngineBench.run() }

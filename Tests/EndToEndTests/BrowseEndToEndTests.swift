@@ -17,11 +17,7 @@ import Testing
 
         init(width: Int = 120, height: Int = 30) throws {
             home = try TemporaryDirectory(prefix: "ponder-browse-e2e")
-            let environment = [
-                "HOME": home.path, "XDG_CONFIG_HOME": home.path + "/config", "XDG_DATA_HOME": home.path + "/data",
-                "XDG_STATE_HOME": home.path + "/state", "PONDER_ENGINE_DIR": home.path + "/no-engine",
-                "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
-            ]
+            let environment = TestEnvironment.isolated(home: home.path)
             store = try ConversationStore.open(at: XDGPaths(environment: environment).databaseFile)
             let now = Date()
             garden = Conversation(title: "Garden plans", updatedAt: now.addingTimeInterval(-300), model: "deepseek-r1")

@@ -27,12 +27,10 @@ import Testing
                 model = "\(model)"
                 """ + "\n" + extraConfig
             try config.write(toFile: home.path + "/config.toml", atomically: true, encoding: .utf8)
-            let environment = [
-                "HOME": home.path, "XDG_CONFIG_HOME": home.path + "/config", "XDG_DATA_HOME": home.path + "/data",
-                "XDG_STATE_HOME": home.path + "/state", "PONDER_ENGINE_DIR": home.path + "/no-engine", "PS1": "$ ",
-                "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
-                "PONDER_CONFIG": home.path + "/config.toml", "FAKE_PROVIDER_KEY": "sk-test",
-            ]
+            var environment = TestEnvironment.isolated(home: home.path)
+            environment["PS1"] = "$ "
+            environment["PONDER_CONFIG"] = home.path + "/config.toml"
+            environment["FAKE_PROVIDER_KEY"] = "sk-test"
             tmux = try TmuxSession(
                 command: "bash --norc --noprofile -i", environment: environment, width: width, height: height,
                 workingDirectory: home.path)

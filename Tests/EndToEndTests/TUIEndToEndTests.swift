@@ -13,11 +13,8 @@ import Testing
         init(width: Int = 100, height: Int = 30) throws {
             ponder = try BuildProducts.executable("ponder")
             home = try TemporaryDirectory(prefix: "ponder-e2e")
-            let environment = [
-                "HOME": home.path, "XDG_CONFIG_HOME": home.path + "/config", "XDG_DATA_HOME": home.path + "/data",
-                "XDG_STATE_HOME": home.path + "/state", "PONDER_ENGINE_DIR": home.path + "/no-engine", "PS1": "$ ",
-                "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
-            ]
+            var environment = TestEnvironment.isolated(home: home.path)
+            environment["PS1"] = "$ "
             tmux = try TmuxSession(
                 command: "bash --norc --noprofile -i", environment: environment, width: width, height: height,
                 workingDirectory: home.path)
@@ -45,22 +42,11 @@ import Testing
             let shell = try tmux.panePID()
             var found: pid_t?
             _ = Poll.until(timeout: 10) {
-                found = Self.children(of: shell).first
+                found = ProcessTable.children(of: shell).first
                 return found != nil
             }
             guard let found else { throw TmuxError(message: "ponder process not found") }
             return found
-        }
-
-        static func children(of parent: pid_t) -> [pid_t] {
-            let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-            return entries.compactMap { Int32($0) }.filter { pid in
-                guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-                    let close = stat.lastIndex(of: ")")
-                else { return false }
-                let fields = stat[stat.index(after: close)...].split(separator: " ")
-                return fields.count > 1 && Int32(fields[1]) == parent
-            }
         }
     }
 

@@ -28,6 +28,18 @@ import Testing
         #expect(kill(pid, 0) != 0, "the engine process is gone after stop()")
     }
 
+    @Test func theEngineRunsWithNoSignalBlockedSoStopsTermReachesIt() async throws {
+        try #require(installation.isInstalled, "run `make engine` first")
+        let engine = LocalEngine(installation: installation, settings: Self.smallSettings)
+        _ = try await engine.start()
+        let pid = try #require(await engine.processID)
+        let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
+        let blocked = status.split(separator: "\n").first { $0.hasPrefix("SigBlk:") }.map(String.init)
+        #expect(blocked?.hasSuffix("0000000000000000") == true, "signals blocked in the engine: \(blocked ?? "?")")
+        await engine.stop()
+        #expect(kill(pid, 0) != 0, "the engine process is gone after stop()")
+    }
+
     @Test func restartsAfterTheEngineDies() async throws {
         try #require(installation.isInstalled, "run `make engine` first")
         let engine = LocalEngine(installation: installation, settings: Self.smallSettings)

@@ -166,6 +166,16 @@ import Testing
         #expect(state.notice?.text == "offline")
     }
 
+    @Test func anEndedNoticeIsClearedOnlyWhileItIsTheOneShown() {
+        _ = Reducer.reduce(&state, .notice("starting local model…"))
+        _ = Reducer.reduce(&state, .noticeEnded("starting local model…"))
+        #expect(state.notice == nil)
+        _ = Reducer.reduce(&state, .notice("starting local model…"))
+        _ = Reducer.reduce(&state, .notice("The local engine failed to start"))
+        _ = Reducer.reduce(&state, .noticeEnded("starting local model…"))
+        #expect(state.notice?.text == "The local engine failed to start")
+    }
+
     @Test func editorKeysFromTheKeymap() {
         type("one two")
         _ = press(.ctrl("w"))

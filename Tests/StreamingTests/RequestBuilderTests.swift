@@ -110,6 +110,14 @@ import Testing
         #expect(prepared.body?["reasoning_effort"] == "none")
     }
 
+    @Test func localEngineRequestsNeverReuseAConnection() {
+        let local = RequestBuilder.chatRequest(for: ChatRequest(settings: Self.settings(.local), history: Self.history))
+        #expect(local.header("connection") == "close")
+        let openAI = RequestBuilder.chatRequest(
+            for: ChatRequest(settings: Self.settings(.openai), history: Self.history))
+        #expect(openAI.header("connection") == nil)
+    }
+
     @Test func continuationOnOtherProviders() {
         let partial = Self.message(.assistant, "Half an answer ", status: .interrupted)
         let history = Array(Self.history.prefix(3))

@@ -72,6 +72,24 @@ public actor LocalEngine {
     /// The port of the running engine.
     public var currentPort: Int? { isRunning ? port : nil }
 
+    /// How the engine's process ended ("killed by signal 9 (SIGKILL)", "exited with status 4"), or nil
+    /// while it runs and before it was started. A process that is dying when this is asked (its
+    /// connections already closed) gets up to `limit` to be seen as exited.
+    public func exitDescription(waitingUpTo limit: Duration = .zero) async -> String? {
+        guard let process else { return nil }
+        guard await Self.waitForExit(process, within: limit) else { return nil }
+        let status = process.terminationStatus
+        guard process.terminationReason == .uncaughtSignal else { return "exited with status \(status)" }
+        let names: [Int32: String] = [
+            SIGKILL: "SIGKILL", SIGTERM: "SIGTERM", SIGSEGV: "SIGSEGV", SIGABRT: "SIGABRT", SIGBUS: "SIGBUS",
+            SIGILL: "SIGILL", SIGINT: "SIGINT", SIGHUP: "SIGHUP",
+        ]
+        return "killed by signal \(status)" + (names[status].map { " (\($0))" } ?? "")
+    }
+
+    /// The file the engine writes its output to.
+    public var logPath: String { engineLogURL.path }
+
     /// Stops the engine: SIGTERM, then SIGKILL after two seconds.
     public func stop() async {
         guard let process else { return }

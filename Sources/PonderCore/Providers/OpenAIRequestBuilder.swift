@@ -9,6 +9,8 @@
 /// - A continuation: `local` (llama.cpp prefills a trailing assistant message) ends the messages with
 ///   the partial answer; other servers get the partial answer as an assistant turn followed by a short
 ///   user instruction to continue.
+/// - `local` asks for a fresh connection per request (`connection: close`): the engine closes a
+///   connection some time after a streamed answer, and a request sent on it just then would fail.
 public enum OpenAIRequestBuilder {
     public static func build(_ request: ChatRequest) -> PreparedRequest {
         let settings = request.settings
@@ -35,10 +37,12 @@ public enum OpenAIRequestBuilder {
         case .effort(let level): body["reasoning_effort"] = .string(level)
         }
         let path = ProviderDefaults.endsWithVersion(settings.baseURL) ? "/chat/completions" : "/v1/chat/completions"
+        var headers = RequestBuilder.jsonHeaders(settings, accept: "text/event-stream")
+        if settings.kind == .local { headers.append(("connection", "close")) }
         return PreparedRequest(
             method: "POST",
             url: ProviderDefaults.join(settings.baseURL, path),
-            headers: RequestBuilder.jsonHeaders(settings, accept: "text/event-stream"),
+            headers: headers,
             body: .object(body)
         )
     }

@@ -16,6 +16,9 @@ public enum AppEvent: Equatable, Sendable {
     case promptsLoaded([String])
     /// The message text came back from `$EDITOR`.
     case editorTextEdited(String)
+    /// The notice with this text no longer applies (the local engine finished starting): cleared
+    /// if it is still the one shown, so the status bar shows what is happening again.
+    case noticeEnded(String)
     /// A conversation and its messages, loaded from the store, become the open one.
     case conversationOpened(Conversation, [Message])
     /// The runtime saved the user message (nil when regenerating or continuing) and the assistant

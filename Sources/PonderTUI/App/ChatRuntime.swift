@@ -260,17 +260,25 @@ public final class ChatRuntime: Sendable {
     private func settings(for provider: ProviderConfig, queue: EventQueue) async throws -> ProviderSettings {
         var baseURL = provider.baseURL
         if provider.kind == .local, let engine {
-            if await !engine.isRunning { queue.post(.notice("starting local model…")) }
+            let starting = "starting local model…"
+            let announced = await !engine.isRunning
+            if announced { queue.post(.notice(starting)) }
+            defer { if announced { queue.post(.noticeEnded(starting)) } }
             baseURL = try await engine.start()
         }
         return provider.settings(
             apiKey: try keys.resolve(provider.keySource, provider: provider.name), baseURL: baseURL)
     }
 
-    /// The error's message; for the local engine, says so when the engine process died.
+    /// The error's message; for the local engine, says so when the engine process died (it closes
+    /// its connections while exiting, so the exit itself is given a moment to be seen).
     private func explain(_ error: ChatError, provider: ProviderConfig) async -> String {
-        guard provider.kind == .local, let engine, await !engine.isRunning else { return error.message }
-        return "The local engine stopped during the answer (\(error.message)). The next message starts it again."
+        guard provider.kind == .local, let engine,
+            let ended = await engine.exitDescription(waitingUpTo: .seconds(1))
+        else { return error.message }
+        let log = await engine.logPath
+        return "The local engine stopped during the answer: \(ended). The partial answer is kept; your next "
+            + "message starts the engine again. Engine log: \(log)"
     }
 }
 

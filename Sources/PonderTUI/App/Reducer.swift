@@ -46,6 +46,8 @@ public enum Reducer {
             for prompt in session { recall.record(prompt) }
             recall.position = nil
             state.promptRecall = recall
+        case .noticeEnded(let text):
+            if state.notice?.text == text { state.notice = nil }
         case .conversationOpened, .streamStarted, .streamUpdated, .streamEnded:
             return reduceChat(&state, event)
         case .scrollResolved(let report):

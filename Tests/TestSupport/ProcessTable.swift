@@ -1,0 +1,77 @@
+import Foundation
+
+/// Reads the running processes from `/proc`: parents, command lines and environments. End-to-end
+/// tests use it to find the processes a `ponder` they started has spawned, precisely enough that
+/// tests running in parallel never see each other's processes.
+public enum ProcessTable {
+    /// Every process id currently listed in `/proc`.
+    public static func allProcessIDs() -> [pid_t] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { pid_t($0) }
+    }
+
+    /// The parent of `pid`, or nil when the process is gone.
+    public static func parent(of pid: pid_t) -> pid_t? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return nil }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        return fields.count > 1 ? pid_t(fields[1]) : nil
+    }
+
+    /// The direct children of `parent`.
+    public static func children(of parent: pid_t) -> [pid_t] {
+        allProcessIDs().filter { self.parent(of: $0) == parent }
+    }
+
+    /// The children of `root`, their children, and so on.
+    public static func descendants(of root: pid_t) -> [pid_t] {
+        let parents = Dictionary(
+            uniqueKeysWithValues: allProcessIDs().compactMap { pid in parent(of: pid).map { (pid, $0) } })
+        return parents.keys.filter { pid in
+            var current = pid
+            var steps = 0
+            while let up = parents[current], steps < 64 {
+                if up == root { return true }
+                current = up
+                steps += 1
+            }
+            return false
+        }
+    }
+
+    /// The arguments of `pid` (empty for a kernel thread, a zombie or a process that is gone).
+    public static func arguments(of pid: pid_t) -> [String] {
+        nulSeparated(at: "/proc/\(pid)/cmdline")
+    }
+
+    /// The environment of `pid` as NAME=VALUE strings (readable for processes of the same user).
+    public static func environment(of pid: pid_t) -> [String] {
+        nulSeparated(at: "/proc/\(pid)/environ")
+    }
+
+    /// Live (not zombie) processes one of whose arguments contains `argument` and whose environment
+    /// holds exactly `variable` (a NAME=VALUE string), e.g. the engine launcher of one test's ponder
+    /// found by the test's private HOME.
+    public static func processes(withArgumentContaining argument: String, environmentEntry variable: String) -> [pid_t]
+    {
+        allProcessIDs().filter { pid in
+            isAlive(pid) && arguments(of: pid).contains { $0.contains(argument) }
+                && environment(of: pid).contains(variable)
+        }
+    }
+
+    /// Whether `pid` exists and has not exited (a zombie waiting to be reaped counts as exited).
+    public static func isAlive(_ pid: pid_t) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return false }
+        let state = stat[stat.index(after: close)...].split(separator: " ").first
+        return state != "Z" && state != "X"
+    }
+
+    private static func nulSeparated(at path: String) -> [String] {
+        guard let data = FileManager.default.contents(atPath: path) else { return [] }
+        return data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+    }
+}
