@@ -30,7 +30,7 @@ import Testing
         #expect(!quiet.stderr.contains("ponder: startup"))
     }
 
-    @Test func askLeavesNoWriteAheadLogForTheNextCommand() async throws {
+    @Test func askFoldsItsLogBackBeforeExiting() async throws {
         let server = try await FakeServer.start()
         defer { Task { await server.stop() } }
         let cli = try CLIHarness()
@@ -43,7 +43,8 @@ import Testing
         let size =
             FileManager.default.fileExists(atPath: log)
             ? try FileManager.default.attributesOfItem(atPath: log)[.size] as? Int ?? 0 : 0
-        #expect(size == 0)
+        // An ask commits dozens of pages; only the fresh log's first small commit may remain.
+        #expect(size <= 32 + 2 * (24 + 4096))
         let store = try ConversationStore.open(at: cli.databaseURL)
         let conversation = try #require(try store.listConversations().first)
         let messages = try store.messages(in: conversation.id)
