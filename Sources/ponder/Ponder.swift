@@ -50,14 +50,17 @@ struct Ponder: AsyncParsableCommand {
     /// Logs to `$XDG_STATE_HOME/ponder/ponder.log` (never to the terminal), then parses and runs the
     /// command, printing failures as one `ponder: …` line with a documented exit code.
     static func main() async {
+        StartupTrace.mark("main")
         signal(SIGPIPE, SIG_IGN)
         LoggingSystem.bootstrap(FileLogHandler.factory(path: XDGPaths().logFile.path))
+        StartupTrace.mark("logging ready")
         let command: any ParsableCommand
         do {
-            command = try parseAsRoot()
+            command = try parseCommand(Array(CommandLine.arguments.dropFirst()))
         } catch {
             exit(withError: error)
         }
+        StartupTrace.mark("arguments parsed")
         do {
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
@@ -70,5 +73,18 @@ struct Ponder: AsyncParsableCommand {
             report.print()
             exit(withError: report.exitCode)
         }
+    }
+
+    /// `ponder ask …` is parsed with `ask` as the root: the same options, flags and validation, without
+    /// building and checking every other command's arguments first (a large share of `ponder ask`'s
+    /// start-up). Anything that is not a plain successful parse — help, a usage error — goes through the
+    /// full command tree, so messages and exit codes are exactly those of `parseAsRoot`.
+    static func parseCommand(_ arguments: [String]) throws -> any ParsableCommand {
+        if arguments.first == AskCommand.configuration.commandName,
+            let ask = try? AskCommand.parseAsRoot(Array(arguments.dropFirst())) as? AskCommand
+        {
+            return ask
+        }
+        return try parseAsRoot(arguments)
     }
 }

@@ -2,4 +2,4 @@
 // started from RunTUI.swift); Commands/ holds one file per subcommand (ask, list, show, search,
 // export, import, rm, models, config, db); Ask/ the one-shot streaming of `ponder ask` (output,
 // Ctrl-C, saving); Support/ what several commands share (config and provider resolution, store
-// opening, id prefixes, error reporting, JSON output, raw standard streams).
+// opening, id prefixes, error reporting, JSON output, raw standard streams, the start-up trace).

@@ -48,6 +48,27 @@ extension ConversationStore {
         }
     }
 
+    /// Saves one turn in a single transaction: `conversation` first when given (a new one), then the
+    /// messages (a `streaming` one is recorded as written by this process), and moves the
+    /// conversation's `updatedAt` to now. One commit instead of one per row, so that a question and
+    /// its empty answer row are stored before the request goes out without delaying it.
+    public func saveTurn(conversation: Conversation?, messages: [Message], now: Date = Date()) throws {
+        try write { db in
+            if let conversation { try conversation.upsert(db) }
+            for message in messages {
+                do {
+                    try message.upsert(db, writer: .current)
+                } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
+                    throw Self.unknownConversation(message.conversationID)
+                }
+            }
+            for id in Set(messages.map(\.conversationID)) {
+                try db.cachedStatement(sql: "UPDATE conversations SET updated_at = max(updated_at, ?) WHERE id = ?")
+                    .execute(arguments: [StoredDate.value(now), id.rawValue])
+            }
+        }
+    }
+
     /// Appends text to a message that is still streaming without rewriting what it already holds
     /// (a flush costs the size of the new text, not of the whole trace). When `header` is given,
     /// its usage, timings and other small fields are written too. The next full `save` of the

@@ -121,7 +121,9 @@ public final class ConversationStore: Sendable {
         var attempt = 0
         while true {
             do {
-                let (superseded, complete) = try database.read { db in
+                // On the writer connection, which every command needs anyway: opening a reader
+                // connection just for this check would cost a second open of the file.
+                let (superseded, complete) = try database.writeWithoutTransaction { db in
                     (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
                 }
                 if superseded {
@@ -173,6 +175,37 @@ public final class ConversationStore: Sendable {
         guard fileURL != nil else { return }
         do {
             try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        } catch {
+            throw StoreError.translating(error, file: fileURL)
+        }
+    }
+
+    /// Like `checkpoint()`, but returns at once instead of waiting when another process is busy with
+    /// the store (its own exit or a later checkpoint folds the log back then), and starts the new log
+    /// with one small commit. For short-lived commands before they exit: SQLite would checkpoint when
+    /// the last connection closes, but the process ends first, and the next process to open the store
+    /// must read the whole log left behind. The first commit into an emptied log syncs its header to
+    /// disk; making it here keeps that sync out of the next command's start-up.
+    public func checkpointUnlessBusy() throws {
+        guard fileURL != nil else { return }
+        do {
+            try database.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA busy_timeout = 0")
+                defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Int(Self.busyTimeout * 1000))") }
+                let blocked = try Int.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") ?? 1
+                if blocked == 0 {
+                    // A no-op update writes nothing; recording when the log was folded back does.
+                    try db.execute(
+                        sql: """
+                            INSERT INTO store_meta (key, value) VALUES ('checkpointed_at', ?)
+                            ON CONFLICT(key) DO UPDATE SET value = excluded.value
+                            """,
+                        arguments: [Int64(Date().timeIntervalSince1970 * 1000)])
+                }
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+        {
+            return
         } catch {
             throw StoreError.translating(error, file: fileURL)
         }

@@ -3,7 +3,8 @@ import Foundation
 import Synchronization
 
 /// Buffers the deltas of one streaming assistant message and writes them to the store on its own
-/// queue: the first write at once (so the row exists from the moment the request is sent), then
+/// queue: the first write at once unless the caller stored the row already (either way the row
+/// exists from the moment the request is sent), then
 /// at most once per `flushInterval`, and immediately on every status change. Appending is a lock
 /// and a string append, cheap enough to call once per token. If a write fails (disk full), the
 /// message stays whole in memory, `onError` is told once, and the next flush writes it all.
@@ -44,15 +45,21 @@ public final class StreamingMessageWriter: Sendable {
     private let queue = DispatchQueue(label: "ponder.store.streaming-writer", qos: .utility)
     private let state: Mutex<State>
 
+    /// `rowWritten`: the caller has already stored `message` as it is (with `saveTurn`), so the
+    /// first write is skipped and later flushes only append what arrives.
     public init(
         store: ConversationStore, message: Message, flushInterval: Duration = .milliseconds(250),
-        onError: @escaping @Sendable (StoreError) -> Void = { _ in }
+        rowWritten: Bool = false, onError: @escaping @Sendable (StoreError) -> Void = { _ in }
     ) {
         self.store = store
         self.flushInterval = flushInterval
         self.onError = onError
-        self.state = Mutex(State(message: message, flushQueued: true))
-        queue.async { self.flush() }
+        if rowWritten {
+            self.state = Mutex(State(message: message, dirty: false, rowWritten: true))
+        } else {
+            self.state = Mutex(State(message: message, flushQueued: true))
+            queue.async { self.flush() }
+        }
     }
 
     /// Everything received so far, written or not.

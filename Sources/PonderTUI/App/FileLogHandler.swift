@@ -49,7 +49,20 @@ public struct FileLogHandler: LogHandler {
         var merged = metadata
         if let extra = event.metadata { merged.merge(extra) { $1 } }
         let details = merged.isEmpty ? "" : " " + merged.map { "\($0)=\($1)" }.sorted().joined(separator: " ")
-        let time = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withInternetDateTime])
-        sink.write("\(time) \(event.level) \(label): \(event.message)\(details)\n")
+        sink.write("\(Self.timestamp(time(nil))) \(event.level) \(label): \(event.message)\(details)\n")
+    }
+
+    /// Local time as RFC 3339 (`2026-05-01T14:03:09+02:00`, `Z` in UTC), from the C library: a
+    /// Foundation date formatter costs milliseconds to create, on every command that logs.
+    static func timestamp(_ seconds: time_t) -> String {
+        var seconds = seconds
+        var parts = tm()
+        localtime_r(&seconds, &parts)
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let offset = Int(parts.tm_gmtoff) / 60
+        let zone =
+            offset == 0 ? "Z" : (offset < 0 ? "-" : "+") + two(abs(offset) / 60) + ":" + two(abs(offset) % 60)
+        return "\(Int(parts.tm_year) + 1900)-\(two(Int(parts.tm_mon) + 1))-\(two(Int(parts.tm_mday)))"
+            + "T\(two(Int(parts.tm_hour))):\(two(Int(parts.tm_min))):\(two(Int(parts.tm_sec)))\(zone)"
     }
 }

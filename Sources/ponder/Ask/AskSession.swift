@@ -30,7 +30,9 @@ struct AskSession: Sendable {
     private static func consume(
         _ stream: AsyncStream<ChatStreamEvent>, writer: StreamingMessageWriter?, printer: inout AskPrinter
     ) async -> AskOutcome {
+        var printed = false
         for await event in stream {
+            if StartupTrace.isEnabled && !printed { printed = traceFirstOutput(event) }
             switch event {
             case .reasoning(let text):
                 writer?.appendReasoning(text)
@@ -55,6 +57,21 @@ struct AskSession: Sendable {
         }
         // The stream only ends without a terminal phase when this task was cancelled (Ctrl-C).
         return .cancelled
+    }
+
+    /// Traces the stream's phases up to the first text; true once that text is here (it is printed
+    /// right after this call).
+    private static func traceFirstOutput(_ event: ChatStreamEvent) -> Bool {
+        switch event {
+        case .reasoning, .answer:
+            StartupTrace.mark("first text received")
+            return true
+        case .phase(let phase):
+            StartupTrace.mark("stream phase \(phase)")
+        default:
+            break
+        }
+        return false
     }
 
     private static func errorText(_ outcome: AskOutcome) -> String? {

@@ -48,19 +48,42 @@ struct AskCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // The HTTP client (and its event loop threads) starts while the config and the store are read.
+        let clientTask = Task { ChatClient() }
+        let result: (outcome: AskOutcome, saved: Bool)
+        do {
+            result = try await ask(using: clientTask)
+        } catch {
+            await clientTask.value.shutdown()
+            throw error
+        }
+        await clientTask.value.shutdown()
+        try Self.exit(for: result.outcome, saved: result.saved)
+    }
+
+    /// Sends the question and streams the answer; returns how it ended and whether it was saved.
+    private func ask(using clientTask: Task<ChatClient, Never>) async throws -> (outcome: AskOutcome, saved: Bool) {
         let text = try AskPrompt.read(arguments: prompt)
+        StartupTrace.mark("prompt read")
         let context = try CommandContext.load()
+        StartupTrace.mark("config loaded")
         let provider = try context.provider(flag: providerOptions.provider, model: providerOptions.model)
+        StartupTrace.mark("provider chosen")
         var settings = try context.settings(for: provider)
+        StartupTrace.mark("key resolved")
         let store = noSave && !continueLast && conversation == nil ? nil : try context.openStore()
         let thread = try existingThread(store: store)
+        StartupTrace.mark("conversation found")
 
         let engine = provider.kind == .local ? try context.localEngine() : nil
         if let engine { settings.baseURL = try await engine.start() }
         Logger(label: "ponder.ask").info("ask: provider \(settings.name), model \(settings.model)")
 
-        let client = ChatClient()
+        StartupTrace.mark("logged")
+        let client = await clientTask.value
+        StartupTrace.mark("HTTP client ready")
         let saved = try noSave ? nil : save(text, thread: thread, settings: settings, store: store)
+        StartupTrace.mark("question saved")
         let user = saved?.user ?? Message(conversationID: thread.conversation.id, role: .user, answer: text)
         let request = ChatRequest(
             settings: settings, systemPrompt: thread.conversation.systemPrompt, history: thread.history + [user])
@@ -68,9 +91,10 @@ struct AskCommand: AsyncParsableCommand {
             client: client, request: request, writer: saved?.writer,
             printer: AskPrinter(showReasoning: !hideReasoning, showAnswer: !reasoningOnly, json: json))
         let outcome = await session.run(conversationID: saved == nil ? nil : thread.conversation.id)
-        await client.shutdown()
         if let engine { await engine.stop() }
-        try Self.exit(for: outcome, saved: saved != nil)
+        // The next command then opens the store without reading back this command's log.
+        if let store { try? store.checkpointUnlessBusy() }
+        return (outcome, saved != nil)
     }
 
     /// The conversation this question joins and the branch sent as history.
@@ -91,6 +115,7 @@ struct AskCommand: AsyncParsableCommand {
 
     /// Saves the user message and creates the assistant row, which exists (as `streaming`) before
     /// the request is sent, so a killed `ponder ask` leaves an interrupted message behind.
+    /// All three rows (a new conversation, the question, the empty answer) go in one transaction.
     private func save(
         _ text: String, thread: AskThread, settings: ProviderSettings, store: ConversationStore?
     ) throws -> (user: Message, writer: StreamingMessageWriter)? {
@@ -100,15 +125,14 @@ struct AskCommand: AsyncParsableCommand {
             conversation.title = AskPrompt.title(for: text)
             conversation.provider = settings.name
             conversation.model = settings.model
-            try store.save(conversation)
         }
         let user = Message(
             conversationID: conversation.id, parentID: thread.history.last?.id, role: .user, answer: text)
-        try store.save(user)
         let assistant = Message(
             conversationID: conversation.id, parentID: user.id, role: .assistant, status: .streaming,
             provider: settings.name, model: settings.model)
-        let writer = StreamingMessageWriter(store: store, message: assistant) { error in
+        try store.saveTurn(conversation: thread.isNew ? conversation : nil, messages: [user, assistant])
+        let writer = StreamingMessageWriter(store: store, message: assistant, rowWritten: true) { error in
             printError("ponder: could not save the answer: \(error.message)")
         }
         return (user, writer)

@@ -7,6 +7,8 @@ import PonderCore
 enum StoreAccess {
     static func open(paths: XDGPaths = XDGPaths()) throws -> ConversationStore {
         let store = try ConversationStore.openDefault(paths: paths)
+        StartupTrace.mark("store opened")
+        defer { StartupTrace.mark("abandoned streams swept") }
         do {
             let marked = try store.markAbandonedStreamsInterrupted()
             if marked > 0 {
