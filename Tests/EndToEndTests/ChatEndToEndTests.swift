@@ -97,12 +97,12 @@ import Testing
         try harness.ask("fold me")
         try harness.tmux.waitFor(text: "▸ Thought")
         try harness.tmux.sendKeys("C-o")
-        let unfolded = try harness.tmux.waitFor(text: "▾ Thought")
-        #expect(unfolded.contains("┊ step 1"))
+        try harness.tmux.waitFor("the reasoning unfolded") { $0.contains("▾ Thought") && $0.contains("┊ step 1") }
         try harness.quit()
         try harness.startPonder()
-        let reopened = try harness.tmux.waitFor(text: "▾ Thought")
-        #expect(reopened.contains("┊ step 1"))
+        try harness.tmux.waitFor("still unfolded after a restart") {
+            $0.contains("▾ Thought") && $0.contains("┊ step 1")
+        }
         try harness.tmux.sendKeys("C-o")
         try harness.tmux.waitFor("folded again") { $0.contains("▸ Thought") && !$0.contains("┊ step 1") }
         try harness.quit()

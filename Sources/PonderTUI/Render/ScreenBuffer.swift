@@ -42,12 +42,35 @@ public struct ScreenBuffer: Equatable, Sendable {
         let area = (clip ?? bounds).intersection(bounds)
         guard point.y >= area.y, point.y < area.maxY else { return point.x }
         var x = point.x
-        for character in text {
-            if x >= area.maxX { break }
+        // Printable ASCII followed by ASCII (or the end) is a grapheme cluster of its own and one
+        // cell wide: written straight from the bytes. Anything else goes cluster by cluster.
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        let rowStart = point.y * size.width
+        while index < utf8.endIndex, x < area.maxX {
+            let byte = utf8[index]
+            let next = utf8.index(after: index)
+            if byte >= 0x20 && byte < 0x7F && (next == utf8.endIndex || utf8[next] < 0x80) {
+                if x >= area.x && x >= 0 {
+                    if cells[rowStart + x].width != 1 {
+                        repairBeforeOverwrite(x: x, y: point.y)
+                        repairAfterOverwrite(x: x, y: point.y)
+                    }
+                    cells[rowStart + x] = Cell(grapheme: Self.asciiCharacters[Int(byte) - 0x20], style: style, width: 1)
+                }
+                x += 1
+                index = next
+                continue
+            }
+            guard let character = text[index...].first else { break }
             x = put(character, x: x, y: point.y, style: style, minX: area.x, maxX: area.maxX)
+            index = utf8.index(index, offsetBy: character.utf8.count)
         }
         return x
     }
+
+    /// The printable ASCII characters, by byte minus 0x20.
+    private static let asciiCharacters: [Character] = (0x20..<0x7F).map { Character(Unicode.Scalar(UInt8($0))) }
 
     /// Writes one grapheme cluster at (x, y) within columns `minX..<maxX`; returns the next column.
     @discardableResult
