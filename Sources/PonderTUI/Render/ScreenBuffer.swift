@@ -98,6 +98,24 @@ public struct ScreenBuffer: Equatable, Sendable {
         return x + width
     }
 
+    /// Places a cell taken from another frame (already sanitised and measured) at (x, y), with
+    /// its continuation when wide — what a terminal does with a `CellChange`.
+    public mutating func place(_ cell: Cell, x: Int, y: Int) {
+        guard x >= 0, y >= 0, y < size.height, x < size.width, !cell.isContinuation else { return }
+        if cell.width == 2 {
+            guard x + 1 < size.width else {
+                setCell(Cell(grapheme: " ", style: cell.style, width: 1), x: x, y: y)
+                return
+            }
+            repairBeforeOverwrite(x: x, y: y)
+            repairAfterOverwrite(x: x + 1, y: y)
+            cells[y * size.width + x] = cell
+            cells[y * size.width + x + 1] = .continuation(style: cell.style)
+        } else {
+            setCell(cell, x: x, y: y)
+        }
+    }
+
     /// The plain-text rows of the frame (continuation cells contribute nothing, trailing spaces kept).
     public func lines() -> [String] {
         (0..<size.height).map { y in

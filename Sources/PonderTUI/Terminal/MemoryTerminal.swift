@@ -76,7 +76,7 @@ public final class MemoryTerminal: Terminal {
 
     public func present(_ changes: [CellChange], cursor: Point?) {
         for change in changes {
-            screen.put(change.cell.grapheme, x: change.x, y: change.y, style: change.cell.style)
+            screen.place(change.cell, x: change.x, y: change.y)
         }
         self.cursor = cursor
         presentCount += 1
