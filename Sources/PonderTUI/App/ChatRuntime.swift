@@ -225,21 +225,24 @@ public final class ChatRuntime: Sendable {
             let settings = try await settings(for: provider, queue: queue)
             let request = ChatRequest(
                 settings: settings, systemPrompt: systemPrompt, history: history, continuation: continuation)
-            for await event in client.stream(request) {
+            // Events are handled where they are decoded (no hop to another task per token).
+            let outcome = Mutex<(status: MessageStatus, failure: ChatError?)>((.interrupted, nil))
+            await client.run(request) { event in
                 switch event {
                 case .reasoning(let text): writer.appendReasoning(text)
                 case .answer(let text): writer.appendAnswer(text)
                 case .usage(let usage): writer.update(usage: usage)
                 case .timings(let timings): writer.update(timings: timings)
-                case .phase(.finished): status = .complete
-                case .phase(.cancelled): status = .cancelled
-                case .phase(.failed(let error)):
-                    status = .failed
-                    errorText = await explain(error, provider: provider)
+                case .phase(.finished): outcome.withLock { $0.status = .complete }
+                case .phase(.cancelled): outcome.withLock { $0.status = .cancelled }
+                case .phase(.failed(let error)): outcome.withLock { $0 = (.failed, error) }
                 case .phase: break
                 }
                 batcher.add(event)
             }
+            let (finalStatus, failure) = outcome.withLock { $0 }
+            status = finalStatus
+            if let failure { errorText = await explain(failure, provider: provider) }
         } catch {
             status = .failed
             errorText = (error as? ChatError)?.message ?? "\(error)"
