@@ -3,16 +3,16 @@ import PonderCore
 import Synchronization
 
 /// Merges the deltas of one stream into few `streamUpdated` events: the first delta after a post
-/// schedules the next post `interval` later, so the loop gets at most ~30 updates a second
-/// however fast tokens arrive — smooth for reading, and half the drawing of 60 (keys are still
-/// echoed at once). Posting happens under the lock, so updates stay in order.
+/// schedules the next post `interval` later, so the loop gets at most 25 updates a second
+/// however fast tokens arrive — smooth for reading, and well under half the drawing of 60 (keys
+/// are still echoed at once). Posting happens under the lock, so updates stay in order.
 final class DeltaBatcher: Sendable {
     private let queue: EventQueue
     private let messageID: MessageID
     private let interval: Duration
     private let pending: Mutex<(update: StreamUpdate?, scheduled: Bool)>
 
-    init(queue: EventQueue, messageID: MessageID, interval: Duration = .milliseconds(33)) {
+    init(queue: EventQueue, messageID: MessageID, interval: Duration = .milliseconds(40)) {
         self.queue = queue
         self.messageID = messageID
         self.interval = interval
