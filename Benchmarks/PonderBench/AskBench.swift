@@ -18,29 +18,14 @@ enum AskBench {
     private static func measure() async throws {
         let runs = ProcessInfo.processInfo.environment["PONDER_BENCH_ASK_RUNS"].flatMap(Int.init) ?? 30
         let ponder = try BuildProducts.executable("ponder")
-        let directory = try TemporaryDirectory(prefix: "ponder-ask-bench")
-        let root = directory.path
-        let environment = [
-            "HOME": root, "XDG_CONFIG_HOME": root + "/config", "XDG_DATA_HOME": root + "/data",
-            "XDG_STATE_HOME": root + "/state", "PONDER_CONFIG": root + "/config.toml",
-            "PONDER_ENGINE_DIR": root + "/no-engine", "PATH": "/usr/bin:/bin", "BENCH_KEY": "sk-bench",
-        ]
+        let server = try await FakeServer.start()
+        var home = try FakeProviderHome(prefix: "ponder-ask-bench", server: server)
+        home.environment["PATH"] = "/usr/bin:/bin"
+        let environment = home.environment
         let started = Date()
-        try fillStore(at: XDGPaths(environment: environment).databaseFile, conversations: 10_000)
+        try fillStore(at: home.databaseFile, conversations: 10_000)
         print(
             String(format: "ask: store of 10000 conversations generated in %.1f s", Date().timeIntervalSince(started)))
-
-        let server = try await FakeServer.start()
-        let config = """
-            default_provider = "fake"
-            [providers.fake]
-            kind = "deepseek"
-            base_url = "\(server.baseURL)"
-            model = "fake-reasoner"
-            api_key_env = "BENCH_KEY"
-
-            """
-        try Data(config.utf8).write(to: URL(fileURLWithPath: root + "/config.toml"))
 
         var serverTimes: [Double] = []
         let client = ChatClient()

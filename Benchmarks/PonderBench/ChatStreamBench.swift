@@ -21,29 +21,13 @@ enum ChatStreamBench {
     private static func measure() async throws {
         let tokens = ProcessInfo.processInfo.environment["PONDER_BENCH_CHAT_TOKENS"].flatMap(Int.init) ?? 100_000
         let ponder = try BuildProducts.executable("ponder")
-        let home = try TemporaryDirectory(prefix: "ponder-chat-bench")
         let server = try await FakeServer.start()
-        let config = """
-            default_provider = "fake"
-            [providers.fake]
-            kind = "deepseek"
-            base_url = "\(server.baseURL)"
-            model = "fake-reasoner"
-            api_key_env = "BENCH_KEY"
-
-            """
-        try Data(config.utf8).write(to: URL(fileURLWithPath: home.path + "/config.toml"))
-        let environment = [
-            "HOME": home.path, "XDG_CONFIG_HOME": home.path + "/config", "XDG_DATA_HOME": home.path + "/data",
-            "XDG_STATE_HOME": home.path + "/state", "PONDER_CONFIG": home.path + "/config.toml",
-            "PONDER_ENGINE_DIR": home.path + "/no-engine", "BENCH_KEY": "sk-bench", "LANG": "C.UTF-8",
-            "LC_ALL": "C.UTF-8",
-        ]
-        let tmux = try TmuxSession(command: ponder.path, environment: environment, width: 160, height: 48)
+        let home = try FakeProviderHome(prefix: "ponder-chat-bench", server: server)
+        let tmux = try TmuxSession(command: ponder.path, environment: home.environment, width: 160, height: 48)
         defer { tmux.kill() }
         try tmux.waitFor(text: "Message")
         let pid = try tmux.panePID()
-        let store = try ConversationStore.open(at: XDGPaths(environment: environment).databaseFile)
+        let store = try ConversationStore.open(at: home.databaseFile)
 
         let idle = try echoLatencies(tmux, count: 30)
         print(
