@@ -28,33 +28,19 @@ import Testing
                 """ + "\n" + extraConfig
             try config.write(toFile: home.path + "/config.toml", atomically: true, encoding: .utf8)
             var environment = TestEnvironment.isolated(home: home.path)
-            environment["PS1"] = "$ "
             environment["PONDER_CONFIG"] = home.path + "/config.toml"
             environment["FAKE_PROVIDER_KEY"] = "sk-test"
-            tmux = try TmuxSession(
-                command: "bash --norc --noprofile -i", environment: environment, width: width, height: height,
-                workingDirectory: home.path)
-            try tmux.waitFor(text: "$")
+            tmux = try TmuxSession.shell(environment: environment, width: width, height: height, directory: home.path)
         }
 
-        func startPonder() throws {
-            try tmux.sendLiteral(ponder.path)
-            try tmux.sendKeys("Enter")
-            try tmux.waitFor(text: "Message")
-            try tmux.waitFor("the alternate screen") { _ in (try? tmux.format("#{alternate_on}")) == "1" }
-        }
+        func startPonder() throws { try tmux.startPonder(ponder) }
 
         func ask(_ question: String) throws {
             try tmux.sendLiteral(question)
             try tmux.sendKeys("Enter")
         }
 
-        func quit() throws {
-            try tmux.sendKeys("C-q")
-            try tmux.waitFor("the shell back") { screen in
-                (try? tmux.format("#{alternate_on}")) == "0" && !screen.contains("Message")
-            }
-        }
+        func quit() throws { try tmux.quitPonder() }
     }
 
     @Test func questionStreamsReasoningIntoThePanelAndTheAnswerIntoTheTranscript() throws {

@@ -33,20 +33,12 @@ import Testing
                 try "[providers.local]\ntemperature = 0\nmax_tokens = \(answerLimit)\n".write(
                     to: config, atomically: true, encoding: .utf8)
             }
-            var shell = environment
-            shell["PS1"] = "$ "
-            tmux = try TmuxSession(
-                command: "bash --norc --noprofile -i", environment: shell, width: width, height: height,
-                workingDirectory: home.path)
-            try tmux.waitFor(text: "$")
+            tmux = try TmuxSession.shell(environment: environment, width: width, height: height, directory: home.path)
         }
 
         /// Starts ponder from the shell and waits until it shows the local provider.
         func startPonder() throws {
-            try tmux.sendLiteral(ponder.path)
-            try tmux.sendKeys("Enter")
-            try tmux.waitFor(text: "Message")
-            try tmux.waitFor("the alternate screen") { _ in (try? tmux.format("#{alternate_on}")) == "1" }
+            try tmux.startPonder(ponder)
             try tmux.waitFor(text: "local · local")
         }
 
@@ -55,12 +47,7 @@ import Testing
             try tmux.sendKeys("Enter")
         }
 
-        func quit() throws {
-            try tmux.sendKeys("C-q")
-            try tmux.waitFor("the shell back") { screen in
-                (try? tmux.format("#{alternate_on}")) == "0" && !screen.contains("Message")
-            }
-        }
+        func quit() throws { try tmux.quitPonder() }
 
         /// Waits until the status bar counts at least `count` answer tokens of the streaming answer.
         @discardableResult

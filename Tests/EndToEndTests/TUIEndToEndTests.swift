@@ -13,21 +13,13 @@ import Testing
         init(width: Int = 100, height: Int = 30) throws {
             ponder = try BuildProducts.executable("ponder")
             home = try TemporaryDirectory(prefix: "ponder-e2e")
-            var environment = TestEnvironment.isolated(home: home.path)
-            environment["PS1"] = "$ "
-            tmux = try TmuxSession(
-                command: "bash --norc --noprofile -i", environment: environment, width: width, height: height,
-                workingDirectory: home.path)
-            try tmux.waitFor(text: "$")
+            tmux = try TmuxSession.shell(
+                environment: TestEnvironment.isolated(home: home.path), width: width, height: height,
+                directory: home.path)
         }
 
         /// Starts ponder from the shell and waits for its layout.
-        func startPonder() throws {
-            try tmux.sendLiteral(ponder.path)
-            try tmux.sendKeys("Enter")
-            try tmux.waitFor(text: "Message")
-            try tmux.waitFor("the alternate screen") { _ in (try? tmux.format("#{alternate_on}")) == "1" }
-        }
+        func startPonder() throws { try tmux.startPonder(ponder) }
 
         /// Waits until ponder has exited and the shell owns the normal screen again.
         func waitForShell() throws -> String {
