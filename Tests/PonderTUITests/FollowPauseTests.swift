@@ -55,6 +55,16 @@ import Testing
         #expect(!following[0].contains("Paused"))
     }
 
+    @Test func aPausedPanelStaysPutAfterAResize() {
+        for _ in 0..<10 { press(.character("k")) }
+        _ = panel()
+        _ = Reducer.reduce(&state, .resized(Size(width: 100, height: 30)))
+        let resized = panel()
+        #expect(state.scroll.thinkingFromBottom > 0)
+        stream("\n\n" + (201...230).map { "Line \($0) of thought." }.joined(separator: "\n\n"))
+        #expect(Array(panel().dropFirst()) == Array(resized.dropFirst()), "counts at the old width are not used")
+    }
+
     @Test func topAndBottomKeysReachTheEndsOfTheTrace() {
         press(.character("g"))
         let top = panel()

@@ -36,8 +36,8 @@ public struct PaneScroll: Hashable, Sendable {
     public var thinkingFromBottom = 0
     /// Lines the paused transcript / thinking panel had when last drawn (nil while following or
     /// not yet drawn): lines arriving later are added to the offset so the view does not move.
-    public var transcriptLines: Int?
-    public var thinkingLines: Int?
+    public var transcriptLines: DrawnLines?
+    public var thinkingLines: DrawnLines?
     /// A place to bring into view on the next frame (a search match, a search hit).
     public var jump: ScrollJump?
     public var sidebarTop = 0
@@ -59,4 +59,19 @@ public struct ScrollJump: Hashable, Sendable {
         self.part = part
         self.utf8Offset = utf8Offset
     }
+}
+
+/// How many lines a pane's text had when last drawn, and at which width: a count at another
+/// width (the terminal or the panel was resized) says nothing about the text now.
+public struct DrawnLines: Hashable, Sendable {
+    public var width: Int
+    public var count: Int
+
+    public init(width: Int, count: Int) {
+        self.width = width
+        self.count = count
+    }
+
+    /// The count, if it was taken at `width`.
+    public func count(atWidth width: Int) -> Int? { width == self.width ? count : nil }
 }

@@ -5,14 +5,6 @@ import PonderCore
 public enum Reducer {
     public static func reduce(_ state: inout AppState, _ event: AppEvent, keymap: Keymap = .standard) -> [Effect] {
         if let effects = BrowserReducer.intercept(&state, event, keymap: keymap) { return effects }
-        let widths = paneWidths(state)
-        defer {
-            // Line counts of paused panes are per width: they start afresh when a width changes.
-            if paneWidths(state) != widths {
-                state.scroll.transcriptLines = nil
-                state.scroll.thinkingLines = nil
-            }
-        }
         switch event {
         case .input(let input, let now):
             expireDeadlines(&state, now: now)
@@ -53,11 +45,11 @@ public enum Reducer {
         case .scrollResolved(let report):
             if let position = report.transcript {
                 state.scroll.transcriptFromBottom = position.fromBottom
-                state.scroll.transcriptLines = position.fromBottom > 0 ? position.totalLines : nil
+                state.scroll.transcriptLines = position.fromBottom > 0 ? position.drawnLines : nil
             }
             if let position = report.thinking {
                 state.scroll.thinkingFromBottom = position.fromBottom
-                state.scroll.thinkingLines = position.fromBottom > 0 ? position.totalLines : nil
+                state.scroll.thinkingLines = position.fromBottom > 0 ? position.drawnLines : nil
             }
             if report.jumped { state.scroll.jump = nil }
             state.transcriptRows = report.transcriptRows
@@ -65,12 +57,6 @@ public enum Reducer {
             break
         }
         return []
-    }
-
-    /// The widths text is wrapped at in the transcript and the thinking panel.
-    static func paneWidths(_ state: AppState) -> [Int] {
-        let layout = state.layout
-        return [layout.transcript.width, layout.thinkingCollapsed ? 0 : layout.thinking?.width ?? 0]
     }
 
     static func handle(_ input: InputEvent, now: Double, state: inout AppState, keymap: Keymap) -> [Effect] {

@@ -5,14 +5,14 @@ import PonderCore
 /// The loop feeds it back to the reducer (`AppEvent.scrollResolved`), so the next key moves
 /// from what is on screen. Panes following their live end report nothing.
 public struct ScrollReport: Hashable, Sendable {
-    /// A pane's position: lines hidden below the view, and lines in all.
+    /// A pane's position: lines hidden below the view, and lines in all at the text's width.
     public struct Position: Hashable, Sendable {
         public var fromBottom: Int
-        public var totalLines: Int
+        public var drawnLines: DrawnLines
 
-        public init(fromBottom: Int, totalLines: Int) {
+        public init(fromBottom: Int, drawnLines: DrawnLines) {
             self.fromBottom = fromBottom
-            self.totalLines = totalLines
+            self.drawnLines = drawnLines
         }
     }
 

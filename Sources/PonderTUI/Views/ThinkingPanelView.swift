@@ -47,13 +47,15 @@ enum ThinkingPanelView {
         } else {
             let total = text.lineCount(width: width)
             var fromBottom = ScrollReport.paused(
-                fromBottom: scroll.thinkingFromBottom, known: scroll.thinkingLines, total: total, height: body.height)
+                fromBottom: scroll.thinkingFromBottom, known: scroll.thinkingLines?.count(atWidth: width), total: total,
+                height: body.height)
             if let jump {
                 let line = text.lineIndex(forUTF8Offset: jump.utf8Offset, width: width)
                 fromBottom = ScrollReport.centring(line: line, total: total, height: body.height)
                 report.jumped = true
             }
-            report.thinking = ScrollReport.Position(fromBottom: fromBottom, totalLines: total)
+            report.thinking = ScrollReport.Position(
+                fromBottom: fromBottom, drawnLines: DrawnLines(width: width, count: total))
             lines = text.lines(endingAt: total - fromBottom, count: body.height, width: width)
         }
         let query = state.find.flatMap { $0.pane == .thinking && !$0.isEditing ? $0.query : nil }

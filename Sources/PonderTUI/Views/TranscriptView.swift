@@ -41,14 +41,16 @@ enum TranscriptView {
         var fromBottom = 0
         if !following {
             fromBottom = ScrollReport.paused(
-                fromBottom: scroll.transcriptFromBottom, known: scroll.transcriptLines, total: collected,
+                fromBottom: scroll.transcriptFromBottom, known: scroll.transcriptLines?.count(atWidth: width),
+                total: collected,
                 height: body.height)
             if let jumpLinesBelow {
                 fromBottom = ScrollReport.centring(
                     line: collected - 1 - jumpLinesBelow, total: collected, height: body.height)
             }
             report.jumped = report.jumped || jump != nil
-            report.transcript = ScrollReport.Position(fromBottom: fromBottom, totalLines: collected)
+            report.transcript = ScrollReport.Position(
+                fromBottom: fromBottom, drawnLines: DrawnLines(width: width, count: collected))
         }
         let end = collected - fromBottom
         let start = max(0, end - body.height)
