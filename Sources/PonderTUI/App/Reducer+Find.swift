@@ -163,7 +163,6 @@ extension Reducer {
         var find = FindState(pane: pane, query: focus.query, isEditing: false)
         find.matches = matches(of: find, in: state)
         let part: MessageTextCache.Part = focus.field == .reasoning ? .reasoning : .answer
-        let here = TextMatch(messageIndex: 0, messageID: message.id, part: part, utf8Offset: hitOffset)
         find.current =
             find.matches.firstIndex { $0.messageID == message.id && $0.part == part && $0.utf8Offset >= hitOffset }
             ?? find.matches.lastIndex { $0.messageID == message.id && $0.part == part }
@@ -171,7 +170,7 @@ extension Reducer {
         if find.current == nil {
             // The query's words matched apart (full-text search): show the hit's place itself.
             state.scroll.jump = ScrollJump(
-                pane: pane, messageID: here.messageID, part: part, utf8Offset: here.utf8Offset)
+                pane: pane, messageID: message.id, part: part, utf8Offset: hitOffset)
         } else {
             showCurrentMatch(&state)
         }

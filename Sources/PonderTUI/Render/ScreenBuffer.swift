@@ -46,17 +46,14 @@ public struct ScreenBuffer: Equatable, Sendable {
         // cell wide: written straight from the bytes. Anything else goes cluster by cluster.
         let utf8 = text.utf8
         var index = utf8.startIndex
-        let rowStart = point.y * size.width
         while index < utf8.endIndex, x < area.maxX {
             let byte = utf8[index]
             let next = utf8.index(after: index)
             if byte >= 0x20 && byte < 0x7F && (next == utf8.endIndex || utf8[next] < 0x80) {
                 if x >= area.x && x >= 0 {
-                    if cells[rowStart + x].width != 1 {
-                        repairBeforeOverwrite(x: x, y: point.y)
-                        repairAfterOverwrite(x: x, y: point.y)
-                    }
-                    cells[rowStart + x] = Cell(grapheme: Self.asciiCharacters[Int(byte) - 0x20], style: style, width: 1)
+                    setCell(
+                        Cell(grapheme: Self.asciiCharacters[Int(byte) - 0x20], style: style, width: 1), x: x, y: point.y
+                    )
                 }
                 x += 1
                 index = next

@@ -11,8 +11,8 @@ enum StatusBarView {
         buffer.fill(rect, style: theme.statusBar)
         var x = rect.x
         if let find = state.find, find.isEditing {
-            let where_ = find.pane == .thinking ? "thinking" : "answers"
-            x = buffer.write(" Search \(where_): /", at: Point(x: x, y: rect.y), style: theme.statusBar, clip: rect)
+            let searched = find.pane == .thinking ? "thinking" : "answers"
+            x = buffer.write(" Search \(searched): /", at: Point(x: x, y: rect.y), style: theme.statusBar, clip: rect)
             let query = TextFit.truncate(Sanitizer.sanitizeLine(find.query), width: max(1, rect.maxX - x - 24))
             x = buffer.write(query, at: Point(x: x, y: rect.y), style: theme.statusNotice, clip: rect)
             buffer.write("   Enter search · Esc cancel", at: Point(x: x, y: rect.y), style: theme.statusBar, clip: rect)
