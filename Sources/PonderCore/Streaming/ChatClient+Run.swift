@@ -11,27 +11,31 @@ extension ChatClient {
     }
 
     /// The same events as `stream(_:)`, handed to `emit` in the task that reads the response, as
-    /// they are decoded — one thread hop less per token than iterating the stream. Returns after
-    /// the terminal phase; cancelling the calling task cancels the request.
-    public func run(_ request: ChatRequest, emit: @escaping @Sendable (ChatStreamEvent) -> Void) async {
+    /// they are decoded — one thread hop less per token than iterating the stream. Returns the
+    /// terminal phase (also the last event emitted); cancelling the calling task cancels the request.
+    @discardableResult
+    public func run(_ request: ChatRequest, emit: @escaping @Sendable (ChatStreamEvent) -> Void) async
+        -> RequestPhase
+    {
         var machine = RequestStateMachine(policy: configuration.retryPolicy)
         perform(machine.start(), emit: emit)
         let prepared = RequestBuilder.chatRequest(for: request)
         guard URLParts(prepared.url) != nil else {
             perform(machine.failed(.badURL(prepared.url), at: Date()), emit: emit)
-            return
+            return machine.state.terminalPhase ?? .cancelled
         }
         while true {
             let outcome = await attempt(prepared, request: request, machine: &machine, emit: emit)
-            guard case .retry(let delay) = outcome else { return }
+            guard case .retry(let delay) = outcome else { break }
             do {
                 try await Task.sleep(nanoseconds: UInt64(max(0, delay) * 1_000_000_000))
             } catch {
                 perform(machine.cancel(at: Date()), emit: emit)
-                return
+                break
             }
             perform(machine.retryStarted(), emit: emit)
         }
+        return machine.state.terminalPhase ?? .cancelled
     }
 
     private func attempt(
@@ -103,9 +107,10 @@ extension ChatClient {
 
     private func perform(_ actions: [RequestStateMachine.Action], emit: @Sendable (ChatStreamEvent) -> Void) {
         for action in actions {
-            if case .emit(let event) = action { emit(event) }
-            // `.closeConnection` happens by leaving the body loop (the request is cancelled when its
-            // body sequence is dropped); `.retry` is handled by the caller.
+            switch action {
+            case .emit(let event): emit(event)
+            case .retry: break  // the caller waits and sends again
+            }
         }
     }
 
