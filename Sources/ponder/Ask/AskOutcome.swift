@@ -9,15 +9,13 @@ enum AskOutcome: Equatable, Sendable {
     /// Standard output was closed by its reader (`| head`); the request was stopped.
     case outputClosed
 
-    /// The status the assistant message is stored with.
-    var messageStatus: MessageStatus {
-        switch self {
-        case .finished: return .complete
-        case .failed(let error): return error.kind == .interrupted ? .interrupted : .failed
-        case .cancelled, .outputClosed: return .cancelled
+    /// The outcome of a turn that ended so; `outputClosed` when the printer's reader went away.
+    init(_ end: TurnEnd, outputClosed: Bool) {
+        switch end.phase {
+        case .finished(let reason): self = .finished(reason)
+        case .failed(let error): self = .failed(error)
+        case .cancelled, .connecting, .queued, .thinking, .answering, .retrying:
+            self = outputClosed ? .outputClosed : .cancelled
         }
     }
-
-    /// The `status` of the JSON `done` event.
-    var statusName: String { messageStatus.rawValue }
 }

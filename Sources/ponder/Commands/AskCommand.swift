@@ -72,7 +72,7 @@ struct AskCommand: AsyncParsableCommand {
         var settings = try context.settings(for: provider)
         StartupTrace.mark("key resolved")
         let store = noSave && !continueLast && conversation == nil ? nil : try context.openStore()
-        let thread = try existingThread(store: store)
+        let conversationID = try existingConversation(store: store)
         StartupTrace.mark("conversation found")
 
         let engine = provider.kind == .local ? try context.localEngine() : nil
@@ -82,60 +82,30 @@ struct AskCommand: AsyncParsableCommand {
         StartupTrace.mark("logged")
         let client = await clientTask.value
         StartupTrace.mark("HTTP client ready")
-        let saved = try noSave ? nil : save(text, thread: thread, settings: settings, store: store)
+        // The question and the empty answer row go in one transaction (with a new conversation's
+        // header) before the request is sent, so a killed `ponder ask` leaves an interrupted answer.
+        let runner = TurnRunner(store: store, client: client, savesTurns: !noSave)
+        let turnProvider = TurnProvider.resolved(settings)
+        let turn = try runner.prepare(
+            .ask(text, conversation: conversationID, after: nil), provider: turnProvider)
         StartupTrace.mark("question saved")
-        let user = saved?.user ?? Message(conversationID: thread.conversation.id, role: .user, answer: text)
-        let request = ChatRequest(
-            settings: settings, systemPrompt: thread.conversation.systemPrompt, history: thread.history + [user])
         let session = AskSession(
-            client: client, request: request, writer: saved?.writer,
             printer: AskPrinter(showReasoning: !hideReasoning, showAnswer: !reasoningOnly, json: json))
-        let outcome = await session.run(conversationID: saved == nil ? nil : thread.conversation.id)
+        let outcome = await session.run(turn, runner: runner, provider: turnProvider)
         if let engine { await engine.stop() }
         // The next command then opens the store without reading back this command's log.
         if let store { try? store.checkpointUnlessBusy() }
-        return (outcome, saved != nil)
+        return (outcome, turn.isSaved)
     }
 
-    /// The conversation this question joins and the branch sent as history.
-    private func existingThread(store: ConversationStore?) throws -> AskThread {
-        guard let store, continueLast || conversation != nil else { return AskThread() }
-        let found: Conversation
-        if let conversation {
-            found = try ConversationLookup.resolve(conversation, in: store)
-        } else if let recent = try ConversationLookup.mostRecent(in: store) {
-            found = recent
-        } else {
+    /// The conversation this question joins (`--continue`, `--conversation`); nil for a new one.
+    private func existingConversation(store: ConversationStore?) throws -> ConversationID? {
+        guard let store, continueLast || conversation != nil else { return nil }
+        if let conversation { return try ConversationLookup.resolve(conversation, in: store).id }
+        guard let recent = try ConversationLookup.mostRecent(in: store) else {
             throw CLIError("--continue: there is no conversation yet", exitCode: ExitCodes.notFound)
         }
-        return AskThread(
-            conversation: found, history: ConversationLookup.activeBranch(of: try store.messages(in: found.id)),
-            isNew: false)
-    }
-
-    /// Saves the user message and creates the assistant row, which exists (as `streaming`) before
-    /// the request is sent, so a killed `ponder ask` leaves an interrupted message behind.
-    /// All three rows (a new conversation, the question, the empty answer) go in one transaction.
-    private func save(
-        _ text: String, thread: AskThread, settings: ProviderSettings, store: ConversationStore?
-    ) throws -> (user: Message, writer: StreamingMessageWriter)? {
-        guard let store else { return nil }
-        var conversation = thread.conversation
-        if thread.isNew {
-            conversation.title = AskPrompt.title(for: text)
-            conversation.provider = settings.name
-            conversation.model = settings.model
-        }
-        let user = Message(
-            conversationID: conversation.id, parentID: thread.history.last?.id, role: .user, answer: text)
-        let assistant = Message(
-            conversationID: conversation.id, parentID: user.id, role: .assistant, status: .streaming,
-            provider: settings.name, model: settings.model)
-        try store.saveTurn(conversation: thread.isNew ? conversation : nil, messages: [user, assistant])
-        let writer = StreamingMessageWriter(store: store, message: assistant, rowWritten: true) { error in
-            printError("ponder: could not save the answer: \(error.message)")
-        }
-        return (user, writer)
+        return recent.id
     }
 
     private static func exit(for outcome: AskOutcome, saved: Bool) throws {
@@ -153,11 +123,4 @@ struct AskCommand: AsyncParsableCommand {
             throw ExitCodes.interrupted
         }
     }
-}
-
-/// The conversation a question is added to, and the messages sent before it.
-struct AskThread {
-    var conversation = Conversation()
-    var history: [Message] = []
-    var isNew = true
 }
