@@ -2,51 +2,46 @@ import Foundation
 import Logging
 
 /// The one loop that owns the terminal: `poll()` on terminal input, the event queue's wake
-/// pipe and the signal pipe; decode input; reduce events; run effects; draw at most one frame
-/// per `frameInterval` (but echo input at once), and only when something changed. With nothing pending it sleeps in
-/// `poll()` without a timeout; a timer runs only while a deadline (a notice expiring) is near.
-public final class EventLoop {
+/// pipe and the signal pipe; decode input; reduce events; hand effects to the effect handler; draw
+/// one frame after each round of events, and only when something changed. Output is coalesced
+/// before it gets here (a stream posts at most 25 updates a second, see `DeltaBatcher`), and every
+/// event already waiting is applied before the frame, so a burst costs one frame. With nothing
+/// pending it sleeps in `poll()` without a timeout; a timer runs only while a deadline (a notice
+/// expiring) is near.
+public final class EventLoop: TerminalServices {
     /// How the loop ended.
     public enum Exit: Equatable, Sendable {
         case quit
         case signal(Int32)
     }
 
-    /// Runs an effect; may post events back through the queue.
-    public typealias EffectHandler = (Effect, EventQueue) -> Void
-
     public let queue: EventQueue
     public private(set) var state: AppState
     public private(set) var framesDrawn = 0
-    public var frameInterval = 1.0 / 60
     public var keymap = Keymap.standard
     public var theme = Theme.standard
 
     private let terminal: any Terminal
     private let signals: TerminationSignals?
-    private let effectHandler: EffectHandler
+    private let effects: any EffectHandler
     private let clock: () -> Double
     private let logger = Logger(label: "ponder.loop")
     private var decoder = InputDecoder()
     private var lastInputAt = 0.0
     private var previousFrame: ScreenBuffer?
-    private var lastFrameAt = -Double.infinity
     private var dirty = true
-    /// A key or click arrived since the last frame: its echo is drawn at once, not at the next
-    /// frame slot, so typing stays immediate while an answer streams at full frame rate.
-    private var inputSinceFrame = false
     private let textCache = MessageTextCache()
 
     public init(
         terminal: any Terminal, state: AppState, queue: EventQueue = EventQueue(), signals: TerminationSignals? = nil,
-        clock: @escaping () -> Double = EventLoop.monotonicSeconds, effectHandler: @escaping EffectHandler
+        clock: @escaping () -> Double = EventLoop.monotonicSeconds, effects: any EffectHandler
     ) {
         self.terminal = terminal
         self.state = state
         self.queue = queue
         self.signals = signals
         self.clock = clock
-        self.effectHandler = effectHandler
+        self.effects = effects
     }
 
     /// Seconds from an arbitrary fixed point, never going backwards.
@@ -61,8 +56,7 @@ public final class EventLoop {
         apply(.resized(terminal.size))
         while true {
             if state.isQuitting { return .quit }
-            let now = clock()
-            if dirty && (inputSinceFrame || now - lastFrameAt >= frameInterval) { draw(at: now) }
+            if dirty { draw() }
             let ready = wait(timeout: timeout(now: clock()))
             if let received = signals?.received() {
                 if let signal = received.termination {
@@ -89,39 +83,36 @@ public final class EventLoop {
     }
 
     /// Draws the current state now (diffed against the previous frame).
-    public func draw(at now: Double) {
+    public func draw() {
         var frame = ScreenBuffer(size: state.size)
         var report = ScrollReport()
         let cursor = RootView.render(
             state, into: &frame, keymap: keymap, theme: theme, cache: textCache, report: &report)
         terminal.present(ScreenDiff.changes(from: previousFrame, to: frame), cursor: cursor)
+        textCache.endFrame()
         previousFrame = frame
-        lastFrameAt = now
         dirty = false
-        inputSinceFrame = false
         framesDrawn += 1
         // What was drawn becomes the state's scroll position; the screen already shows it.
         if !report.isEmpty { _ = Reducer.reduce(&state, .scrollResolved(report), keymap: keymap) }
     }
 
-    /// Feeds one event through the reducer and runs its effects.
+    /// Feeds one event through the reducer and hands its effects to the effect handler.
     public func apply(_ event: AppEvent) {
-        let effects = Reducer.reduce(&state, event, keymap: keymap)
+        let produced = Reducer.reduce(&state, event, keymap: keymap)
         dirty = true
-        for effect in effects {
+        for effect in produced {
             logger.debug("effect \(String(describing: effect).prefix(80))")
-            if case .copyToClipboard(let text) = effect {
-                terminal.copyToClipboard(text)
-            } else if case .editExternally(let text) = effect {
-                editExternally(text)
-            } else {
-                effectHandler(effect, queue)
-            }
+            effects.handle(effect, terminal: self)
         }
     }
 
+    public func copyToClipboard(_ text: String) {
+        terminal.copyToClipboard(text)
+    }
+
     /// Hands the terminal to the user's editor, then puts its text in the message editor.
-    private func editExternally(_ text: String) {
+    public func editExternally(_ text: String) {
         terminal.suspend()
         let result = ExternalEditor.edit(text)
         terminal.resume()
@@ -147,14 +138,12 @@ public final class EventLoop {
         guard !units.isEmpty else { return }
         let now = clock()
         lastInputAt = now
-        inputSinceFrame = true
         for input in decoder.feed(units) { applyInput(input, at: now) }
     }
 
     /// Milliseconds until something is due, or -1 to sleep until an event arrives.
     private func timeout(now: Double) -> Int32 {
         var due: [Double] = []
-        if dirty { due.append(inputSinceFrame ? now : lastFrameAt + frameInterval) }
         if let pending = decoder.pendingTimeout { due.append(lastInputAt + pending) }
         if let deadline = state.nextDeadline { due.append(deadline) }
         guard let next = due.min() else { return -1 }

@@ -16,6 +16,7 @@ public enum TUIApplication {
         try terminal.start()
         defer { terminal.stop() }
         logger.info("screen taken: \(terminal.size)")
+        // The one store connection (a database pool) of the app, shared by the store worker and the turns.
         let store = try ConversationStore.open(at: options.storeURL ?? paths.databaseFile)
         let recovered = try store.markAbandonedStreamsInterrupted()
         if recovered > 0 { logger.info("marked \(recovered) abandoned answers interrupted") }
@@ -23,6 +24,7 @@ public enum TUIApplication {
         if recovered > 0 {
             state.notice = Notice("\(recovered) unfinished answer(s) from last time marked interrupted")
         }
+        if options.startInBrowser { state.browser = BrowserState() }
         let provider = options.provider
         let engine =
             provider?.kind == .local
@@ -30,43 +32,32 @@ public enum TUIApplication {
                 installation: .default(environment: options.environment), settings: options.config.local,
                 logFile: paths.stateHome.appendingPathComponent("engine.log"))
             : nil
-        let runtime = ChatRuntime(
-            store: store, provider: provider, environment: options.environment, engine: engine, ui: options.config.ui)
-        // The conversation list, the browser's effects and `--browse`.
         let queue = EventQueue()
-        let browser = BrowserRuntime.start(paths: paths, storeURL: options.storeURL, queue: queue)
-        if options.startInBrowser { state.browser = BrowserState() }
-        DispatchQueue.global().async {
-            if let prompts = try? store.recentPrompts() { queue.post(.promptsLoaded(prompts)) }
-        }
-        let loop = EventLoop(terminal: terminal, state: state, queue: queue, signals: signals) { effect, queue in
-            switch effect {
-            case .browser(let browserEffect):
-                if let browser {
-                    browser.handle(browserEffect)
-                } else {
-                    queue.post(.notice("Conversation history unavailable"))
-                }
-            case .openConversation(let id, let focus):
-                runtime.handle(effect, queue: queue)
-                if let focus { browser?.announceOpened(id, focus: focus) }
-            default:
-                runtime.handle(effect, queue: queue)
-            }
-        }
+        let worker = StoreWorker(
+            store: store, queue: queue, exportDirectories: StoreWorker.defaultExportDirectories(paths: paths))
+        worker.start()
+        let chat = ChatRuntime(
+            store: store, provider: provider, environment: options.environment, queue: queue, engine: engine,
+            ui: options.config.ui)
+        let loop = EventLoop(
+            terminal: terminal, state: state, queue: queue, signals: signals,
+            effects: EffectRunner(chat: chat, store: worker))
         loop.keymap = Keymap.standard.remapped(options.config.keys)
         loop.theme = Theme.make(options.config.ui.theme, colorCount: terminal.colorCount)
         let exit = loop.run()
         logger.info("leaving: \(exit)")
-        wait { await runtime.shutdown() }
+        wait { await chat.shutdown() }
+        worker.stop()
         switch exit {
         case .quit: return 0
         case .signal(let number): return 128 + number
         }
     }
 
-    /// The first screen's state: settings, the sidebar's conversations, and the conversation to open
-    /// (the one asked for, else the most recent) with its stored fold states.
+    /// The first screen's state: settings, the first page of the conversation list, and the
+    /// conversation to open (the one asked for, else the most recent) with its stored fold states. Read
+    /// before the loop starts, so the first frame is never empty; the store worker then posts the
+    /// whole list.
     static func initialState(size: Size, options: TUIOptions, store: ConversationStore) throws -> AppState {
         let provider = options.provider
         var state = AppState(
@@ -78,8 +69,9 @@ public enum TUIApplication {
         state.sidebarPreference = options.config.ui.showSidebar ? nil : false
         state.prices = provider?.prices
         state.firstRunHelp = options.firstRunHelp
-        state.conversations = try store.listConversations().map(\.conversation)
-        var open = state.conversations.first
+        state.listing = ConversationListing(
+            summaries: try store.listConversations(), loadedAt: Date(), changeCounter: try store.changeCounter())
+        var open = state.listing.summaries.first?.conversation
         if let wanted = options.conversationID {
             if let found = try store.conversation(wanted) {
                 open = found

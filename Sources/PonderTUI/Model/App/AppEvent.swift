@@ -7,7 +7,6 @@ public enum AppEvent: Equatable, Sendable {
     case resized(Size)
     /// A timer fired: deadlines up to `at` have passed.
     case tick(at: Double)
-    case conversationsLoaded([Conversation])
     case providerChanged(provider: String, model: String)
     /// A message was not sent; it goes back into the editor and the reason shows in the status bar.
     case submitRejected(text: String, reason: String)
@@ -26,12 +25,12 @@ public enum AppEvent: Equatable, Sendable {
     case streamStarted(conversation: Conversation, user: Message?, assistant: Message)
     /// Merged deltas of the streaming message.
     case streamUpdated(StreamUpdate)
-    /// The stream ended; `message` is the final assistant message as stored.
-    case streamEnded(Message)
+    /// The stream ended and the answer is stored with this status and error text.
+    case streamEnded(TurnEnd)
     /// The positions the panes were drawn at (clamped, jumps resolved), from the last frame.
     case scrollResolved(ScrollReport)
 
-    /// Browse and search (issue 6).
+    /// Browse and search.
     case browser(BrowserEvent)
 }
 
@@ -55,7 +54,7 @@ public enum Effect: Equatable, Sendable {
     /// Edit the message text in `$EDITOR` (done by the loop, which lends it the terminal).
     case editExternally(String)
     case quit
-    // Browse and search (issue 6).
+    /// Browse and search: store work for the browser and the conversation list.
     case browser(BrowserEffect)
     /// Load a conversation from the store and open it, scrolled to a search hit when `focus` is given.
     case openConversation(ConversationID, focus: SearchFocus?)

@@ -12,7 +12,7 @@ public struct AppState: Equatable, Sendable {
     /// The thinking panel sits left of the answers (`UISettings.thinkingPanelSide`).
     public var thinkingPanelOnLeft = false
     public var editor = EditorState()
-    public var conversations: [Conversation] = []
+    /// The sidebar's selection: an index into `listing.summaries`.
     public var selectedConversation = 0
     public var scroll = PaneScroll()
     /// The provider and model shown in the status bar.
@@ -45,8 +45,9 @@ public struct AppState: Equatable, Sendable {
     /// When no provider is usable: the first-run explanation shown instead of the transcript.
     public var firstRunHelp: [String]?
 
-    // Browse and search (issue 6): the shared conversation list and the open browser.
+    /// The conversation list, shown by the sidebar and the browser.
     public var listing = ConversationListing()
+    /// The full-screen browser, when it is open.
     public var browser: BrowserState?
     /// The question being edited to ask again (`e`): sending makes a new version of it.
     public var editingQuestion: MessageID?

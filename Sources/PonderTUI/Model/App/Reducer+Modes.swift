@@ -12,7 +12,7 @@ extension Reducer {
             if let effects = editFind(press, state: &state, now: now) { return effects }
             if state.awaitingCtrlXSecondKey {
                 state.awaitingCtrlXSecondKey = false
-                if press == .ctrl("e") { return perform(.editInExternalEditor, in: .editor, now: now, state: &state) }
+                if press == .ctrl("e") { return edit(.editInExternalEditor, now: now, state: &state) }
             } else if press == .ctrl("x") && state.focus == .editor {
                 state.awaitingCtrlXSecondKey = true
                 state.notice = Notice("Ctrl-X — then Ctrl-E edits the message in $EDITOR", expiresAt: now + 3)

@@ -1,7 +1,12 @@
 /// Editing, scrolling and mouse handling: the reducer's per-pane actions.
 extension Reducer {
-    static func edit(_ action: Action, state: inout AppState) {
+    /// Editor actions: sending, editing the text and moving the cursor.
+    static func edit(_ action: EditorAction, now: Double, state: inout AppState) -> [Effect] {
         switch action {
+        case .submit: return submit(now: now, state: &state)
+        case .editInExternalEditor:
+            state.awaitingCtrlXSecondKey = false
+            return [.editExternally(state.editor.text)]
         case .insertNewline: state.editor.insert("\n")
         case .deleteBackward: state.editor.deleteBackward()
         case .deleteForward: state.editor.deleteForward()
@@ -16,8 +21,25 @@ extension Reducer {
         case .moveWordForward: state.editor.moveWordForward()
         case .moveToLineStart: state.editor.moveToLineStart()
         case .moveToLineEnd: state.editor.moveToLineEnd()
-        default: break
         }
+        return []
+    }
+
+    /// Enter: sends the editor's text (a new version of the question being edited, if any).
+    static func submit(now: Double, state: inout AppState) -> [Effect] {
+        let text = state.editor.text
+        guard !text.allSatisfy(\.isWhitespace) else { return [] }
+        if state.stream != nil {
+            state.notice = Notice("Still answering — wait, or press Esc to stop it", expiresAt: now + 3)
+            return []
+        }
+        state.editor = EditorState()
+        state.promptRecall.record(text)
+        if let question = state.editingQuestion {
+            state.editingQuestion = nil
+            return [.resend(text: text, replacing: question)]
+        }
+        return [.send(text: text, conversationID: state.conversationID, after: state.visibleMessages.last?.id)]
     }
 
     /// Up on the first line / Down on the last: the previous or next earlier prompt; past the
@@ -45,17 +67,16 @@ extension Reducer {
         state.promptRecall = recall
     }
 
-    static func scrollPane(_ action: Action, state: inout AppState) {
+    static func scrollPane(_ action: ScrollAction, state: inout AppState) {
         let page = max(1, (state.layout.rect(of: state.focus)?.height ?? 2) - 2)
         let delta: Int
         switch action {
-        case .scrollUp: delta = -1
-        case .scrollDown: delta = 1
+        case .lineUp: delta = -1
+        case .lineDown: delta = 1
         case .pageUp: delta = -page
         case .pageDown: delta = page
-        case .scrollToTop: delta = Int.min / 2
-        case .scrollToBottom: delta = Int.max / 2
-        default: return
+        case .top: delta = Int.min / 2
+        case .bottom: delta = Int.max / 2
         }
         scroll(state.focus, by: delta, state: &state)
     }
@@ -65,7 +86,7 @@ extension Reducer {
     static func scroll(_ pane: Pane, by delta: Int, state: inout AppState) {
         switch pane {
         case .sidebar:
-            let last = max(0, state.conversations.count - 1)
+            let last = max(0, state.listing.summaries.count - 1)
             state.selectedConversation = min(last, max(0, state.selectedConversation + delta))
             state.scroll.sidebarTop = SidebarView.firstRow(for: state)
         case .transcript:
@@ -82,13 +103,19 @@ extension Reducer {
 
     private static func clampedFromBottom(_ value: Int) -> Int { min(1_000_000, max(0, value)) }
 
-    static func scrollHelp(_ action: Action, state: inout AppState) {
+    static func scrollHelp(_ action: ScrollAction, state: inout AppState) {
         guard case .help(let scroll) = state.overlay else { return }
+        let page = max(1, state.size.height - 4)
+        let delta: Int
         switch action {
-        case .scrollUp: state.overlay = .help(scroll: max(0, scroll - 1))
-        case .scrollDown: state.overlay = .help(scroll: min(HelpOverlayView.lineCount(), scroll + 1))
-        default: break
+        case .lineUp: delta = -1
+        case .lineDown: delta = 1
+        case .pageUp: delta = -page
+        case .pageDown: delta = page
+        case .top: delta = -scroll
+        case .bottom: delta = HelpOverlayView.lineCount()
         }
+        state.overlay = .help(scroll: min(HelpOverlayView.lineCount(), max(0, scroll + delta)))
     }
 
     static func handleMouse(_ mouse: MouseEvent, state: inout AppState) -> [Effect] {

@@ -14,9 +14,6 @@ public enum Reducer {
             keepFocusVisible(&state)
         case .tick(let now):
             expireDeadlines(&state, now: now)
-        case .conversationsLoaded(let conversations):
-            state.conversations = conversations
-            state.selectedConversation = min(state.selectedConversation, max(0, conversations.count - 1))
         case .providerChanged(let provider, let model):
             state.providerLabel = provider
             state.modelLabel = model
@@ -40,8 +37,14 @@ public enum Reducer {
             state.promptRecall = recall
         case .noticeEnded(let text):
             if state.notice?.text == text { state.notice = nil }
-        case .conversationOpened, .streamStarted, .streamUpdated, .streamEnded:
-            return reduceChat(&state, event)
+        case .conversationOpened(let conversation, let messages):
+            open(conversation, messages: messages, state: &state)
+        case .streamStarted(let conversation, let user, let assistant):
+            startStream(in: conversation, question: user, answer: assistant, state: &state)
+        case .streamUpdated(let update):
+            applyUpdate(update, state: &state)
+        case .streamEnded(let end):
+            endStream(end, state: &state)
         case .scrollResolved(let report):
             if let position = report.transcript {
                 state.scroll.transcriptFromBottom = position.fromBottom
@@ -54,6 +57,7 @@ public enum Reducer {
             if report.jumped { state.scroll.jump = nil }
             state.transcriptRows = report.transcriptRows
         case .browser:
+            // Taken by `BrowserReducer.intercept` before this switch.
             break
         }
         return []
@@ -94,7 +98,9 @@ public enum Reducer {
         }
         for context in contexts {
             guard let binding = keymap.binding(for: press, in: context, satisfying: holds) else { continue }
-            if state.layout.isTooSmall && binding.action != .quit && binding.action != .interrupt { return [] }
+            if state.layout.isTooSmall && binding.action != .app(.quit) && binding.action != .app(.interrupt) {
+                return []
+            }
             return perform(binding.action, in: context, now: now, state: &state)
         }
         if contexts.first == .editor, case .character(let character) = press.key,
@@ -105,7 +111,34 @@ public enum Reducer {
         return []
     }
 
+    /// Carries out a bound action: each group goes to the function that handles all its cases.
     static func perform(_ action: Action, in context: KeyContext, now: Double, state: inout AppState) -> [Effect] {
+        switch action {
+        case .app(let action):
+            return performApp(action, now: now, state: &state)
+        case .layout(let action):
+            arrange(action, now: now, state: &state)
+        case .scroll(let action):
+            if context == .help {
+                scrollHelp(action, state: &state)
+            } else {
+                scrollPane(action, state: &state)
+            }
+        case .editor(let action):
+            return edit(action, now: now, state: &state)
+        case .answer(let action):
+            return performAnswer(action, now: now, state: &state)
+        case .fold(let action):
+            return fold(action, in: context, state: &state)
+        case .copy(let action):
+            return copy(action, now: now, state: &state)
+        case .find(let action):
+            performFind(action, now: now, state: &state)
+        }
+        return []
+    }
+
+    static func performApp(_ action: AppAction, now: Double, state: inout AppState) -> [Effect] {
         switch action {
         case .quit:
             state.isQuitting = true
@@ -117,82 +150,13 @@ public enum Reducer {
             }
             state.quitArmedUntil = now + AppState.interruptWindow
             state.notice = Notice("Press Ctrl-C again to quit", expiresAt: now + AppState.interruptWindow)
-        case .showHelp: state.overlay = .help(scroll: 0)
-        case .closeOverlay: state.overlay = nil
-        case .toggleSidebar:
-            state.sidebarPreference = !(state.layout.sidebar != nil)
-            keepFocusVisible(&state)
-        case .toggleThinkingPanel:
-            state.thinkingCollapsed.toggle()
-            keepFocusVisible(&state)
-        case .widenThinkingPanel, .narrowThinkingPanel:
-            let step = action == .widenThinkingPanel ? 0.05 : -0.05
-            state.thinkingPanelRatio = min(0.8, max(0.2, ((state.thinkingPanelRatio + step) * 100).rounded() / 100))
-            state.thinkingCollapsed = false
-            state.notice = Notice(
-                "Thinking panel: \(Int(state.thinkingPanelRatio * 100))% of the width", expiresAt: now + 2)
-        case .swapThinkingPanelSide:
-            state.thinkingPanelOnLeft.toggle()
-        case .focusNext, .focusPrevious:
-            moveFocus(&state, forward: action == .focusNext)
-        case .submit:
-            let text = state.editor.text
-            guard !text.allSatisfy(\.isWhitespace) else { return [] }
-            if state.stream != nil {
-                state.notice = Notice("Still answering — wait, or press Esc to stop it", expiresAt: now + 3)
-                return []
-            }
-            state.editor = EditorState()
-            state.promptRecall.record(text)
-            if let question = state.editingQuestion {
-                state.editingQuestion = nil
-                return [.resend(text: text, replacing: question)]
-            }
-            return [.send(text: text, conversationID: state.conversationID, after: state.visibleMessages.last?.id)]
-        case .cancelStream:
-            guard let stream = state.stream else { return [] }
-            return [.cancelStream(stream.messageID)]
-        case .toggleFold:
-            if state.focus == .sidebar, state.conversations.indices.contains(state.selectedConversation) {
-                let id = state.conversations[state.selectedConversation].id
-                return id == state.conversationID || state.stream != nil ? [] : [.openConversation(id, focus: nil)]
-            }
-            guard state.focus == .transcript else {
-                if context == .pane { scrollPane(.pageDown, state: &state) }
-                return []
-            }
-            return toggleFold(&state)
-        case .toggleAllFolds:
-            return toggleAllFolds(&state)
-        case .regenerate, .continueAnswer:
-            return retry(&state, continuing: action == .continueAnswer, now: now)
-        case .copy:
-            return copy(&state, now: now)
-        case .copyCodeBlock:
-            return copyCodeBlock(&state, now: now)
-        case .previousSibling, .nextSibling:
-            flipSibling(&state, forward: action == .nextSibling)
-        case .previousQuestionVersion, .nextQuestionVersion:
-            flipQuestion(&state, forward: action == .nextQuestionVersion)
-        case .editQuestion:
-            editQuestion(&state, now: now)
-        case .selectPreviousMessage, .selectNextMessage:
-            selectMessage(&state, forward: action == .selectNextMessage)
-        case .editInExternalEditor:
-            state.awaitingCtrlXSecondKey = false
-            return [.editExternally(state.editor.text)]
-        case .find:
-            startFind(&state, now: now)
-        case .findNext, .findPrevious:
-            moveFind(&state, forward: action == .findNext, now: now)
-        default:
-            if context == .help {
-                scrollHelp(action, state: &state)
-            } else if context == .editor {
-                edit(action, state: &state)
-            } else {
-                scrollPane(action, state: &state)
-            }
+        case .showHelp:
+            state.overlay = .help(scroll: 0)
+        case .closeOverlay:
+            state.overlay = nil
+        case .openBrowser:
+            // Taken by `BrowserReducer.intercept` before the keymap is consulted; nothing left to do.
+            break
         }
         return []
     }
@@ -200,16 +164,5 @@ public enum Reducer {
     static func expireDeadlines(_ state: inout AppState, now: Double) {
         if let until = state.quitArmedUntil, now >= until { state.quitArmedUntil = nil }
         if let expiry = state.notice?.expiresAt, now >= expiry { state.notice = nil }
-    }
-
-    static func keepFocusVisible(_ state: inout AppState) {
-        if !state.layout.visiblePanes.contains(state.focus) { state.focus = .editor }
-    }
-
-    static func moveFocus(_ state: inout AppState, forward: Bool) {
-        let panes = state.layout.visiblePanes
-        let current = panes.firstIndex(of: state.focus) ?? panes.count - 1
-        let next = (current + (forward ? 1 : panes.count - 1)) % panes.count
-        state.focus = panes[next]
     }
 }

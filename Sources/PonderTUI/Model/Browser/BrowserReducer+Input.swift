@@ -121,7 +121,10 @@ extension BrowserReducer {
         case .toggleArchive: return [.browser(.setArchived(id, !(summary?.archived ?? false)))]
         case .exportMarkdown: return [.browser(.export(id, .markdown))]
         case .exportJSON: return [.browser(.export(id, .json))]
-        default: break
+        case .up, .down, .pageUp, .pageDown, .top, .bottom, .focusSearch, .focusList, .clearQuery, .close,
+            .toggleShowArchived, .undo:
+            // Not about the selected conversation: `perform` handles these.
+            break
         }
         return []
     }
@@ -135,7 +138,7 @@ extension BrowserReducer {
         }
         state.browser = nil
         state.pendingSearchFocus = focus.map { PendingSearchFocus(conversation: id, focus: $0) }
-        if let index = state.conversations.firstIndex(where: { $0.id == id }) {
+        if let index = state.listing.summaries.firstIndex(where: { $0.id == id }) {
             state.selectedConversation = index
         }
         if focus?.field == .reasoning {

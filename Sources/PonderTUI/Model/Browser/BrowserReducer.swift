@@ -18,13 +18,14 @@ public enum BrowserReducer {
         case .input(let input, let now):
             let global = globalAction(for: input, keymap: keymap)
             guard state.browser != nil else {
-                guard global == .openBrowser, !state.layout.isTooSmall, state.overlay == nil else { return nil }
+                guard global == .app(.openBrowser), !state.layout.isTooSmall, state.overlay == nil else { return nil }
                 return open(&state)
             }
-            if global == .quit || global == .interrupt { return nil }
+            if global == .app(.quit) || global == .app(.interrupt) { return nil }
             Reducer.expireDeadlines(&state, now: now)
             return handle(input, now: now, state: &state, keymap: browserKeymap) + runDueSearch(&state, now: now)
-        default:
+        case .resized, .providerChanged, .submitRejected, .notice, .promptsLoaded, .editorTextEdited, .noticeEnded,
+            .conversationOpened, .streamStarted, .streamUpdated, .streamEnded, .scrollResolved:
             return nil
         }
     }
@@ -91,28 +92,17 @@ public enum BrowserReducer {
     /// Shows a refined title at once (sidebar, transcript header, browser list) and reloads the list
     /// so every part agrees with the store.
     static func titleRefined(_ id: ConversationID, title: String, state: inout AppState) -> [Effect] {
-        if let index = state.conversations.firstIndex(where: { $0.id == id }) {
-            state.conversations[index].title = title
-        }
-        let listing = state.listing
-        if let index = listing.summaries.firstIndex(where: { $0.id == id }) {
-            var summaries = listing.summaries
-            summaries[index].conversation.title = title
-            state.listing = ConversationListing(
-                summaries: summaries, loadedAt: listing.loadedAt, changeCounter: listing.changeCounter,
-                includesArchived: listing.includesArchived, timeZone: listing.timeZone)
-        }
-        return [.browser(.loadList(includeArchived: state.browser?.showArchived ?? listing.includesArchived))]
+        state.listing = state.listing.renaming(id, to: title)
+        return [.browser(.loadList(includeArchived: state.browser?.showArchived ?? state.listing.includesArchived))]
     }
 
     /// Takes a new list, keeping the selections on the same conversations; a shown search is re-run.
     static func listLoaded(_ listing: ConversationListing, state: inout AppState) -> [Effect] {
         let sidebarID =
-            state.conversations.indices.contains(state.selectedConversation)
-            ? state.conversations[state.selectedConversation].id : nil
+            state.listing.summaries.indices.contains(state.selectedConversation)
+            ? state.listing.summaries[state.selectedConversation].id : nil
         let browserID = state.browser.flatMap { _ in selectedID(state) }
         state.listing = listing
-        state.conversations = listing.summaries.map(\.conversation)
         let last = max(0, listing.summaries.count - 1)
         state.selectedConversation = min(
             last, sidebarID.flatMap { id in listing.summaries.firstIndex { $0.id == id } } ?? state.selectedConversation

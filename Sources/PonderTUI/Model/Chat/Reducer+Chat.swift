@@ -2,76 +2,77 @@ import PonderCore
 
 /// The chat part of the reducer: the open conversation, streaming progress and fold states.
 extension Reducer {
-    static func reduceChat(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
-        switch event {
-        case .conversationOpened(let conversation, let messages):
-            state.conversationID = conversation.id
-            state.messages = messages
-            state.selectedMessageID = nil
-            state.scroll.transcriptFromBottom = 0
-            state.scroll.thinkingFromBottom = 0
-            if let index = state.conversations.firstIndex(where: { $0.id == conversation.id }) {
-                state.selectedConversation = index
-            }
-            state.find = nil
-            state.scroll.jump = nil
-            if let pending = state.pendingSearchFocus, pending.conversation == conversation.id {
-                state.pendingSearchFocus = nil
-                applySearchFocus(pending.focus, state: &state)
-            }
-        case .streamStarted(let conversation, let user, let assistant):
-            if state.conversationID != conversation.id {
-                state.conversationID = conversation.id
-                state.messages = []
-            }
-            if let index = state.conversations.firstIndex(where: { $0.id == conversation.id }) {
-                state.conversations.remove(at: index)
-            }
-            state.conversations.insert(conversation, at: 0)
-            state.selectedConversation = 0
-            if let user {
-                state.messages.append(user)
-                state.shownAnswers[state.branchKey(of: user)] = user.id
-            }
-            if let index = state.messages.lastIndex(where: { $0.id == assistant.id }) {
-                state.messages[index] = assistant
-            } else {
-                state.messages.append(assistant)
-            }
-            if let parent = assistant.parentID { state.shownAnswers[parent] = assistant.id }
-            state.selectedMessageID = nil
-            state.scroll.transcriptFromBottom = 0
-            state.scroll.thinkingFromBottom = 0
-            state.stream = StreamProgress(
-                messageID: assistant.id, updatedAt: assistant.timings.sent ?? assistant.createdAt)
-            state.activity = "connecting…"
-        case .streamUpdated(let update):
-            applyUpdate(update, state: &state)
-        case .streamEnded(let message):
-            if let index = state.messages.lastIndex(where: { $0.id == message.id }) {
-                var final = message
-                final.reasoningFolded = state.messages[index].reasoningFolded
-                state.messages[index] = final
-            }
-            if state.stream?.messageID == message.id { state.stream = nil }
-            switch message.status {
-            case .complete: state.activity = "done"
-            case .cancelled: state.activity = "cancelled · Ctrl-G continues, Ctrl-R retries"
-            case .interrupted: state.activity = "interrupted · Ctrl-G continues, Ctrl-R retries"
-            case .failed: state.activity = "error · Ctrl-R retries"
-            case .streaming: state.activity = "ready"
-            }
-        default:
-            break
+    /// A conversation loaded from the store becomes the open one.
+    static func open(_ conversation: Conversation, messages: [Message], state: inout AppState) {
+        state.conversationID = conversation.id
+        state.messages = messages
+        state.selectedMessageID = nil
+        state.scroll.transcriptFromBottom = 0
+        state.scroll.thinkingFromBottom = 0
+        if let index = state.listing.summaries.firstIndex(where: { $0.id == conversation.id }) {
+            state.selectedConversation = index
         }
-        return []
+        state.find = nil
+        state.scroll.jump = nil
+        if let pending = state.pendingSearchFocus, pending.conversation == conversation.id {
+            state.pendingSearchFocus = nil
+            applySearchFocus(pending.focus, state: &state)
+        }
     }
 
-    private static func applyUpdate(_ update: StreamUpdate, state: inout AppState) {
+    /// A turn started: its question (when it asks one) and its answer row join the open conversation,
+    /// which moves to the top of the list.
+    static func startStream(
+        in conversation: Conversation, question: Message?, answer assistant: Message, state: inout AppState
+    ) {
+        if state.conversationID != conversation.id {
+            state.conversationID = conversation.id
+            state.messages = []
+        }
+        let isNewAnswer = !state.messages.contains { $0.id == assistant.id }
+        state.listing = state.listing.updating(
+            conversation, addedMessages: (question == nil ? 0 : 1) + (isNewAnswer ? 1 : 0))
+        state.selectedConversation = state.listing.summaries.firstIndex { $0.id == conversation.id } ?? 0
+        if let question {
+            state.messages.append(question)
+            state.shownAnswers[state.branchKey(of: question)] = question.id
+        }
+        if let index = state.messages.lastIndex(where: { $0.id == assistant.id }) {
+            state.messages[index] = assistant
+        } else {
+            state.messages.append(assistant)
+        }
+        if let parent = assistant.parentID { state.shownAnswers[parent] = assistant.id }
+        state.selectedMessageID = nil
+        state.scroll.transcriptFromBottom = 0
+        state.scroll.thinkingFromBottom = 0
+        state.stream = StreamProgress(messageID: assistant.id, updatedAt: assistant.timings.sent ?? assistant.createdAt)
+        state.activity = "connecting…"
+    }
+
+    /// A turn ended: the answer takes its final status and error text (its text, usage and timings
+    /// came with the updates; its fold state is the reader's).
+    static func endStream(_ end: TurnEnd, state: inout AppState) {
+        if let index = state.messages.lastIndex(where: { $0.id == end.answerID }) {
+            state.messages[index].status = end.status
+            state.messages[index].errorText = end.errorText
+        }
+        if state.stream?.messageID == end.answerID { state.stream = nil }
+        switch end.status {
+        case .complete: state.activity = "done"
+        case .cancelled: state.activity = "cancelled · Ctrl-G continues, Ctrl-R retries"
+        case .interrupted: state.activity = "interrupted · Ctrl-G continues, Ctrl-R retries"
+        case .failed: state.activity = "error · Ctrl-R retries"
+        case .streaming: state.activity = "ready"
+        }
+        if let errorText = end.errorText { state.notice = Notice(Sanitizer.sanitizeLine(errorText)) }
+    }
+
+    static func applyUpdate(_ update: StreamUpdate, state: inout AppState) {
         guard let index = state.messages.lastIndex(where: { $0.id == update.messageID }) else { return }
         state.messages[index].reasoning += update.reasoning
         state.messages[index].answer += update.answer
-        if let usage = update.usage { state.messages[index].usage.merge(usage) }
+        if let usage = update.usage { state.messages[index].usage = usage }
         if let timings = update.timings { state.messages[index].timings = timings }
         guard var stream = state.stream, stream.messageID == update.messageID else { return }
         stream.reasoningChunks += update.reasoningChunks
@@ -86,6 +87,53 @@ extension Reducer {
         }
         state.stream = stream
         state.activity = stream.activity
+    }
+
+    /// Answer actions: stopping, asking again, and which answer and version shows.
+    static func performAnswer(_ action: AnswerAction, now: Double, state: inout AppState) -> [Effect] {
+        switch action {
+        case .cancelStream:
+            guard let stream = state.stream else { return [] }
+            return [.cancelStream(stream.messageID)]
+        case .regenerate, .continueAnswer:
+            return retry(&state, continuing: action == .continueAnswer, now: now)
+        case .selectPrevious, .selectNext:
+            selectMessage(&state, forward: action == .selectNext)
+        case .previousSibling, .nextSibling:
+            flipSibling(&state, forward: action == .nextSibling)
+        case .previousQuestionVersion, .nextQuestionVersion:
+            flipQuestion(&state, forward: action == .nextQuestionVersion)
+        case .editQuestion:
+            editQuestion(&state, now: now)
+        }
+        return []
+    }
+
+    /// Fold actions. In the sidebar the fold key opens the selected conversation; in the thinking
+    /// panel it pages down.
+    static func fold(_ action: FoldAction, in context: KeyContext, state: inout AppState) -> [Effect] {
+        switch action {
+        case .toggleAll:
+            return toggleAllFolds(&state)
+        case .toggle:
+            if state.focus == .sidebar, state.listing.summaries.indices.contains(state.selectedConversation) {
+                let id = state.listing.summaries[state.selectedConversation].id
+                return id == state.conversationID || state.stream != nil ? [] : [.openConversation(id, focus: nil)]
+            }
+            guard state.focus == .transcript else {
+                if context == .pane { scrollPane(.pageDown, state: &state) }
+                return []
+            }
+            return toggleFold(&state)
+        }
+    }
+
+    /// Copy actions.
+    static func copy(_ action: CopyAction, now: Double, state: inout AppState) -> [Effect] {
+        switch action {
+        case .text: return copyText(&state, now: now)
+        case .codeBlock: return copyCodeBlock(&state, now: now)
+        }
     }
 
     /// The assistant message that transcript actions apply to.
@@ -112,7 +160,7 @@ extension Reducer {
     }
 
     /// Copies the selected answer, or in the thinking panel the reasoning it shows.
-    static func copy(_ state: inout AppState, now: Double) -> [Effect] {
+    static func copyText(_ state: inout AppState, now: Double) -> [Effect] {
         let text: String
         switch state.focus {
         case .transcript:
@@ -120,7 +168,7 @@ extension Reducer {
             text = state.messages[index].answer
         case .thinking:
             text = state.panelMessage?.reasoning ?? ""
-        default:
+        case .sidebar, .editor:
             return []
         }
         guard !text.isEmpty else {
@@ -169,7 +217,7 @@ extension Reducer {
             state.overlay = nil
             return copyBlock(blocks[selection], state: &state, now: now)
         case .character(let character):
-            if press == .ctrl("q") { return perform(.quit, in: .global, now: now, state: &state) }
+            if press == .ctrl("q") { return performApp(.quit, now: now, state: &state) }
             guard let digit = character.wholeNumberValue, digit >= 1, digit <= blocks.count else { break }
             state.overlay = nil
             return copyBlock(blocks[digit - 1], state: &state, now: now)

@@ -3,6 +3,13 @@ import PonderCore
 /// `/` search within a pane: typing the query in the status bar, finding the matches, moving
 /// between them with n / N, and bringing each into view (`PaneScroll.jump`).
 extension Reducer {
+    static func performFind(_ action: FindAction, now: Double, state: inout AppState) {
+        switch action {
+        case .start: startFind(&state, now: now)
+        case .next, .previous: moveFind(&state, forward: action == .next, now: now)
+        }
+    }
+
     /// Starts typing a query for the focused pane (transcript or thinking panel).
     static func startFind(_ state: inout AppState, now: Double) {
         guard state.focus == .transcript || state.focus == .thinking else {
@@ -120,7 +127,7 @@ extension Reducer {
                 found.append(
                     TextMatch(messageIndex: index, messageID: message.id, part: .reasoning, utf8Offset: offset))
             }
-        default:
+        case .transcript, .sidebar, .editor:
             for (index, message) in visible.enumerated() where found.count < limit {
                 if message.role == .assistant && !state.isFolded(message) {
                     for offset in TextMatch.offsets(of: find.query, in: message.reasoning, limit: limit - found.count) {

@@ -6,7 +6,7 @@ extension Reducer {
     static func clickSidebar(at point: Point, state: inout AppState) -> [Effect] {
         guard let item = SidebarView.conversation(at: point, state: state) else { return [] }
         guard item != state.selectedConversation else {
-            let id = state.conversations[item].id
+            let id = state.listing.summaries[item].id
             return id == state.conversationID || state.stream != nil ? [] : [.openConversation(id, focus: nil)]
         }
         state.selectedConversation = item

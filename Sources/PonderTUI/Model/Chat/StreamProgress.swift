@@ -40,12 +40,16 @@ public struct StreamUpdate: Equatable, Sendable {
     public var answer = ""
     public var reasoningChunks = 0
     public var answerChunks = 0
+    /// The request's usage so far (a running total: it replaces the message's).
     public var usage: TokenUsage?
     public var timings: ResponseTimings?
+    /// The request's phase, when it changed. The request's state machine owns the phase; this is
+    /// the copy the screen draws from.
     public var phase: RequestPhase?
+    /// When the update was posted.
     public var at: Date
 
-    public init(messageID: MessageID, at: Date) {
+    public init(messageID: MessageID, at: Date = .distantPast) {
         self.messageID = messageID
         self.at = at
     }

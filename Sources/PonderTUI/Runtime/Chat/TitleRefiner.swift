@@ -39,7 +39,7 @@ public enum TitleRefiner {
             switch event {
             case .answer(let text): reply += text
             case .phase(.failed), .phase(.cancelled): return nil
-            default: break
+            case .reasoning, .usage, .timings, .phase: break
             }
         }
         guard let title = cleaned(reply), (try? store.conversation(conversationID))?.title == firstTitle else {

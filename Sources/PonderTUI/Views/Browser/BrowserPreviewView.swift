@@ -65,7 +65,7 @@ enum BrowserPreviewView {
             switch message.role {
             case .user: lines.append(("You", theme.paneTitle))
             case .assistant: lines.append(("Assistant", theme.paneTitle))
-            default: lines.append((message.role.rawValue.capitalized, theme.paneTitle))
+            case .system: lines.append(("System", theme.paneTitle))
             }
             if !message.reasoning.isEmpty {
                 for line in wrap(String(message.reasoning.prefix(messagePrefix)), width: width, limit: 3) {

@@ -36,7 +36,7 @@ enum ReasoningSummary {
             case .connecting: return "Thinking · connecting…"
             case .queued: return "Queued · waiting for the model (keep-alives only)"
             case .retrying(let attempt, _): return "Thinking · retrying (\(attempt))…"
-            default: break
+            case .thinking, .answering, .finished, .failed, .cancelled: break
             }
         }
         let thinking = live && stream?.phase == .thinking

@@ -8,10 +8,7 @@ import PonderCore
 enum SidebarView {
     /// The rows the sidebar lists and where it starts drawing them.
     struct Rows {
-        var listing: ConversationListing
-        /// Whether the listing came from the store (message counts known).
-        var fromStore: Bool
-        /// Whether relative times and sections are known (false before the first load).
+        /// Whether relative times, sections and message counts are known (false before the first load).
         var timed: Bool
         var rows: [SidebarRow]
         /// The first row shown.
@@ -24,7 +21,7 @@ enum SidebarView {
         PaneChrome.drawTitle("Conversations", in: rect, focused: focused, theme: theme, into: &buffer)
         let list = listRect(rect)
         let shown = rows(for: state, height: list.height)
-        guard !shown.listing.summaries.isEmpty, !list.isEmpty else {
+        guard !state.listing.summaries.isEmpty, !list.isEmpty else {
             PaneChrome.drawCentered(
                 ["No conversations yet", "Your chats will be listed here"], in: list, style: theme.emptyState,
                 into: &buffer)
@@ -32,9 +29,9 @@ enum SidebarView {
         }
         let appearance = ConversationListView.Appearance(
             selected: state.selectedConversation, focused: focused,
-            detailsMinimumWidth: shown.fromStore ? 44 : nil, timed: shown.timed)
+            detailsMinimumWidth: shown.timed ? 44 : nil, timed: shown.timed)
         ConversationListView.render(
-            shown.rows, from: shown.top, listing: shown.listing, appearance: appearance, in: list, theme: theme,
+            shown.rows, from: shown.top, listing: state.listing, appearance: appearance, in: list, theme: theme,
             into: &buffer)
     }
 
@@ -44,13 +41,13 @@ enum SidebarView {
     /// The rows drawn in a list `height` rows high, from the first row that keeps the selection in
     /// view (starting from `state.scroll.sidebarTop`).
     static func rows(for state: AppState, height: Int) -> Rows {
-        let (listing, fromStore) = listing(for: state)
+        let listing = state.listing
         // Before the first load there is no clock to group by or to word times against.
-        let timed = fromStore || listing.loadedAt.timeIntervalSince1970 > 0
+        let timed = listing.isLoaded
         let rows = timed ? listing.rows : listing.summaries.indices.map(SidebarRow.conversation)
         let top = ConversationListView.firstRow(
             rows, selected: state.selectedConversation, preferred: state.scroll.sidebarTop, height: height)
-        return Rows(listing: listing, fromStore: fromStore, timed: timed, rows: rows, top: top)
+        return Rows(timed: timed, rows: rows, top: top)
     }
 
     /// The first row the sidebar shows for this state (0 when there is no sidebar).
@@ -59,7 +56,7 @@ enum SidebarView {
         return rows(for: state, height: listRect(sidebar).height).top
     }
 
-    /// The conversation drawn at `point` (an index into `state.conversations`); nil on the title
+    /// The conversation drawn at `point` (an index into `state.listing.summaries`); nil on the title
     /// row, a section heading, an empty row or outside the sidebar.
     static func conversation(at point: Point, state: AppState) -> Int? {
         guard let sidebar = state.layout.sidebar else { return nil }
@@ -68,23 +65,8 @@ enum SidebarView {
         let shown = rows(for: state, height: list.height)
         let index = shown.top + point.y - list.y
         guard shown.rows.indices.contains(index), case .conversation(let item) = shown.rows[index],
-            state.conversations.indices.contains(item)
+            state.listing.summaries.indices.contains(item)
         else { return nil }
         return item
-    }
-
-    /// The store's listing when it holds the conversations shown, else one made from them (times
-    /// relative to the last load, message counts unknown).
-    static func listing(for state: AppState) -> (listing: ConversationListing, fromStore: Bool) {
-        let summaries = state.listing.summaries
-        if summaries.count == state.conversations.count
-            && zip(summaries, state.conversations).allSatisfy({ $0.conversation == $1 })
-        {
-            return (state.listing, true)
-        }
-        let listing = ConversationListing(
-            summaries: state.conversations.map { ConversationSummary(conversation: $0, messageCount: 0) },
-            loadedAt: state.listing.loadedAt, timeZone: state.listing.timeZone)
-        return (listing, false)
     }
 }

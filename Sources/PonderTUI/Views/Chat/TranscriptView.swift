@@ -75,8 +75,8 @@ enum TranscriptView {
     }
 
     static func title(_ state: AppState) -> String {
-        if let id = state.conversationID, let conversation = state.conversations.first(where: { $0.id == id }) {
-            let title = Sanitizer.sanitizeLine(conversation.title)
+        if let id = state.conversationID, let summary = state.listing.summaries.first(where: { $0.id == id }) {
+            let title = Sanitizer.sanitizeLine(summary.conversation.title)
             return title.isEmpty ? "Untitled" : title
         }
         return "New conversation"

@@ -3,7 +3,7 @@ import PonderCore
 
 /// Writing exports: a file named after the title in the first writable export directory, never
 /// replacing an existing file.
-extension BrowserRuntime {
+extension StoreWorker {
     /// Writes the conversation in `format` and returns the file written.
     public func export(_ id: ConversationID, format: ExportFormat) throws -> URL {
         let data: Data
