@@ -45,7 +45,7 @@ test: deps engine lint
 record-snapshots: deps
 	$(SWIFT) build --build-tests
 	PONDER_RECORD_SNAPSHOTS=1 PONDER_BUILD_DIR=$(CURDIR)/$(DEBUG_BIN) $(SWIFT) test --skip-build --filter Snapshot || true
-	@echo "Snapshots recorded under Tests/*/__Snapshots__; review them with git diff."
+	@echo "Changed snapshots were recorded under Tests/*/__Snapshots__ (the run lists each as a failure); review them with git diff."
 
 bench: deps engine
 	$(SWIFT) $(RELEASE_BUILD) --product ponder-bench
