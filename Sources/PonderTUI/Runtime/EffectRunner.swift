@@ -1,20 +1,5 @@
 import PonderCore
 
-/// Carries out the effects the reducer returns. The app has one, `EffectRunner`; tests may record.
-public protocol EffectHandler: AnyObject {
-    /// Runs on the loop thread; anything slow goes to another thread and reports back as events.
-    func handle(_ effect: Effect, terminal: any TerminalServices)
-}
-
-/// What only the loop thread can do, because it owns the terminal. The loop lends itself to the
-/// effect handler for these.
-public protocol TerminalServices: AnyObject {
-    /// Puts text on the clipboard (OSC 52 on a real terminal).
-    func copyToClipboard(_ text: String)
-    /// Hands the terminal to the user's editor and puts its text in the message editor.
-    func editExternally(_ text: String)
-}
-
 /// The one place every effect is carried out, by one exhaustive switch: turns go to the chat
 /// runtime (network, in tasks), store work to the store worker (one serial queue off the loop
 /// thread), terminal work back to the loop. A new effect does not compile until it is handled here.

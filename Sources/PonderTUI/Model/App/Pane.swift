@@ -49,11 +49,11 @@ public struct PaneScroll: Hashable, Sendable {
 public struct ScrollJump: Hashable, Sendable {
     public var pane: Pane
     public var messageID: MessageID
-    public var part: MessageTextCache.Part
+    public var part: MessagePart
     /// UTF-8 offset into the part's text.
     public var utf8Offset: Int
 
-    public init(pane: Pane, messageID: MessageID, part: MessageTextCache.Part, utf8Offset: Int) {
+    public init(pane: Pane, messageID: MessageID, part: MessagePart, utf8Offset: Int) {
         self.pane = pane
         self.messageID = messageID
         self.part = part

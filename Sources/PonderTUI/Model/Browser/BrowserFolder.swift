@@ -1,6 +1,5 @@
-// Browser: finding past conversations — the sidebar's grouping (Pinned, Today, Yesterday, …),
-// the grouped list drawing shared by the sidebar and the browser (`ConversationListView`),
-// the full-screen browser's state, reducer, keymap, layout and view, search as you type
-// (debounced, run off the loop thread, stale results dropped), the list actions (rename, pin,
-// archive, delete with undo, export) and `BrowserRuntime`, which carries out the browser's
-// effects against the conversation store.
+// Browser: finding past conversations, as pure state and reducer — the one conversation list
+// (`ConversationListing`, shown by the sidebar and the browser) and its sections (Pinned, Today,
+// Yesterday, …), the full-screen browser's state, keymap and reducer, search as you type (debounced;
+// stale results dropped) and the list actions (rename, pin, archive, delete with undo, export), each
+// asked of the store worker as a `BrowserEffect`.

@@ -41,11 +41,11 @@ public struct FindState: Hashable, Sendable {
 public struct TextMatch: Hashable, Sendable, Comparable {
     public var messageIndex: Int
     public var messageID: MessageID
-    public var part: MessageTextCache.Part
+    public var part: MessagePart
     /// UTF-8 offset of the match in the part's text.
     public var utf8Offset: Int
 
-    public init(messageIndex: Int, messageID: MessageID, part: MessageTextCache.Part, utf8Offset: Int) {
+    public init(messageIndex: Int, messageID: MessageID, part: MessagePart, utf8Offset: Int) {
         self.messageIndex = messageIndex
         self.messageID = messageID
         self.part = part

@@ -169,7 +169,7 @@ extension Reducer {
         state.focus = pane
         var find = FindState(pane: pane, query: focus.query, isEditing: false)
         find.matches = matches(of: find, in: state)
-        let part: MessageTextCache.Part = focus.field == .reasoning ? .reasoning : .answer
+        let part: MessagePart = focus.field == .reasoning ? .reasoning : .answer
         find.current =
             find.matches.firstIndex { $0.messageID == message.id && $0.part == part && $0.utf8Offset >= hitOffset }
             ?? find.matches.lastIndex { $0.messageID == message.id && $0.part == part }

@@ -6,15 +6,9 @@ import PonderCore
 /// Texts not drawn lately are dropped once the cache holds more than `byteBudget` bytes of text,
 /// least recently drawn first (reopening such a message renders it again).
 public final class MessageTextCache {
-    /// Which text of a message.
-    public enum Part: Hashable, Sendable {
-        case reasoning
-        case answer
-    }
-
     private struct Key: Hashable {
         var id: MessageID
-        var part: Part
+        var part: MessagePart
     }
 
     private struct Entry {
@@ -39,7 +33,7 @@ public final class MessageTextCache {
     public var count: Int { entries.count }
 
     /// The rendered text of one part of `message`, brought up to date.
-    public func text(_ part: Part, of message: Message) -> StreamingMarkdown {
+    public func text(_ part: MessagePart, of message: Message) -> StreamingMarkdown {
         let key = Key(id: message.id, part: part)
         let text = part == .reasoning ? message.reasoning : message.answer
         let size = text.utf8.count

@@ -91,7 +91,7 @@ enum TranscriptView {
         }
 
         var segments: [LineSegment] = []
-        var parts: [MessageTextCache.Part: Part] = [:]
+        var parts: [MessagePart: Part] = [:]
         var count = 0
 
         mutating func append(_ segment: LineSegment) {
@@ -100,7 +100,7 @@ enum TranscriptView {
         }
 
         mutating func append(
-            _ part: MessageTextCache.Part, _ markdown: StreamingMarkdown, width: Int, theme: Theme, prefix: String = ""
+            _ part: MessagePart, _ markdown: StreamingMarkdown, width: Int, theme: Theme, prefix: String = ""
         ) {
             parts[part] = Part(start: count, markdown: markdown, width: width)
             append(.text(markdown, width: width, theme: theme, prefix: prefix))
