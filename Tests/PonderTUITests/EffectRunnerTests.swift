@@ -162,6 +162,25 @@ import Testing
         await app.shutdown()
     }
 
+    @Test func aSearchReplacedBeforeItStartedIsSkipped() async throws {
+        let app = try await RuntimeHarness.start()
+        app.send("heliotrope fields")
+        #expect(app.waitForEnds(1))
+        app.press(.ctrl("f"))
+        let gate = DispatchSemaphore(value: 0)
+        app.worker.work.async { gate.wait() }
+        app.worker.handle(.search("nothing", generation: 1, includeArchived: false))
+        app.worker.handle(.search("heliotrope", generation: 2, includeArchived: false))
+        gate.signal()
+        app.worker.stop()
+        let searched = app.queue.drain().compactMap { event -> Int? in
+            if case .browser(.searchResults(let generation, _)) = event { return generation }
+            return nil
+        }
+        #expect(searched == [2])
+        await app.shutdown()
+    }
+
     @Test func copyingGoesToTheTerminalAndWithoutAProviderTheMessageIsKept() async throws {
         let app = try await RuntimeHarness.start()
         app.send("copy me")

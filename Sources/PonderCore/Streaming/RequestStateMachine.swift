@@ -15,12 +15,7 @@ public struct RequestStateMachine: Sendable {
         case failed(ChatError)
         case cancelled
 
-        public var isTerminal: Bool {
-            switch self {
-            case .finished, .failed, .cancelled: return true
-            default: return false
-            }
-        }
+        public var isTerminal: Bool { terminalPhase != nil }
 
         /// The phase the request ended in, once it has ended.
         public var terminalPhase: RequestPhase? {
