@@ -69,16 +69,19 @@ extension Reducer {
 
     static func scrollPane(_ action: ScrollAction, state: inout AppState) {
         let page = max(1, (state.layout.rect(of: state.focus)?.height ?? 2) - 2)
-        let delta: Int
+        scroll(state.focus, by: lines(action, page: page), state: &state)
+    }
+
+    /// The lines a scroll action moves by, a page being `page` lines (top and bottom: as far as it goes).
+    static func lines(_ action: ScrollAction, page: Int) -> Int {
         switch action {
-        case .lineUp: delta = -1
-        case .lineDown: delta = 1
-        case .pageUp: delta = -page
-        case .pageDown: delta = page
-        case .top: delta = Int.min / 2
-        case .bottom: delta = Int.max / 2
+        case .lineUp: return -1
+        case .lineDown: return 1
+        case .pageUp: return -page
+        case .pageDown: return page
+        case .top: return Int.min / 2
+        case .bottom: return Int.max / 2
         }
-        scroll(state.focus, by: delta, state: &state)
     }
 
     /// Moves a pane's view down by `delta` lines (negative: up). In the sidebar this moves the
@@ -105,16 +108,7 @@ extension Reducer {
 
     static func scrollHelp(_ action: ScrollAction, state: inout AppState) {
         guard case .help(let scroll) = state.overlay else { return }
-        let page = max(1, state.size.height - 4)
-        let delta: Int
-        switch action {
-        case .lineUp: delta = -1
-        case .lineDown: delta = 1
-        case .pageUp: delta = -page
-        case .pageDown: delta = page
-        case .top: delta = -scroll
-        case .bottom: delta = HelpOverlayView.lineCount()
-        }
+        let delta = lines(action, page: max(1, state.size.height - 4))
         state.overlay = .help(scroll: min(HelpOverlayView.lineCount(), max(0, scroll + delta)))
     }
 
