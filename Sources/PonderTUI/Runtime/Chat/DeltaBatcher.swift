@@ -57,6 +57,8 @@ final class DeltaBatcher: TurnObserver {
     func add(_ event: ChatStreamEvent) {
         let schedule = pending.withLock { pending -> Bool in
             var update = pending.update ?? StreamUpdate(messageID: messageID)
+            // Held only here while it grows, so an append does not copy the text gathered so far.
+            pending.update = nil
             switch event {
             case .reasoning(let text):
                 update.reasoning += text
