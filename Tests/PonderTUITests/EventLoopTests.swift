@@ -65,7 +65,7 @@ import Testing
         let loop = EventLoop(terminal: terminal, state: AppState(size: terminal.size), effects: Recorder())
         terminal.resize(to: Size(width: 30, height: 8))
         loop.apply(.resized(terminal.size))
-        loop.draw()
+        loop.draw(at: 1)
         sawTooSmall = terminal.screen.lines().joined().contains("too small")
         terminal.resize(to: Size(width: 80, height: 24))
         terminal.type("\u{11}")

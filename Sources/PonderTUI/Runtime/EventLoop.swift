@@ -3,11 +3,11 @@ import Logging
 
 /// The one loop that owns the terminal: `poll()` on terminal input, the event queue's wake
 /// pipe and the signal pipe; decode input; reduce events; hand effects to the effect handler; draw
-/// one frame after each round of events, and only when something changed. Output is coalesced
-/// before it gets here (a stream posts at most 25 updates a second, see `DeltaBatcher`), and every
-/// event already waiting is applied before the frame, so a burst costs one frame. With nothing
-/// pending it sleeps in `poll()` without a timeout; a timer runs only while a deadline (a notice
-/// expiring) is near.
+/// at most one frame per `frameInterval` (but echo input at once), and only when something
+/// changed. A stream's tokens arrive already merged (at most 25 updates a second, see
+/// `DeltaBatcher`); the frame limit is what folds them into the frames of keys being typed, see
+/// docs/decisions.md. With nothing pending it sleeps in `poll()` without a timeout; a timer runs
+/// only while a deadline (a notice expiring) is near.
 public final class EventLoop: TerminalServices {
     /// How the loop ended.
     public enum Exit: Equatable, Sendable {
@@ -18,6 +18,7 @@ public final class EventLoop: TerminalServices {
     public let queue: EventQueue
     public private(set) var state: AppState
     public private(set) var framesDrawn = 0
+    public var frameInterval = 1.0 / 60
     public var keymap = Keymap.standard
     public var theme = Theme.standard
 
@@ -29,7 +30,11 @@ public final class EventLoop: TerminalServices {
     private var decoder = InputDecoder()
     private var lastInputAt = 0.0
     private var previousFrame: ScreenBuffer?
+    private var lastFrameAt = -Double.infinity
     private var dirty = true
+    /// A key or click arrived since the last frame: its echo is drawn at once, not at the next
+    /// frame slot, so typing stays immediate while an answer streams.
+    private var inputSinceFrame = false
     private let textCache = MessageTextCache()
 
     public init(
@@ -56,7 +61,8 @@ public final class EventLoop: TerminalServices {
         apply(.resized(terminal.size))
         while true {
             if state.isQuitting { return .quit }
-            if dirty { draw() }
+            let now = clock()
+            if dirty && (inputSinceFrame || now - lastFrameAt >= frameInterval) { draw(at: now) }
             let ready = wait(timeout: timeout(now: clock()))
             if let received = signals?.received() {
                 if let signal = received.termination {
@@ -83,7 +89,7 @@ public final class EventLoop: TerminalServices {
     }
 
     /// Draws the current state now (diffed against the previous frame).
-    public func draw() {
+    public func draw(at now: Double) {
         var frame = ScreenBuffer(size: state.size)
         var report = ScrollReport()
         let cursor = RootView.render(
@@ -91,7 +97,9 @@ public final class EventLoop: TerminalServices {
         terminal.present(ScreenDiff.changes(from: previousFrame, to: frame), cursor: cursor)
         textCache.endFrame()
         previousFrame = frame
+        lastFrameAt = now
         dirty = false
+        inputSinceFrame = false
         framesDrawn += 1
         // What was drawn becomes the state's scroll position; the screen already shows it.
         if !report.isEmpty { _ = Reducer.reduce(&state, .scrollResolved(report), keymap: keymap) }
@@ -138,12 +146,14 @@ public final class EventLoop: TerminalServices {
         guard !units.isEmpty else { return }
         let now = clock()
         lastInputAt = now
+        inputSinceFrame = true
         for input in decoder.feed(units) { applyInput(input, at: now) }
     }
 
     /// Milliseconds until something is due, or -1 to sleep until an event arrives.
     private func timeout(now: Double) -> Int32 {
         var due: [Double] = []
+        if dirty { due.append(inputSinceFrame ? now : lastFrameAt + frameInterval) }
         if let pending = decoder.pendingTimeout { due.append(lastInputAt + pending) }
         if let deadline = state.nextDeadline { due.append(deadline) }
         guard let next = due.min() else { return -1 }

@@ -5,10 +5,9 @@ import Synchronization
 /// Reports one turn to the loop as events. Its stream's deltas are merged into few `streamUpdated`
 /// events: the first delta after a post schedules the next post `interval` later, so the loop gets
 /// at most 25 updates a second however fast tokens arrive — smooth for reading, and well under half
-/// the drawing of 60 (keys are still echoed at once). This is the only timer between the socket and
-/// the screen: the loop draws as soon as an update arrives. Posting happens under the lock, so
-/// updates stay in order and the end comes after the last of them. No clock is read per token: an
-/// update is stamped when it is posted.
+/// the drawing of 60 (keys are still echoed at once). Posting happens under the lock, so updates
+/// stay in order and the end comes after the last of them. No clock is read per token: an update is
+/// stamped when it is posted.
 final class DeltaBatcher: TurnObserver {
     private let queue: EventQueue
     private let messageID: MessageID
