@@ -38,7 +38,10 @@ import Testing
             )
         }
         #expect(mode == "wal")
-        #expect(applied == [StoreSchema.v1, StoreSchema.v2, StoreSchema.v3, StoreSchema.v4])
+        #expect(
+            applied == [
+                StoreSchema.v1, StoreSchema.v2, StoreSchema.v3, StoreSchema.v4, StoreSchema.conversationControls,
+            ])
         #expect(applied.allSatisfy { $0.hasPrefix("v") })
     }
 
@@ -64,7 +67,7 @@ import Testing
             let pool = try DatabasePool(path: directory.databaseURL.path)
             try StoreSchema.migrator.migrate(pool, upTo: StoreSchema.v1)
             try pool.write { db in
-                try conversation.upsert(db)
+                try insertVersionOne(conversation, db)
                 for message in messages {
                     try db.execute(
                         sql: """

@@ -199,6 +199,14 @@ enum RecordedStreams {
             .usage(TokenUsage(promptTokens: 25, completionTokens: 1)), .keepAlive,
             .reasoning("Let me work this out…"), .reasoning("[Part of the reasoning was redacted by the provider.]\n"),
             .answer("The answer is 42."), .usage(TokenUsage(promptTokens: 25, completionTokens: 312)),
+            // The blocks as the API wants them back: signature assigned, redacted data kept, text left out.
+            .providerReasoning(
+                ProviderReasoning(
+                    format: .anthropic,
+                    items: [
+                        ["type": "thinking", "thinking": "Let me work this out…", "signature": "EqQBCgIYAh"],
+                        ["type": "redacted_thinking", "data": "EmwKAhgBEgy"],
+                    ])),
             .finished(.length),
         ]
     )
