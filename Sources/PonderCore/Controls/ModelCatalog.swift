@@ -18,10 +18,11 @@ public struct ModelCatalog: Sendable {
     }
 
     /// Every configured provider, in name order, listed concurrently.
-    public func listAll(using client: ChatClient, keys: KeyResolver? = nil) async -> [ProviderModels] {
+    public func listAll(keys: KeyResolver? = nil) async -> [ProviderModels] {
         let keys = keys ?? KeyResolver(environment: environment)
+        let client = makeClient()
         let providers = config.providers.values.sorted { $0.name < $1.name }
-        return await withTaskGroup(of: (Int, ProviderModels).self) { group in
+        let lists = await withTaskGroup(of: (Int, ProviderModels).self) { group in
             for (index, provider) in providers.enumerated() {
                 group.addTask { (index, await list(provider, using: client, keys: keys)) }
             }
@@ -29,17 +30,32 @@ public struct ModelCatalog: Sendable {
             for await result in group { results.append(result) }
             return results.sorted { $0.0 < $1.0 }.map(\.1)
         }
+        await client.shutdown()
+        return lists
+    }
+
+    /// A client whose limits fit the timeout: a refused connection (which the HTTP client retries until
+    /// its connect timeout) is reported as refused within half of it, a silent server as silent before
+    /// the timeout ends.
+    private func makeClient() -> ChatClient {
+        let seconds = Self.seconds(timeout)
+        return ChatClient(
+            configuration: .init(
+                connectTimeout: seconds / 2, idleTimeout: seconds, retryPolicy: .init(maxRetries: 0),
+                proxy: ProxySettings(environment: environment)))
     }
 
     /// One provider's models; returns within the timeout whatever the provider does.
-    public func list(_ provider: ProviderConfig, using client: ChatClient, keys: KeyResolver) async -> ProviderModels {
+    func list(_ provider: ProviderConfig, using client: ChatClient, keys: KeyResolver) async -> ProviderModels {
         if provider.kind == .local { return localModels(provider) }
-        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
-        let fallback = configured(
-            provider, problem: "did not answer within \(Self.format(seconds)) s at \(provider.baseURL)")
+        let fallback = configured(provider, problem: silentProblem(provider))
         return await Self.first(within: timeout, orElse: fallback) {
             await serverModels(provider, using: client, keys: keys)
         }
+    }
+
+    private func silentProblem(_ provider: ProviderConfig) -> String {
+        "did not answer within \(Self.format(Self.seconds(timeout))) s at \(provider.baseURL)"
     }
 
     private func serverModels(_ provider: ProviderConfig, using client: ChatClient, keys: KeyResolver) async
@@ -53,9 +69,11 @@ public struct ModelCatalog: Sendable {
             return configured(provider, problem: Self.keyProblem(provider, error))
         }
         do {
-            let models = try await client.listModels(provider.settings(apiKey: key), timeout: timeout)
+            let models = try await client.listModels(provider.settings(apiKey: key), timeout: timeout * 0.9)
             return ProviderModels(
                 provider: provider.name, kind: provider.kind, current: provider.model, models: models, source: .server)
+        } catch let error as ChatError where error.kind == .timeout {
+            return configured(provider, problem: silentProblem(provider))
         } catch let error as ChatError {
             return configured(provider, problem: Self.listingProblem(provider, error))
         } catch {
@@ -92,7 +110,7 @@ public struct ModelCatalog: Sendable {
 
     static func listingProblem(_ provider: ProviderConfig, _ error: ChatError) -> String {
         switch error.kind {
-        case .network, .timeout:
+        case .network, .timeout, .interrupted:
             return "cannot be reached at \(provider.baseURL): \(error.message)"
         case .unauthorized, .forbidden:
             return "rejected the API key (\(error.httpStatus.map { "HTTP \($0)" } ?? "refused"))"
@@ -147,6 +165,10 @@ public struct ModelCatalog: Sendable {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
         }
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     static func format(_ seconds: Double) -> String {
