@@ -13,6 +13,20 @@ import Testing
         return (server, cli)
     }
 
+    /// The config of `CLIHarness.writeConfig(baseURL:)` followed by `more`.
+    static func config(_ server: FakeServer, then more: String) -> String {
+        """
+        default_provider = "fake"
+        [providers.fake]
+        kind = "deepseek"
+        base_url = "\(server.baseURL)"
+        model = "fake-reasoner"
+        api_key_env = "FAKE_KEY"
+
+        \(more)
+        """
+    }
+
     static func conversation(_ cli: CLIHarness) throws -> Conversation {
         let store = try ConversationStore.open(at: cli.databaseURL)
         return try #require(try store.listConversations().first?.conversation)
@@ -66,19 +80,14 @@ import Testing
         let (server, cli) = try await Self.start()
         defer { Task { await server.stop() } }
         try cli.writeConfig(
-            text: """
-                default_provider = "fake"
-                [providers.fake]
-                kind = "deepseek"
-                base_url = "\(server.baseURL)"
-                model = "fake-reasoner"
-                api_key_env = "FAKE_KEY"
-
-                [presets]
-                reviewer = \"\"\"
-                You review code.
-                Bugs first.\"\"\"
-                """)
+            text: Self.config(
+                server,
+                then: """
+                    [presets]
+                    reviewer = \"\"\"
+                    You review code.
+                    Bugs first.\"\"\"
+                    """))
         let result = try cli.run(["ask", "--preset", "reviewer", "look"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(server.receivedRequests.last?.sentMessages.first?.content == "You review code.\nBugs first.")
@@ -145,19 +154,14 @@ import Testing
         let (server, cli) = try await Self.start()
         defer { Task { await server.stop() } }
         try cli.writeConfig(
-            text: """
-                default_provider = "fake"
-                [providers.fake]
-                kind = "deepseek"
-                base_url = "\(server.baseURL)"
-                model = "fake-reasoner"
-                api_key_env = "FAKE_KEY"
-
-                [providers.other]
-                kind = "ollama"
-                base_url = "\(server.baseURL)"
-                model = "fake-chinese"
-                """)
+            text: Self.config(
+                server,
+                then: """
+                    [providers.other]
+                    kind = "ollama"
+                    base_url = "\(server.baseURL)"
+                    model = "fake-chinese"
+                    """))
         #expect(try cli.run(["ask", "-p", "other", "q1"]).status == 0)
         #expect(server.receivedRequests.last?.path == "/api/chat")
         // The default provider is fake, but this conversation is on other.
@@ -183,20 +187,15 @@ import Testing
         let (server, cli) = try await Self.start()
         defer { Task { await server.stop() } }
         try cli.writeConfig(
-            text: """
-                default_provider = "fake"
-                [providers.fake]
-                kind = "deepseek"
-                base_url = "\(server.baseURL)"
-                model = "fake-reasoner"
-                api_key_env = "FAKE_KEY"
-
-                [providers.gone]
-                kind = "deepseek"
-                base_url = "\(server.baseURL)"
-                model = "fake-chinese"
-                api_key_env = "FAKE_KEY"
-                """)
+            text: Self.config(
+                server,
+                then: """
+                    [providers.gone]
+                    kind = "deepseek"
+                    base_url = "\(server.baseURL)"
+                    model = "fake-chinese"
+                    api_key_env = "FAKE_KEY"
+                    """))
         #expect(try cli.run(["ask", "-p", "gone", "q1"]).status == 0)
         try cli.writeConfig(baseURL: server.baseURL)
         let next = try cli.run(["ask", "--continue", "q2"])

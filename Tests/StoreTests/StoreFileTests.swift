@@ -48,11 +48,7 @@ import Testing
     @Test func reopeningKeepsEverything() throws {
         let directory = try TemporaryDirectory()
         let (conversation, messages) = sampleConversation()
-        do {
-            let store = try ConversationStore.open(at: directory.databaseURL)
-            try store.saveAll(conversations: [conversation], messages: messages)
-        }
-        let reopened = try ConversationStore.open(at: directory.databaseURL)
+        let reopened = try saveAndReopen(conversation, messages, in: directory)
         #expect(try reopened.conversation(conversation.id) == conversation)
         #expect(try reopened.messages(in: conversation.id) == messages)
         #expect(try reopened.search("reentrant").count == 1)

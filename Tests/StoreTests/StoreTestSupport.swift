@@ -142,6 +142,17 @@ final class StoreProbe {
     }
 }
 
+/// Saves a conversation into a new store file in `directory`, closes it and opens the file again.
+func saveAndReopen(_ conversation: Conversation, _ messages: [Message], in directory: TemporaryDirectory) throws
+    -> ConversationStore
+{
+    do {
+        let store = try ConversationStore.open(at: directory.databaseURL)
+        try store.saveAll(conversations: [conversation], messages: messages)
+    }
+    return try ConversationStore.open(at: directory.databaseURL)
+}
+
 /// Writes a conversation with the columns of the first schema version, for tests that start from an
 /// old file (today's `upsert` writes columns later migrations added).
 func insertVersionOne(_ conversation: Conversation, _ db: Database) throws {
