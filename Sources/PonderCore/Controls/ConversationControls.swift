@@ -22,11 +22,9 @@ public struct ConversationControls: Equatable, Hashable, Sendable {
         self.systemPrompt = systemPrompt
     }
 
-    /// The provider this conversation uses: its own when still configured, else `fallback` (the
-    /// command line's or the config's choice).
-    public func provider(in config: PonderConfig, fallback: ProviderConfig?) -> ProviderConfig? {
-        if let provider, let configured = config.providers[provider] { return configured }
-        return fallback
+    /// The provider this conversation continues on: its own, while the config still has it.
+    public func configuredProvider(in config: PonderConfig) -> ProviderConfig? {
+        provider.flatMap { config.providers[$0] }
     }
 }
 

@@ -108,8 +108,9 @@ struct AskCommand: AsyncParsableCommand {
 
     /// The provider in order: `-p`, the conversation's own (when still configured), the default.
     private func chooseProvider(for thread: AskThread, context: CommandContext) throws -> ProviderConfig {
-        if providerOptions.provider == nil, !thread.isNew, let own = thread.conversation.provider {
-            if let configured = context.config.providers[own] { return configured }
+        let controls = thread.conversation.controls
+        if providerOptions.provider == nil, !thread.isNew, let own = controls.provider {
+            if let configured = controls.configuredProvider(in: context.config) { return configured }
             let fallback = try context.provider(flag: nil, model: nil)
             printError(
                 "ponder: this conversation's provider \"\(own)\" is no longer configured; using \(fallback.name)")
