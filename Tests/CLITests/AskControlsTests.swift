@@ -51,6 +51,8 @@ import Testing
         #expect(next["reasoning_effort"] == "max")
         #expect(next["max_tokens"] == 3000)
         #expect(next["messages"]?[0] == ["role": "system", "content": "Be brief."])
+        let shown = try cli.run(["show", try Self.conversation(cli).id.rawValue])
+        #expect(shown.stdout.contains("## System prompt\nBe brief.\n"))
         let saved = try Self.conversation(cli)
         #expect(
             saved.controls
@@ -136,6 +138,8 @@ import Testing
         #expect(answer.status == .complete)
         #expect(answer.finishReason == .length)
         #expect(ResponseEnding(answer) == .budgetUsedWhileThinking)
+        let shown = try cli.run(["show", try Self.conversation(cli).id.rawValue])
+        #expect(shown.stdout.contains("## fake-reasoner [budget used while thinking]"))
 
         let json = try cli.run(["ask", "--json", "--continue", "again"])
         #expect(json.status == 3)
