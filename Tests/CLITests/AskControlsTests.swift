@@ -235,6 +235,38 @@ import Testing
         #expect(body["thinking"] == ["type": "enabled", "budget_tokens": 2048])
     }
 
+    @Test func modelsEndsWithinTheTimeoutWhateverTheProvidersDo() async throws {
+        let (server, cli) = try await Self.start()
+        defer { Task { await server.stop() } }
+        let silent = try SilentServer()
+        let refused = try #require(FreePort.find())
+        try cli.writeConfig(
+            text: Self.config(
+                server,
+                then: """
+                    [providers.hangs]
+                    kind = "openai"
+                    base_url = "\(silent.baseURL)/v1"
+                    model = "m"
+
+                    [providers.down]
+                    kind = "ollama"
+                    base_url = "http://127.0.0.1:\(refused)"
+                    model = "qwen3"
+                    """))
+        let started = Date()
+        let result = try cli.run(["models", "--timeout", "1.5"])
+        let elapsed = Date().timeIntervalSince(started)
+        #expect(result.status == 0, "\(result.stderr)")
+        // The timeout, plus starting the process and reading the config on a busy machine.
+        #expect(elapsed < 1.5 + 3, "took \(elapsed) s")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(
+            lines.contains("hangs (openai): did not answer within 1.5 s at \(silent.baseURL)/v1; configured models:"))
+        #expect(lines.contains { $0.hasPrefix("down (ollama): cannot be reached at http://127.0.0.1:\(refused)") })
+        #expect(lines.contains("fake (deepseek)"))
+    }
+
     @Test func modelsListsEveryProvider() async throws {
         let (server, cli) = try await Self.start()
         defer { Task { await server.stop() } }

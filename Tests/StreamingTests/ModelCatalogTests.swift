@@ -5,7 +5,9 @@ import Testing
 
 /// Every configured provider's models at once: a server that answers, one that refuses the connection,
 /// one that accepts and never answers, one without a key, and a local engine that is not installed —
-/// each gets its line, within the timeout, and nothing throws.
+/// each gets its line and nothing throws. (That it all ends within the timeout is timed on the
+/// `ponder models` process in the command-line tests: inside this test process, tests that wait
+/// synchronously can hold the threads the timer needs.)
 @Suite struct ModelCatalogTests {
     static func provider(_ name: String, _ kind: ProviderKind, _ baseURL: String, key: KeySource = .none)
         -> ProviderConfig
@@ -15,7 +17,7 @@ import Testing
             models: ["\(name)-spare", "\(name)-model"])
     }
 
-    @Test func everyProviderGetsALineWithinTheTimeout() async throws {
+    @Test func everyProviderGetsALine() async throws {
         let server = try await FakeServer.start()
         let silent = try SilentServer()
         let refused = try #require(FreePort.find())
@@ -30,12 +32,9 @@ import Testing
             ])
         let environment = ["UP_KEY": "sk-up", "PONDER_ENGINE_DIR": engine.path, "HOME": engine.path]
         let catalog = ModelCatalog(config: config, environment: environment, timeout: .milliseconds(1500))
-        let started = Date()
         let lists = await catalog.listAll()
-        let elapsed = Date().timeIntervalSince(started)
         await server.stop()
 
-        #expect(elapsed < 1.5 + 2, "took \(elapsed) s")
         #expect(lists.map(\.provider) == ["down", "hangs", "local", "nokey", "up"])
         let byName = Dictionary(uniqueKeysWithValues: lists.map { ($0.provider, $0) })
 
@@ -62,14 +61,11 @@ import Testing
         #expect(byName["local"]?.problem?.contains("not installed") == true)
     }
 
-    @Test func aHangingProviderAloneEndsWithinTheTimeout() async throws {
+    @Test func aHangingProviderIsNamedWithTheTimeout() async throws {
         let silent = try SilentServer()
         let config = PonderConfig(providers: ["hangs": Self.provider("hangs", .openai, silent.baseURL + "/v1")])
         let catalog = ModelCatalog(config: config, environment: [:], timeout: .milliseconds(800))
-        let started = Date()
         let lists = await catalog.listAll()
-        let elapsed = Date().timeIntervalSince(started)
-        #expect(elapsed >= 0.7 && elapsed < 0.8 + 1.5, "took \(elapsed) s")
         #expect(lists.first?.problem == "did not answer within 0.8 s at \(silent.baseURL)/v1")
         #expect(lists.first?.problem?.contains("did not") == true)
     }
