@@ -120,7 +120,7 @@ final class FakeRequestHandler: ChannelInboundHandler, @unchecked Sendable {
         }
         var script = FakeResponseScript(
             scenario: scenario, format: format, model: model, lastUserMessage: lastUser,
-            promptTokens: 8 + promptBytes / 4)
+            promptTokens: 8 + promptBytes / 4, tokenLimit: FakeScenario.tokenLimit(json))
         let writes = script.build()
 
         var responseHeaders = HTTPHeaders()

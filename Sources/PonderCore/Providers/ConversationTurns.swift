@@ -1,12 +1,17 @@
 /// The history of a `ChatRequest` reduced to what providers accept: strictly alternating user and
-/// assistant turns with answer text only. Reasoning is never included (no Ponder request carries tool
-/// calls, so no provider era requires it, and DeepSeek's R1 era rejects it). Assistant messages with no
-/// answer (cancelled while thinking, failed) are skipped, and neighbours with the same role are merged,
-/// so a dropped partial answer never leaves two user messages in a row.
+/// assistant turns with answer text. The readable reasoning is never included (no Ponder request carries
+/// tool calls, so no provider era requires it, and DeepSeek's R1 era rejects it); a turn carries the
+/// provider's own record of it (`replay`) only where that may go back unaltered. Assistant messages
+/// with no answer (cancelled while thinking, failed) are skipped, and neighbours with the same role are
+/// merged, so a dropped partial answer never leaves two user messages in a row.
 public struct ConversationTurns: Equatable, Sendable {
     public struct Turn: Equatable, Sendable {
         public var role: MessageRole
         public var text: String
+        /// The provider's record of this answer's reasoning, when it may be sent back: the answer is
+        /// complete, came from the provider and model of this request, in that provider's format, and
+        /// is this turn alone (merged turns carry none). Builders decide whether they send it.
+        public var replay: ProviderReasoning?
     }
 
     public var system: String?
@@ -25,8 +30,10 @@ public struct ConversationTurns: Equatable, Sendable {
                 if message.answer.isEmpty { continue }
                 if let last = turns.last, last.role == message.role {
                     turns[turns.count - 1].text = last.text + "\n\n" + message.answer
+                    turns[turns.count - 1].replay = nil
                 } else {
-                    turns.append(Turn(role: message.role, text: message.answer))
+                    turns.append(
+                        Turn(role: message.role, text: message.answer, replay: Self.replay(of: message, for: request)))
                 }
             }
         }
@@ -34,6 +41,18 @@ public struct ConversationTurns: Equatable, Sendable {
         while let first = turns.first, first.role == .assistant { turns.removeFirst() }
         self.system = systemParts.isEmpty ? nil : systemParts.joined(separator: "\n\n")
         self.turns = turns
+    }
+
+    /// The stored provider reasoning of `message` if it may go back with `request`.
+    static func replay(of message: Message, for request: ChatRequest) -> ProviderReasoning? {
+        let settings = request.settings
+        guard message.role == .assistant, message.status == .complete, let reasoning = message.providerReasoning,
+            reasoning.isCompleteForReplay, message.provider == settings.name, message.model == settings.model
+        else { return nil }
+        switch (reasoning.format, settings.kind) {
+        case (.anthropic, .anthropic), (.openRouter, .openrouter): return reasoning
+        default: return nil
+        }
     }
 
     /// Turns as OpenAI-style `{"role", "content"}` messages, the system prompt first.

@@ -8,6 +8,7 @@ enum StoreSchema {
     static let v2 = "v2-full-text-search"
     static let v3 = "v3-streaming-deltas"
     static let v4 = "v4-listing-counts"
+    static let conversationControls = "v5-conversation-controls"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -15,6 +16,7 @@ enum StoreSchema {
         migrator.registerMigration(v2, migrate: createFullTextSearch)
         migrator.registerMigration(v3, migrate: createStreamingDeltas)
         migrator.registerMigration(v4, migrate: createListingCounts)
+        migrator.registerMigration(conversationControls, migrate: addConversationControls)
         return migrator
     }
 
@@ -184,6 +186,21 @@ enum StoreSchema {
                 CREATE INDEX conversations_listed ON conversations(archived, pinned DESC, updated_at DESC, seq DESC);
                 CREATE INDEX conversations_listed_with_archived
                     ON conversations(pinned DESC, updated_at DESC, seq DESC);
+                """)
+    }
+
+    /// What a conversation chose for itself besides provider, model and system prompt (which v1 has):
+    /// its thinking level and answer budget. Messages keep why the provider ended them (a `length`
+    /// finish with no answer is a budget used up while thinking) and the provider's own record of the
+    /// reasoning (JSON: Anthropic signed thinking blocks, OpenRouter reasoning details) so that it can
+    /// be sent back unaltered.
+    private static func addConversationControls(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE conversations ADD COLUMN thinking_effort TEXT;
+                ALTER TABLE conversations ADD COLUMN max_output_tokens INTEGER;
+                ALTER TABLE messages ADD COLUMN finish_reason TEXT;
+                ALTER TABLE messages ADD COLUMN provider_reasoning TEXT;
                 """)
     }
 }

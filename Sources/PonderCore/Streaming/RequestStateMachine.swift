@@ -30,6 +30,8 @@ public struct RequestStateMachine: Sendable {
         case retry(after: Double)
         /// Close the connection (cancel the HTTP request) if it is still open.
         case closeConnection
+        /// Keep the provider's own record of the reasoning with the answer (reported before the end).
+        case record(ProviderReasoning)
     }
 
     /// Retry policy for 429/5xx before the first token.
@@ -118,6 +120,8 @@ public struct RequestStateMachine: Sendable {
             case .usage(let reported):
                 usage.merge(reported)
                 actions.append(.emit(.usage(usage)))
+            case .providerReasoning(let record):
+                actions.append(.record(record))
             case .finished(let reason):
                 actions += end(.finished(reason), at: now)
             case .failed(let error):

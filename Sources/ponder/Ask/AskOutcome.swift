@@ -2,7 +2,8 @@ import PonderCore
 
 /// How one `ponder ask` stream ended.
 enum AskOutcome: Equatable, Sendable {
-    case finished(FinishReason)
+    /// The provider ended the answer; the ending tells a budget used up while thinking apart.
+    case finished(FinishReason, ResponseEnding)
     case failed(ChatError)
     /// Ctrl-C.
     case cancelled
@@ -16,6 +17,12 @@ enum AskOutcome: Equatable, Sendable {
         case .failed(let error): return error.kind == .interrupted ? .interrupted : .failed
         case .cancelled, .outputClosed: return .cancelled
         }
+    }
+
+    /// Why the provider ended the answer, when it did.
+    var finishReason: FinishReason? {
+        if case .finished(let reason, _) = self { return reason }
+        return nil
     }
 
     /// The `status` of the JSON `done` event.

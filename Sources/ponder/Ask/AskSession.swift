@@ -14,14 +14,16 @@ struct AskSession: Sendable {
     func run(conversationID: ConversationID?) async -> AskOutcome {
         let task = Task { [client, request, writer, printer] in
             var printer = printer
-            let outcome = await Self.consume(client.stream(request), writer: writer, printer: &printer)
+            let events = client.stream(request, record: { writer?.record($0) })
+            let outcome = await Self.consume(events, writer: writer, printer: &printer)
             return (outcome, printer)
         }
         let interrupt = InterruptSignal { task.cancel() }
         var (outcome, printer) = await task.value
         interrupt.cancel()
         if let writer {
-            await writer.finish(status: outcome.messageStatus, errorText: Self.errorText(outcome))
+            await writer.finish(
+                status: outcome.messageStatus, errorText: Self.errorText(outcome), finishReason: outcome.finishReason)
         }
         printer.finish(outcome, conversationID: conversationID, messageID: writer?.message.id)
         return outcome
@@ -31,6 +33,7 @@ struct AskSession: Sendable {
         _ stream: AsyncStream<ChatStreamEvent>, writer: StreamingMessageWriter?, printer: inout AskPrinter
     ) async -> AskOutcome {
         var printed = false
+        var answered = false
         for await event in stream {
             if StartupTrace.isEnabled && !printed { printed = traceFirstOutput(event) }
             switch event {
@@ -38,6 +41,7 @@ struct AskSession: Sendable {
                 writer?.appendReasoning(text)
                 if !printer.reasoning(text) { return .outputClosed }
             case .answer(let text):
+                answered = answered || text.contains { !$0.isWhitespace }
                 writer?.appendAnswer(text)
                 if !printer.answer(text) { return .outputClosed }
             case .usage(let usage):
@@ -46,7 +50,7 @@ struct AskSession: Sendable {
             case .timings(let timings):
                 writer?.update(timings: timings)
             case .phase(.finished(let reason)):
-                return .finished(reason)
+                return .finished(reason, ResponseEnding(finishReason: reason, hasAnswer: answered))
             case .phase(.failed(let error)):
                 return .failed(error)
             case .phase(.cancelled):

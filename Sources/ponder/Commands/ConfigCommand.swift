@@ -58,6 +58,7 @@ struct ConfigCommand: ParsableCommand {
             let names = config.providers.keys.sorted().joined(separator: ", ")
             print("providers: \(names)")
             if let name = config.defaultProvider { print("default provider: \(name)") }
+            if !config.presets.isEmpty { print("presets: \(config.presets.keys.sorted().joined(separator: ", "))") }
         }
     }
 }

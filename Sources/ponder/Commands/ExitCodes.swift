@@ -4,6 +4,8 @@ import PonderCore
 /// Ponder's documented exit codes (sysexits-style; see `ponder --help` and the man page).
 enum ExitCodes {
     static let failure = ExitCode(1)
+    /// The output budget ran out while the model was still thinking: reasoning arrived, no answer.
+    static let budgetUsedWhileThinking = ExitCode(3)
     /// Bad command-line usage (also what swift-argument-parser uses).
     static let usage = ExitCode(64)
     /// An import file that is not a Ponder export.

@@ -29,6 +29,11 @@ struct ShowCommand: ParsableCommand {
         let bold = out.isTerminal ? ("\u{1B}[1m", "\u{1B}[22m") : ("", "")
         out.line("\(bold.0)\(out.safe(conversation.title.isEmpty ? "(untitled)" : conversation.title))\(bold.1)")
         out.line("\(dim.0)\(conversation.id.rawValue)\(dim.1)")
+        if let prompt = conversation.systemPrompt, !prompt.isEmpty {
+            out.line("")
+            out.line("\(bold.0)## System prompt\(bold.1)")
+            out.line(out.safe(prompt).trimmingTrailingNewlines)
+        }
         for message in try store.messages(in: conversation.id) {
             out.line("")
             out.line("\(bold.0)\(heading(message))\(bold.1)")
@@ -47,7 +52,8 @@ struct ShowCommand: ParsableCommand {
         case .system: return "## System"
         case .assistant:
             let who = message.model ?? message.provider ?? "assistant"
-            let status = message.status == .complete ? "" : " [\(message.status.rawValue)]"
+            var status = message.status == .complete ? "" : " [\(message.status.rawValue)]"
+            if ResponseEnding(message) == .budgetUsedWhileThinking { status += " [budget used while thinking]" }
             return "## \(Sanitizer.sanitizeLine(who))\(status)"
         }
     }
