@@ -19,10 +19,11 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .systemLibrary(name: "CCmark", path: "Sources/CCmark"),
+        .target(name: "CBuildInfo"),
         .target(
             name: "PonderCore",
             dependencies: [
-                "CCmark",
+                "CCmark", "CBuildInfo",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
