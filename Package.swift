@@ -68,6 +68,7 @@ let package = Package(
             name: "CLITests",
             dependencies: ["PonderCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(name: "PackageTests", dependencies: ["PonderCore", "TestSupport"]),
         .testTarget(
             name: "EngineTests",
             dependencies: [
