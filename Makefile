@@ -89,10 +89,10 @@ install: completions
 
 # ponder_<version>_<arch>.deb and ponder-<version>-linux-<machine>.tar.gz in $(PACKAGES_DIR).
 deb: packaging-deps completions
-	scripts/make-deb.sh $(RELEASE_BIN)/ponder $(COMPLETIONS_DIR) $(PACKAGES_DIR)
+	scripts/package.sh deb $(RELEASE_BIN)/ponder $(COMPLETIONS_DIR) $(PACKAGES_DIR)
 
 dist: packaging-deps completions
-	scripts/make-dist.sh $(RELEASE_BIN)/ponder $(COMPLETIONS_DIR) $(PACKAGES_DIR)
+	scripts/package.sh dist $(RELEASE_BIN)/ponder $(COMPLETIONS_DIR) $(PACKAGES_DIR)
 
 clean:
 	rm -rf .build
