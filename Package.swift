@@ -23,7 +23,7 @@ let package = Package(
         .target(
             name: "PonderCore",
             dependencies: [
-                "CCmark", "CBuildInfo",
+                "CCmark",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -35,7 +35,7 @@ let package = Package(
         .executableTarget(
             name: "ponder",
             dependencies: [
-                "PonderCore", "PonderTUI",
+                "PonderCore", "PonderTUI", "CBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -18,7 +18,7 @@ struct Ponder: AsyncParsableCommand {
             server error, 77 missing or rejected API key, 78 configuration problem, 130 interrupted \
             (Ctrl-C; what arrived was kept).
             """,
-        version: PonderVersion.description,
+        version: PonderVersion.description(commit: BuildCommit.value),
         subcommands: [
             AskCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, ExportCommand.self,
             ImportCommand.self, RemoveCommand.self, ModelsCommand.self, ConfigCommand.self, DatabaseCommand.self,

@@ -62,8 +62,10 @@ struct InstalledPonder {
     /// The launcher the installed binary starts the engine through: `engine status`, run on this
     /// machine from where it was installed (not in the root), names the one beside it.
     func checkFindsItsLauncher(prefix: String) throws {
+        let home = root.url.path + "/home"
         let status = try Command.run(
-            [binary.path, "engine", "status"], environment: ["PONDER_ENGINE_DIR": root.url.path + "/home/no-engine"])
+            [binary.path, "engine", "status"],
+            environment: TestEnvironment.isolated(home: home, engineDirectory: home + "/no-engine"))
         #expect(status.status == 1)
         let launcher = root.url.path + prefix + "/share/ponder/ponder-engine.py"
         #expect(status.stdout.contains("launcher   \(launcher)\n"), "\(status.stdout)")

@@ -33,7 +33,10 @@ struct PackageArtifacts {
     /// What the freshly built debug `ponder --version` prints: a packaged binary must print the same,
     /// or the package was built from another commit.
     static func expectedVersion() throws -> String {
-        try Command.output([try BuildProducts.executable("ponder").path, "--version"])
+        let home = try TemporaryDirectory(prefix: "ponder-version")
+        return try Command.output(
+            [try BuildProducts.executable("ponder").path, "--version"],
+            environment: TestEnvironment.isolated(home: home.path))
     }
 
     /// The shared libraries an ELF file needs (its DT_NEEDED entries), as `readelf -d` lists them.
