@@ -19,6 +19,7 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .systemLibrary(name: "CCmark", path: "Sources/CCmark"),
+        .target(name: "CBuildInfo"),
         .target(
             name: "PonderCore",
             dependencies: [
@@ -34,7 +35,7 @@ let package = Package(
         .executableTarget(
             name: "ponder",
             dependencies: [
-                "PonderCore", "PonderTUI",
+                "PonderCore", "PonderTUI", "CBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -67,6 +68,7 @@ let package = Package(
             name: "CLITests",
             dependencies: ["PonderCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(name: "PackageTests", dependencies: ["PonderCore", "TestSupport"]),
         .testTarget(
             name: "EngineTests",
             dependencies: [

@@ -18,10 +18,11 @@ struct Ponder: AsyncParsableCommand {
             conversation store failure, 75 provider or server error, 77 missing or rejected API key, 78 \
             configuration problem, 130 interrupted (Ctrl-C; what arrived was kept).
             """,
-        version: "0.1.0",
+        version: PonderVersion.description(commit: BuildCommit.value),
         subcommands: [
             AskCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, ExportCommand.self,
             ImportCommand.self, RemoveCommand.self, ModelsCommand.self, ConfigCommand.self, DatabaseCommand.self,
+            EngineCommand.self,
         ]
     )
 

