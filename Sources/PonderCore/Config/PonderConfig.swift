@@ -7,6 +7,8 @@ public struct PonderConfig: Equatable, Sendable {
     public var local: LocalEngineSettings
     /// Key remapping: action name -> key description (e.g. "toggle-thinking-panel" = "ctrl-t").
     public var keys: [String: String]
+    /// How reflection points are found in traces (`[trace]`).
+    public var trace: TraceSettings
     /// Non-fatal findings (e.g. a readable file holding a literal key), with file and line.
     public var warnings: [ConfigProblem]
 
@@ -16,6 +18,7 @@ public struct PonderConfig: Equatable, Sendable {
         ui: UISettings = UISettings(),
         local: LocalEngineSettings = LocalEngineSettings(),
         keys: [String: String] = [:],
+        trace: TraceSettings = TraceSettings(),
         warnings: [ConfigProblem] = []
     ) {
         self.defaultProvider = defaultProvider
@@ -23,6 +26,7 @@ public struct PonderConfig: Equatable, Sendable {
         self.ui = ui
         self.local = local
         self.keys = keys
+        self.trace = trace
         self.warnings = warnings
     }
 }
