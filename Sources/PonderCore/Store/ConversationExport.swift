@@ -51,9 +51,11 @@ struct ConversationExport: Codable, Equatable {
         var createdAt: Double
         var usage: ExportedUsage
         var timings: ExportedTimings
+        /// Steps, reflection points and figures of the reasoning (`ponder show --json` only).
+        var trace: ExportedTrace? = nil
 
         enum CodingKeys: String, CodingKey {
-            case id, role, status, provider, model, reasoning, answer, usage, timings
+            case id, role, status, provider, model, reasoning, answer, usage, timings, trace
             case parentID = "parent_id"
             case errorText = "error_text"
             case reasoningFolded = "reasoning_folded"
