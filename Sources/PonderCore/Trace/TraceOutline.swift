@@ -117,7 +117,10 @@ public struct TraceOutline: Sendable {
     /// The reflection point at `index` (0 ..< pointCount).
     public func point(at index: Int) -> ReflectionPoint {
         var point = pointList[index]
-        if index == openPoint { point.length = max(0, arrived.end - point.offset) }
+        if index == openPoint {
+            let end = scan.awaiting == .afterSpaced || scan.awaiting == .afterClosing ? scan.sentenceEnd : arrived.end
+            point.length = max(0, end - point.offset)
+        }
         return point
     }
 
@@ -131,10 +134,11 @@ public struct TraceOutline: Sendable {
         return (end, scan.units + TokenEstimate.units(of: bytes[scan.position..<end]))
     }
 
-    /// Every step, in order.
+    /// Every step, in order (an array built on each call: a frame asks `step(at:)` for the steps
+    /// it shows).
     public var steps: [TraceStep] { (0..<stepCount).map(step(at:)) }
 
-    /// Every reflection point, in order.
+    /// Every reflection point, in order (built on each call, like `steps`).
     public var points: [ReflectionPoint] { (0..<pointCount).map(point(at:)) }
 
     /// How many reflection points of `kind` there are.
