@@ -78,11 +78,10 @@ enum TraceBench {
     /// Deltas of 1–4 tokens, as providers stream them.
     static func deltas(of tokens: [String]) -> [[UInt8]] {
         var result: [[UInt8]] = []
-        var seed: UInt64 = 99
+        var random = SeededRandom(seed: 99)
         var index = 0
         while index < tokens.count {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            let count = 1 + Int(seed >> 62)
+            let count = 1 + random.next(4)
             result.append(Array(tokens[index..<min(index + count, tokens.count)].joined().utf8))
             index += count
         }
@@ -103,11 +102,8 @@ enum TraceBench {
         let chinese = ["等等，", "所以", "我们", "需要", "检查", "这个", "结果", "是否", "正确", "不对，", "换个思路，", "余数", "。"]
         var tokens: [String] = []
         tokens.reserveCapacity(count + 200)
-        var seed: UInt64 = 2_024
-        func next(_ bound: Int) -> Int {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((seed >> 33) % UInt64(bound))
-        }
+        var random = SeededRandom(seed: 2_024)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         var paragraph = 0
         while tokens.count < count {
             paragraph += 1
