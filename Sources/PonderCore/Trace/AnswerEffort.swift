@@ -15,7 +15,7 @@ public struct AnswerEffort: Equatable, Sendable, Identifiable {
 
     public init(answer: Message, question: Message?) {
         id = answer.id
-        self.question = question.map { Sanitizer.sanitizeLine(TraceOutline.previewText($0.answer)) } ?? ""
+        self.question = question.map { Sanitizer.sanitizeLine(TraceOutline.previewText($0.answer).text) } ?? ""
         thinkingSeconds = answer.timings.thinkingSeconds()
         if let reported = answer.usage.reasoningTokens {
             reasoningTokens = reported

@@ -11,10 +11,9 @@ extension TraceOutline {
         let step = step(at: index)
         var end = min(step.end, step.offset + width * 4 + 32)
         while end > step.offset && end < bytes.count && bytes[end] & 0xC0 == 0x80 { end -= 1 }
-        let cut = end < step.end
-        var words = Self.previewText(String(decoding: bytes[step.offset..<end], as: UTF8.self))
-        words = Sanitizer.sanitizeLine(words)
-        return DisplayWidth.truncate(words, width: width, continues: cut)
+        let preview = Self.previewText(String(decoding: bytes[step.offset..<end], as: UTF8.self), limit: 2 * width + 8)
+        let words = Sanitizer.sanitizeLine(preview.text)
+        return DisplayWidth.truncate(words, width: width, continues: end < step.end || preview.cut)
     }
 
     /// Tokens of step `index`: the estimate, or, given the provider's count for the whole trace
@@ -31,14 +30,17 @@ extension TraceOutline {
         return Int((Double(endUnits) * scale).rounded()) - Int((Double(record.startUnits) * scale).rounded())
     }
 
-    /// One line of preview text: marks dropped, blanks collapsed, no leading or trailing blank.
-    static func previewText(_ text: String) -> String {
+    /// One line of preview text: marks dropped, blanks collapsed, no leading or trailing blank;
+    /// at most `limit` scalars (`cut` when the text went on).
+    static func previewText(_ text: String, limit: Int = .max) -> (text: String, cut: Bool) {
         var result = ""
-        result.reserveCapacity(text.utf8.count)
+        result.reserveCapacity(limit >= text.utf8.count ? text.utf8.count : limit * 4)
+        var count = 0
         var pendingSpace = false
         var atLineStart = true
         var scalars = Substring(text).unicodeScalars[...]
         while let scalar = scalars.first {
+            if count >= limit { return (result, true) }
             if atLineStart {
                 let rest = Substring(scalars)
                 if let mark = leadingMark(rest) {
@@ -61,12 +63,16 @@ extension TraceOutline {
             default:
                 break
             }
-            if pendingSpace { result += " " }
+            if pendingSpace {
+                result += " "
+                count += 1
+            }
             pendingSpace = false
             atLineStart = false
             result.unicodeScalars.append(scalar)
+            count += 1
         }
-        return result
+        return (result, false)
     }
 
     /// Scalars of a heading, quote or list mark (with its space) at the start of a line.

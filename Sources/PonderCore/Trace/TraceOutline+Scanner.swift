@@ -117,7 +117,8 @@ extension TraceOutline {
         case 0x23:
             var end = first
             while end < limit && bytes[end] == 0x23 { end += 1 }
-            return end - first <= 6 && (end == limit || bytes[end] == 0x20 || bytes[end] == 0x09) ? .heading : .prose
+            let spaced = end == limit || bytes[end] == 0x20 || bytes[end] == 0x09 || bytes[end] == 0x0A
+            return end - first <= 6 && spaced ? .heading : .prose
         default:
             return isListMarker(first, limit: limit) ? .other(.list) : .prose
         }
@@ -195,6 +196,9 @@ extension TraceOutline {
                 }
                 guard beginSentence(at: position, reason) else { return false }
                 scan.awaiting = nil
+            } else if scan.terminator == .none && scan.codeRun == 0 && scan.formula == nil && Self.isPlain(byte) {
+                consumePlainRun(from: position)  // most bytes: nothing to decide
+                continue
             }
             guard readInline(at: position, byte) else { return false }
         }
@@ -431,6 +435,28 @@ extension TraceOutline {
 
     // MARK: - Bytes
 
+    /// Whether `byte` means nothing to the scanner when no sentence end is pending: ASCII other
+    /// than newline and `` ` `` `$` `\` `"` `.` `!` `?` `:`.
+    @inline(__always)
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x0A, 0x60, 0x24, 0x5C, 0x22, 0x2E, 0x21, 0x3F, 0x3A: return false
+        default: return byte < 0x80
+        }
+    }
+
+    /// Reads a run of plain bytes at once.
+    private mutating func consumePlainRun(from start: Int) {
+        var end = start
+        var words = false
+        while end < bytes.count, Self.isPlain(bytes[end]) {
+            if !Self.isBlank(bytes[end]) { words = true }
+            end += 1
+        }
+        if words { scan.lastWasColon = false }
+        consume(to: end)
+    }
+
     /// Reads up to `end`, counting token units and the end of the last non-blank byte.
     private mutating func consume(to end: Int) {
         var units = scan.units
@@ -448,14 +474,13 @@ extension TraceOutline {
         scan.position = position
     }
 
-    /// The end of what a decision at `start` may read: `count` bytes, cut at the first newline,
-    /// or the end of a finished text; nil while those bytes have not all arrived.
+    /// The end of what a decision at `start` may read: `count` bytes, or fewer when the line ends
+    /// before (the decision reads no further than the newline, so what comes after it does not
+    /// matter) or the text is finished; nil while those bytes have not all arrived.
     private func decisionLimit(_ start: Int, _ count: Int) -> Int? {
         let wanted = start + count
-        let available = min(wanted, bytes.count)
-        if let newline = bytes[start..<available].firstIndex(of: 0x0A) { return newline }
-        if available == wanted { return wanted }
-        return isFinished ? available : nil
+        if wanted <= bytes.count { return wanted }
+        return isFinished || bytes[start...].contains(0x0A) ? bytes.count : nil
     }
 
     /// The newline ending the current line (or the end of a finished text); nil while it has
