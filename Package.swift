@@ -29,7 +29,8 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
-            ]
+            ],
+            resources: [.embedInCode("../../Resources/trace-markers.toml")]
         ),
         .target(name: "PonderTUI", dependencies: ["PonderCore", "CNcurses"]),
         .executableTarget(

@@ -6,8 +6,8 @@ struct ConfigReader {
     let file: String
     let lines: TOMLLineIndex
     let fileMode: Int
-    private(set) var errors: [ConfigProblem] = []
-    private(set) var warnings: [ConfigProblem] = []
+    var errors: [ConfigProblem] = []
+    var warnings: [ConfigProblem] = []
 
     init(file: String, lines: TOMLLineIndex, fileMode: Int) {
         self.file = file
@@ -15,7 +15,7 @@ struct ConfigReader {
         self.fileMode = fileMode
     }
 
-    static let topLevelKeys = ["default_provider", "providers", "ui", "local", "keys", "presets"]
+    static let topLevelKeys = ["default_provider", "providers", "ui", "local", "keys", "presets", "trace"]
     static let providerKeys = [
         "kind", "base_url", "model", "api_key", "api_key_env", "api_key_cmd", "headers", "thinking",
         "max_tokens", "temperature", "prices", "models",
@@ -48,6 +48,9 @@ struct ConfigReader {
         }
         if let value = root["local"], let local = tableValue(value, table: "", key: "local") {
             config.local = readLocal(local)
+        }
+        if let value = root["trace"], let trace = tableValue(value, table: "", key: "trace") {
+            config.trace = readTrace(trace)
         }
         if let value = root["keys"], let keys = tableValue(value, table: "", key: "keys") {
             for action in keys.keys.sorted() {
@@ -317,7 +320,7 @@ struct ConfigReader {
 
     // MARK: - Typed values
 
-    private mutating func checkKeys(_ table: TOMLTable, allowed: [String], table path: String) {
+    mutating func checkKeys(_ table: TOMLTable, allowed: [String], table path: String) {
         for key in table.keys.sorted() where !allowed.contains(key) {
             let suggestion = allowed.min { Self.distance($0, key) < Self.distance($1, key) }
             let fix =
@@ -329,19 +332,19 @@ struct ConfigReader {
         }
     }
 
-    private mutating func tableValue(_ value: TOMLValueConvertible, table: String, key: String) -> TOMLTable? {
+    mutating func tableValue(_ value: TOMLValueConvertible, table: String, key: String) -> TOMLTable? {
         if let result = value.table { return result }
         errors.append(problem(table: table, key: key, "\(key) must be a table", fix: "write it as [\(key)]"))
         return nil
     }
 
-    private mutating func string(_ value: TOMLValueConvertible, table: String, key: String) -> String? {
+    mutating func string(_ value: TOMLValueConvertible, table: String, key: String) -> String? {
         if let result = value.string { return result }
         errors.append(problem(table: table, key: key, "\(key) must be a string", fix: "put the value in quotes"))
         return nil
     }
 
-    private mutating func bool(_ value: TOMLValueConvertible, table: String, key: String) -> Bool? {
+    mutating func bool(_ value: TOMLValueConvertible, table: String, key: String) -> Bool? {
         if let result = value.bool { return result }
         errors.append(problem(table: table, key: key, "\(key) must be true or false"))
         return nil
@@ -364,7 +367,7 @@ struct ConfigReader {
         return nil
     }
 
-    private func problem(table: String, key: String?, _ message: String, fix: String? = nil) -> ConfigProblem {
+    func problem(table: String, key: String?, _ message: String, fix: String? = nil) -> ConfigProblem {
         ConfigProblem(file: file, line: lines.line(table: table, key: key), message: message, fix: fix)
     }
 

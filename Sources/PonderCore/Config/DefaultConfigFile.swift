@@ -59,6 +59,19 @@ public enum DefaultConfigFile {
         # threads = 2
         # extra_args = []
 
+        [trace]
+        # A sentence of a trace that opens with a marker phrase is a reflection point, shown in the
+        # outline and in `ponder show --outline`. `ponder config markers` lists the phrases in use: the
+        # built-in ones (English and Chinese) and those below, which add phrases to a kind. Case does
+        # not matter; a phrase ending in a letter must end a word.
+        # reflection = ["hang on"]                # doubt without leaving the path
+        # verification = ["sanity check"]         # checking an earlier step
+        # alternative = ["what about"]            # switching to another approach
+        # backtracking = ["scrap that"]           # retracting an error
+        # conclusion = ["all told"]               # stating a result
+        # ignore = ["actually"]                   # built-in phrases not to use
+        # builtin_markers = true                  # false: only the phrases listed here
+
         [keys]
         # Bind actions of the main screen to other keys (several with commas); the new keys
         # replace the action's defaults and win over other uses of the same key. F1 lists them all.

@@ -9,6 +9,8 @@ public struct PonderConfig: Equatable, Sendable {
     public var keys: [String: String]
     /// Named system prompts from `[presets]`, picked per conversation.
     public var presets: [String: String]
+    /// How reflection points are found in traces (`[trace]`).
+    public var trace: TraceSettings
     /// Non-fatal findings (e.g. a readable file holding a literal key), with file and line.
     public var warnings: [ConfigProblem]
 
@@ -18,6 +20,7 @@ public struct PonderConfig: Equatable, Sendable {
         ui: UISettings = UISettings(),
         local: LocalEngineSettings = LocalEngineSettings(),
         keys: [String: String] = [:],
+        trace: TraceSettings = TraceSettings(),
         warnings: [ConfigProblem] = [],
         presets: [String: String] = [:]
     ) {
@@ -26,6 +29,7 @@ public struct PonderConfig: Equatable, Sendable {
         self.ui = ui
         self.local = local
         self.keys = keys
+        self.trace = trace
         self.warnings = warnings
         self.presets = presets
     }

@@ -58,9 +58,11 @@ struct ConversationExport: Codable, Equatable {
         var timings: ExportedTimings
         var finishReason: String?
         var providerReasoning: JSONValue?
+        /// Steps, reflection points and figures of the reasoning (`ponder show --json` only).
+        var trace: ExportedTrace? = nil
 
         enum CodingKeys: String, CodingKey {
-            case id, role, status, provider, model, reasoning, answer, usage, timings
+            case id, role, status, provider, model, reasoning, answer, usage, timings, trace
             case parentID = "parent_id"
             case errorText = "error_text"
             case reasoningFolded = "reasoning_folded"

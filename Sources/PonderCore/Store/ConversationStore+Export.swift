@@ -10,9 +10,19 @@ extension ConversationStore {
     }
 
     /// The conversation in the versioned JSON format of docs/export-format.md (UTF-8, keys sorted).
-    public func exportJSON(_ id: ConversationID, exportedAt: Date = Date()) throws -> Data {
+    /// Given `traceMarkers`, each answer with reasoning also carries its `trace` (steps,
+    /// reflection points and figures, derived from the reasoning with those markers).
+    public func exportJSON(
+        _ id: ConversationID, exportedAt: Date = Date(), traceMarkers: TraceMarkers? = nil
+    ) throws -> Data {
         let (conversation, messages) = try load(id)
-        let export = ConversationExport(conversation: conversation, messages: messages, exportedAt: exportedAt)
+        var export = ConversationExport(conversation: conversation, messages: messages, exportedAt: exportedAt)
+        if let traceMarkers {
+            for (index, message) in messages.enumerated() where message.role == .assistant && !message.reasoning.isEmpty
+            {
+                export.messages[index].trace = ExportedTrace(message: message, markers: traceMarkers)
+            }
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
