@@ -68,6 +68,10 @@ let package = Package(
             dependencies: ["PonderCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
+            name: "ImportTests",
+            dependencies: ["PonderCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
             name: "EngineTests",
             dependencies: [
                 "PonderCore", "TestSupport",

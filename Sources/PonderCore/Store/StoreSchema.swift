@@ -8,6 +8,7 @@ enum StoreSchema {
     static let v2 = "v2-full-text-search"
     static let v3 = "v3-streaming-deltas"
     static let v4 = "v4-listing-counts"
+    static let importOrigins = "v5-import-origins"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -15,6 +16,7 @@ enum StoreSchema {
         migrator.registerMigration(v2, migrate: createFullTextSearch)
         migrator.registerMigration(v3, migrate: createStreamingDeltas)
         migrator.registerMigration(v4, migrate: createListingCounts)
+        migrator.registerMigration(importOrigins, migrate: createImportOrigins)
         return migrator
     }
 
@@ -184,6 +186,28 @@ enum StoreSchema {
                 CREATE INDEX conversations_listed ON conversations(archived, pinned DESC, updated_at DESC, seq DESC);
                 CREATE INDEX conversations_listed_with_archived
                     ON conversations(pinned DESC, updated_at DESC, seq DESC);
+                """)
+    }
+
+    /// Where imported conversations and messages came from: the source (`llm`, `open-webui`, …) and
+    /// the source's own ids (message ids are only unique within their conversation; the
+    /// conversation's own row has an empty message id). Importing the same file again finds its
+    /// records here and adds only what is new. Rows go with the conversation or message they
+    /// describe, so a deleted conversation can be imported again.
+    private static func createImportOrigins(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE import_origins (
+                    source TEXT NOT NULL,
+                    conversation_source_id TEXT NOT NULL,
+                    message_source_id TEXT NOT NULL DEFAULT '',
+                    conversation_id TEXT NOT NULL
+                        REFERENCES conversations(id) ON DELETE CASCADE ON UPDATE CASCADE,
+                    message_id TEXT REFERENCES messages(id) ON DELETE CASCADE ON UPDATE CASCADE,
+                    PRIMARY KEY (source, conversation_source_id, message_source_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX import_origins_by_conversation ON import_origins(conversation_id);
+                CREATE INDEX import_origins_by_message ON import_origins(message_id) WHERE message_id IS NOT NULL;
                 """)
     }
 }

@@ -1,0 +1,81 @@
+import Foundation
+import GRDB
+
+/// oterm's `store.db`: `chat` rows (name, model, system prompt) and their `message` rows (author,
+/// text) in id order. oterm keeps no times, so messages are dated by the file's modification time,
+/// a millisecond apart in their order. Current oterm does not store the thinking it shows; older
+/// versions kept it inline in the text as think tags, which are split out.
+public enum OtermParser {
+    public static func plan(databaseAt url: URL, file: String) throws -> ImportPlan {
+        let queue = try ImportDatabase.open(url, file: file, source: .oterm, needsAnyOf: ["chat"])
+        let modified =
+            (try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date) ?? Date()
+        var plan = ImportPlan(source: .oterm, file: file)
+        do {
+            try queue.read { db in
+                guard try db.tableExists("message") else {
+                    throw StoreError(
+                        kind: .invalidData,
+                        message: "\(file) has oterm's chat table but no message table. Nothing was imported.")
+                }
+                var conversations: [Int64: ImportedConversation] = [:]
+                var order: [Int64] = []
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM chat ORDER BY id") {
+                    guard let id = row["id"] as Int64? else { continue }
+                    let name = (row["name"] as String?) ?? ""
+                    conversations[id] = ImportedConversation(
+                        sourceID: String(id), title: name, createdAt: modified, provider: row["provider"],
+                        model: row["model"], systemPrompt: (row["system"] as String?).flatMap { $0.isEmpty ? nil : $0 },
+                        file: file)
+                    order.append(id)
+                }
+                let messages = try Row.fetchCursor(db, sql: "SELECT id, chat_id, author, text FROM message ORDER BY id")
+                var position = 0
+                while let row = try messages.next() {
+                    position += 1
+                    let id = (row["id"] as DatabaseValue).storage.stringOrNumber ?? "row \(position)"
+                    guard let chat = row["chat_id"] as Int64?, conversations[chat] != nil else {
+                        plan.problems.append(
+                            ImportProblem(
+                                file: file, record: "message \(id)",
+                                reason:
+                                    "its chat \((row["chat_id"] as DatabaseValue).description) is not in the file; skipped"
+                            ))
+                        continue
+                    }
+                    let author = (row["author"] as String?) ?? ""
+                    guard let role = MessageRole(rawValue: author), role != .system else {
+                        plan.problems.append(
+                            ImportProblem(
+                                file: file, record: "message \(id) in chat \(chat)",
+                                reason:
+                                    "its author “\(Sanitizer.sanitizeLine(author))” is neither user nor assistant; skipped"
+                            ))
+                        continue
+                    }
+                    let text = (row["text"] as String?) ?? ""
+                    let split = role == .assistant ? InlineThink.split(text) : ("", text)
+                    let when = modified.addingTimeInterval(Double(position) / 1000)
+                    let previous = conversations[chat]?.messages.last?.sourceID
+                    let model = role == .assistant ? conversations[chat]?.model : nil
+                    conversations[chat]?.messages.append(
+                        ImportedMessage(
+                            sourceID: id, parentSourceID: previous, role: role, reasoning: split.0, answer: split.1,
+                            model: model, createdAt: when))
+                    conversations[chat]?.updatedAt = when
+                }
+                for id in order {
+                    guard var conversation = conversations[id] else { continue }
+                    if conversation.title.isEmpty {
+                        conversation.title = String((conversation.messages.first?.answer ?? "").prefix(60))
+                    }
+                    plan.problems += conversation.repairTree()
+                    plan.conversations.append(conversation)
+                }
+            }
+        } catch {
+            throw ImportDatabase.failure(error, file: file)
+        }
+        return plan
+    }
+}
