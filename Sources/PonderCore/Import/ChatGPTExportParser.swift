@@ -26,7 +26,7 @@ public enum ChatGPTExportParser {
             let record = "conversation \(index + 1)" + (id.map { " (\($0))" } ?? "")
             guard let mapping = item["mapping"]?.objectValue else {
                 let found = item.objectValue == nil ? "it is \(ImportJSON.describe(item))" : "it has no \"mapping\""
-                plan.problems.append(ImportProblem(file: file, record: record, reason: found + "; skipped"))
+                plan.problems.append(ImportProblem(file: file, record: record, reason: found))
                 continue
             }
             let created = ImportTimestamp.date(item["create_time"]) ?? Date(timeIntervalSince1970: 0)
@@ -39,7 +39,7 @@ public enum ChatGPTExportParser {
             if conversation.messages.isEmpty {
                 plan.problems.append(
                     ImportProblem(
-                        file: file, record: conversation.recordName, reason: "it has no text messages; skipped"))
+                        file: file, record: conversation.recordName, reason: "it has no text messages"))
                 continue
             }
             plan.problems += conversation.repairTree()

@@ -169,7 +169,7 @@ struct LLMThreads {
             conversation.updatedAt = max(created, conversation.messages.map(\.createdAt).max() ?? created)
             guard !conversation.messages.isEmpty else {
                 problems.append(
-                    ImportProblem(file: file, record: "thread \(thread.id)", reason: "it has no messages; skipped"))
+                    ImportProblem(file: file, record: "thread \(thread.id)", reason: "it has no messages"))
                 return nil
             }
             return conversation

@@ -39,7 +39,7 @@ public enum OtermParser {
                             ImportProblem(
                                 file: file, record: "message \(id)",
                                 reason:
-                                    "its chat \((row["chat_id"] as DatabaseValue).description) is not in the file; skipped"
+                                    "its chat \((row["chat_id"] as DatabaseValue).description) is not in the file"
                             ))
                         continue
                     }
@@ -49,7 +49,7 @@ public enum OtermParser {
                             ImportProblem(
                                 file: file, record: "message \(id) in chat \(chat)",
                                 reason:
-                                    "its author “\(Sanitizer.sanitizeLine(author))” is neither user nor assistant; skipped"
+                                    "its author “\(Sanitizer.sanitizeLine(author))” is neither user nor assistant"
                             ))
                         continue
                     }

@@ -23,12 +23,13 @@ public enum PonderExportParser {
         switch document {
         case .array(let items) where items.allSatisfy({ $0.objectValue != nil }) && !items.isEmpty:
             for (index, item) in items.enumerated() { add(item, record: "item \(index + 1)", to: &plan) }
-            if plan.conversations.isEmpty, let first = plan.problems.first {
+            if plan.conversations.isEmpty {
                 throw StoreError(
                     kind: .invalidData,
-                    message: "\(file) is \(ImportJSON.describe(document)), none of them a Ponder conversation export "
-                        + "(\(first.record): \(first.reason))\(ImportJSON.hint(for: document, expected: .ponder)). "
-                        + "Nothing was imported.")
+                    message:
+                        "\(file) is \(ImportJSON.describe(document)); none of them is a Ponder conversation export "
+                        + "(with \"format\": \"\(ConversationExport.formatName)\")"
+                        + ImportJSON.hint(for: document, expected: .ponder) + ". Nothing was imported.")
             }
         case .object:
             var conversation: ImportedConversation

@@ -50,7 +50,7 @@ public enum ThinkTagParser {
             }
             guard !conversation.messages.isEmpty else {
                 plan.problems.append(
-                    ImportProblem(file: file, record: entry.record, reason: "it has no messages; skipped"))
+                    ImportProblem(file: file, record: entry.record, reason: "it has no messages"))
                 continue
             }
             conversation.sourceID = "\(fingerprint.hex)-\(index + 1)"
@@ -96,7 +96,7 @@ public enum ThinkTagParser {
                 if documents.count == 1 {
                     throw StoreError(kind: .invalidData, message: "\(file): \(reason). Nothing was imported.")
                 }
-                problems.append(ImportProblem(file: file, record: record, reason: reason + "; skipped"))
+                problems.append(ImportProblem(file: file, record: record, reason: reason))
                 continue
             }
             var messages: [(MessageRole, JSONValue)] = []
@@ -106,7 +106,7 @@ public enum ThinkTagParser {
                     problems.append(
                         ImportProblem(
                             file: file, record: "\(record), message \(index + 1)",
-                            reason: "it has no known role (\(ImportJSON.describe(item["role"] ?? .null))); skipped"))
+                            reason: "it has no known role (\(ImportJSON.describe(item["role"] ?? .null)))"))
                     continue
                 }
                 messages.append((role, item))
