@@ -53,7 +53,9 @@ let package = Package(
         .executableTarget(name: "ponder-store-probe", dependencies: ["PonderCore"], path: "Tests/StoreProbe"),
         .executableTarget(
             name: "ponder-bench",
-            dependencies: ["PonderCore", "PonderTUI", "TestSupport"],
+            dependencies: [
+                "PonderCore", "PonderTUI", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             path: "Benchmarks/PonderBench"
         ),
         .testTarget(name: "CoreTests", dependencies: ["PonderCore", "TestSupport"]),

@@ -76,6 +76,11 @@ import Testing
         #expect(hits.count == 1)
         #expect(hits.first?.field == .reasoning)
         #expect(hits.first?.conversationTitle == "Tides explained")
+        #expect(try store.search("neap tides").isEmpty)
+        #expect(try store.search("turns beneath").contains { $0.field == .answer })
+        let id = try #require(try store.allConversationIDs().first)
+        try store.save(Message(conversationID: id, role: .assistant, reasoning: "Later, neap tides.", answer: "Ok."))
+        #expect(try store.search("neap tides").count == 1, "messages saved after an import are indexed as before")
     }
 
     @Test func aDryRunCountsTheSameAndWritesNothing() throws {

@@ -38,7 +38,7 @@ import Testing
             )
         }
         #expect(mode == "wal")
-        #expect(applied == [StoreSchema.v1, StoreSchema.v2, StoreSchema.v3, StoreSchema.v4])
+        #expect(applied == [StoreSchema.v1, StoreSchema.v2, StoreSchema.v3, StoreSchema.v4, StoreSchema.importOrigins])
         #expect(applied.allSatisfy { $0.hasPrefix("v") })
     }
 

@@ -29,7 +29,8 @@ extension ConversationStore {
                 }
                 return batchReport
             }
-            let batchReport = try dryRun ? read(work) : write(work)
+            let batchReport =
+                try dryRun ? read(work) : write { db in try StoreSchema.withBulkMessageIndexing(db) { try work(db) } }
             report.add(batchReport)
             done += slice.count
             progress?(ImportProgress(done: done, total: total, elapsed: Date().timeIntervalSince(started)))

@@ -141,6 +141,31 @@ enum StoreSchema {
                 """)
     }
 
+    /// Runs `body` (which only inserts messages) with the per-row index trigger of messages set
+    /// aside, then indexes every message it added in one statement, as `search_message_insert`
+    /// would have, and puts the trigger back, all inside the caller's transaction: other connections
+    /// never see the trigger missing. Indexing a batch of imported messages this way is about three
+    /// times faster than row by row (docs/decisions.md).
+    static func withBulkMessageIndexing<T>(_ db: Database, _ body: () throws -> T) throws -> T {
+        guard
+            let trigger = try String.fetchOne(
+                db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'search_message_insert'")
+        else { return try body() }
+        let last = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM messages") ?? 0
+        try db.execute(sql: "DROP TRIGGER search_message_insert")
+        let result = try body()
+        try db.execute(
+            sql: """
+                INSERT INTO search_index (rowid, body)
+                    SELECT seq * 4 + 1, answer FROM messages WHERE seq > ? AND status != 'streaming' AND answer != ''
+                    UNION ALL
+                    SELECT seq * 4 + 2, reasoning FROM messages
+                    WHERE seq > ? AND status != 'streaming' AND reasoning != ''
+                """, arguments: [last, last])
+        try db.execute(sql: trigger)
+        return result
+    }
+
     /// Text that arrived for a still-streaming message since its row was last written in full.
     /// Appending a small row per flush keeps flushes cheap however long the trace grows; the final
     /// write (or the start-up sweep) folds the deltas back into the message and deletes them.
