@@ -66,24 +66,8 @@ enum ImportBench {
     private static func timed(_ executable: URL, _ arguments: [String], _ environment: [String: String]) throws
         -> (output: String, seconds: Double)
     {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        let start = ContinuousClock.now
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let seconds = BenchStatistics.milliseconds(ContinuousClock.now - start) / 1000
-        guard process.terminationStatus == 0 else {
-            throw BuildProductError(
-                message: "ponder \(arguments.joined(separator: " ")) exited \(process.terminationStatus)")
-        }
-        return (String(decoding: data, as: UTF8.self), seconds)
+        let run = try BenchProcess.run(executable, arguments, environment: environment)
+        return (String(decoding: run.output, as: UTF8.self), run.seconds)
     }
 
     private static func openWebUIExport(count: Int, text: inout BenchText) throws -> Data {
@@ -125,14 +109,7 @@ enum ImportBench {
     private static func llmDatabase(at url: URL, count: Int, text: inout BenchText) throws {
         let queue = try DatabaseQueue(path: url.path)
         try queue.write { db in
-            try db.execute(
-                sql: """
-                    CREATE TABLE conversations (id TEXT PRIMARY KEY, name TEXT, model TEXT);
-                    CREATE TABLE responses (
-                        id TEXT PRIMARY KEY, model TEXT, prompt TEXT, system TEXT, response TEXT,
-                        conversation_id TEXT REFERENCES conversations(id), duration_ms INTEGER, datetime_utc TEXT,
-                        input_tokens INTEGER, output_tokens INTEGER, token_details TEXT, reasoning TEXT);
-                    """)
+            try db.execute(sql: ImportFixtures.legacyLLMSchema)
             let base = Date(timeIntervalSince1970: 1_700_000_000)
             for index in 0..<count {
                 let id = String(format: "c%06ld", index)
@@ -143,7 +120,9 @@ enum ImportBench {
                     let when = base.addingTimeInterval(Double(index) * 600 + Double(turn) * 60)
                     try db.execute(
                         sql: """
-                            INSERT INTO responses VALUES (?, 'deepseek-reasoner', ?, NULL, ?, ?, 9000, ?, 40, 520,
+                            INSERT INTO responses (id, model, prompt, response, conversation_id, duration_ms,
+                                datetime_utc, input_tokens, output_tokens, token_details, reasoning)
+                            VALUES (?, 'deepseek-reasoner', ?, ?, ?, 9000, ?, 40, 520,
                                 '{"completion_tokens_details": {"reasoning_tokens": 400}}', ?)
                             """,
                         arguments: [

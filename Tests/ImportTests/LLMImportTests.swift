@@ -63,14 +63,9 @@ import Testing
     static func makeLegacyDatabase(at url: URL) throws {
         let queue = try DatabaseQueue(path: url.path)
         try queue.write { db in
+            try db.execute(sql: ImportFixtures.legacyLLMSchema)
             try db.execute(
                 sql: """
-                    CREATE TABLE conversations (id TEXT PRIMARY KEY, name TEXT, model TEXT);
-                    CREATE TABLE responses (
-                        id TEXT PRIMARY KEY, model TEXT, prompt TEXT, system TEXT, prompt_json TEXT, options_json TEXT,
-                        response TEXT, response_json TEXT, conversation_id TEXT REFERENCES conversations(id),
-                        duration_ms INTEGER, datetime_utc TEXT, input_tokens INTEGER, output_tokens INTEGER,
-                        token_details TEXT, reasoning TEXT);
                     INSERT INTO conversations VALUES ('01conv', 'Rust lifetimes', 'deepseek-reasoner');
                     INSERT INTO responses (id, model, prompt, system, response, conversation_id, duration_ms,
                         datetime_utc, input_tokens, output_tokens, token_details, reasoning)

@@ -19,4 +19,15 @@ public enum ImportFixtures {
         try FileManager.default.copyItem(at: url(name), to: target)
         return target
     }
+
+    /// The tables of llm's `logs.db` before it kept threads (its migrations up to the `reasoning`
+    /// column), for tests and benchmarks that build such a file row by row.
+    public static let legacyLLMSchema = """
+        CREATE TABLE conversations (id TEXT PRIMARY KEY, name TEXT, model TEXT);
+        CREATE TABLE responses (
+            id TEXT PRIMARY KEY, model TEXT, prompt TEXT, system TEXT, prompt_json TEXT, options_json TEXT,
+            response TEXT, response_json TEXT, conversation_id TEXT REFERENCES conversations(id),
+            duration_ms INTEGER, datetime_utc TEXT, input_tokens INTEGER, output_tokens INTEGER,
+            token_details TEXT, reasoning TEXT);
+        """
 }
