@@ -70,6 +70,14 @@ import Testing
         }
     }
 
+    @Test func aZipArchiveIsRecognised() throws {
+        let zip = Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00]) + Data("conversations.json".utf8)
+        let error = #expect(throws: StoreError.self) {
+            try ImportReader.plan(source: .chatgpt, data: zip, file: "export.zip")
+        }
+        #expect(error?.message.contains("export.zip is a zip archive") == true, "\(error?.message ?? "")")
+    }
+
     @Test func truncatedJSONNamesTheLine() throws {
         let error = #expect(throws: StoreError.self) {
             try PonderExportParser.plan(

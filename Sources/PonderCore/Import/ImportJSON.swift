@@ -38,6 +38,12 @@ enum ImportJSON {
         if data.isEmpty {
             return StoreError(kind: .invalidData, message: "\(file) is empty; expected JSON. Nothing was imported.")
         }
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            return StoreError(
+                kind: .invalidData,
+                message: "\(file) is a zip archive, not JSON: unzip it and import the JSON file inside "
+                    + "(conversations.json for a ChatGPT export). Nothing was imported.")
+        }
         let line = data.prefix(error.offset).reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
         if error.reason == "nesting too deep" {
             return StoreError(

@@ -68,7 +68,7 @@ extension ConversationStore {
                 id: conversationID,
                 title: Sanitizer.sanitizeLine(conversation.title).trimmingCharacters(in: .whitespaces),
                 createdAt: conversation.createdAt,
-                updatedAt: max(conversation.updatedAt, conversation.messages.last?.createdAt ?? conversation.updatedAt),
+                updatedAt: conversation.messages.map(\.createdAt).reduce(conversation.updatedAt, max),
                 pinned: conversation.pinned, archived: conversation.archived, provider: conversation.provider,
                 model: conversation.model, systemPrompt: conversation.systemPrompt)
             try header.upsert(db)
