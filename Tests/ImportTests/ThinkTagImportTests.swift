@@ -31,6 +31,7 @@ import Testing
         #expect(capital.messages[2].answer == "Canberra.")
         let sum = plan.conversations[1]
         #expect(sum.messages[0].answer == "2 + 2?")
+        #expect(sum.title == "2 + 2?", "untitled chats are titled by their first question")
         #expect(sum.messages[1].reasoning == "Simple addition: two plus two is four." && sum.messages[1].answer == "4")
     }
 

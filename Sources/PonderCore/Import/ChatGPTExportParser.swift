@@ -42,6 +42,7 @@ public enum ChatGPTExportParser {
                         file: file, record: conversation.recordName, reason: "it has no text messages"))
                 continue
             }
+            conversation.titleFromFirstQuestionIfEmpty()
             plan.problems += conversation.repairTree()
             plan.conversations.append(conversation)
         }

@@ -51,4 +51,13 @@ public struct ImportedConversation: Equatable, Sendable {
 
     /// Messages that carry reasoning.
     public var reasoningCount: Int { messages.reduce(0) { $0 + ($1.reasoning.isEmpty ? 0 : 1) } }
+
+    /// A source without a title for the conversation: the start of its first question, on one line
+    /// (as Ponder titles a new chat).
+    mutating func titleFromFirstQuestionIfEmpty() {
+        guard title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
+        let opening = messages.first { $0.role == .user } ?? messages.first
+        let line = (opening?.answer ?? "").split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        title = line.count > 60 ? String(line.prefix(59)) + "…" : line
+    }
 }

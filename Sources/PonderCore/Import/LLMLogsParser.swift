@@ -72,10 +72,9 @@ public enum LLMLogsParser {
             let when = ImportTimestamp.date((row["datetime_utc"] as String?) ?? "") ?? Date(timeIntervalSince1970: 0)
             if conversations[conversationID] == nil {
                 let header = names[conversationID]
-                let prompt = (row["prompt"] as String?) ?? ""
                 conversations[conversationID] = ImportedConversation(
                     sourceID: conversationID,
-                    title: header?.name ?? String(prompt.prefix(60)),
+                    title: header?.name ?? "",
                     createdAt: when, model: header?.model ?? row["model"],
                     systemPrompt: (row["system"] as String?).flatMap { $0.isEmpty ? nil : $0 }, file: file)
                 order.append(conversationID)
@@ -96,7 +95,11 @@ public enum LLMLogsParser {
             conversations[conversationID]?.messages += [question, answer]
             conversations[conversationID]?.updatedAt = answer.timings.finished ?? when
         }
-        return order.compactMap { conversations[$0] }
+        return order.compactMap { id in
+            var conversation = conversations[id]
+            conversation?.titleFromFirstQuestionIfEmpty()
+            return conversation
+        }
     }
 
     static func usage(_ row: Row) -> TokenUsage {

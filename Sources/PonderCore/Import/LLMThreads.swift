@@ -163,9 +163,7 @@ struct LLMThreads {
                     keptParent[hash] = parent
                 }
             }
-            if conversation.title.isEmpty {
-                conversation.title = String((conversation.messages.first?.answer ?? "").prefix(60))
-            }
+            conversation.titleFromFirstQuestionIfEmpty()
             conversation.updatedAt = max(created, conversation.messages.map(\.createdAt).max() ?? created)
             guard !conversation.messages.isEmpty else {
                 problems.append(

@@ -24,6 +24,7 @@ public enum OpenWebUIParser {
             let record = "chat \(index + 1)" + (item["id"]?.idValue.map { " (\($0))" } ?? "")
             do {
                 var conversation = try self.conversation(item, index: index, file: file)
+                conversation.titleFromFirstQuestionIfEmpty()
                 plan.problems += conversation.repairTree()
                 plan.conversations.append(conversation)
             } catch let reason as Reason {

@@ -66,9 +66,7 @@ public enum OtermParser {
                 }
                 for id in order {
                     guard var conversation = conversations[id] else { continue }
-                    if conversation.title.isEmpty {
-                        conversation.title = String((conversation.messages.first?.answer ?? "").prefix(60))
-                    }
+                    conversation.titleFromFirstQuestionIfEmpty()
                     plan.problems += conversation.repairTree()
                     plan.conversations.append(conversation)
                 }

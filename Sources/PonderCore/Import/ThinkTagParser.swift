@@ -54,10 +54,7 @@ public enum ThinkTagParser {
                 continue
             }
             conversation.sourceID = "\(fingerprint.hex)-\(index + 1)"
-            if conversation.title.isEmpty {
-                let opening = conversation.messages.first { $0.role == .user } ?? conversation.messages[0]
-                conversation.title = String(opening.answer.prefix(60))
-            }
+            conversation.titleFromFirstQuestionIfEmpty()
             conversation.updatedAt = conversation.messages.last?.createdAt ?? modified
             plan.problems += conversation.repairTree()
             plan.conversations.append(conversation)
