@@ -70,6 +70,16 @@ import Testing
         }
     }
 
+    @Test func hugeNumbersWhereIdsAndVersionsGoAreRefusedNotTrapped() throws {
+        let text = #"{"format": "ponder.conversation", "version": 1e300, "conversation": {}, "messages": []}"#
+        let error = #expect(throws: StoreError.self) { try PonderExportParser.plan(Data(text.utf8), file: "big.json") }
+        #expect(error?.message.contains("not a Ponder conversation export") == true, "\(error?.message ?? "")")
+        let chat =
+            #"[{"id": 1e300, "chat": {"history": {"messages": {"a": {"id": -1e300, "role": "user", "content": "x", "timestamp": 1e300}}}}}]"#
+        let plan = try OpenWebUIParser.plan(Data(chat.utf8), file: "big.json")
+        #expect(plan.conversations.first?.messages.count == 1)
+    }
+
     @Test func aZipArchiveIsRecognised() throws {
         let zip = Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00]) + Data("conversations.json".utf8)
         let error = #expect(throws: StoreError.self) {

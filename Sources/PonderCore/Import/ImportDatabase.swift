@@ -65,3 +65,48 @@ enum ImportDatabase {
                 + "Nothing was imported.")
     }
 }
+
+/// Reading columns of another client's file without trusting their types: GRDB's typed subscripts
+/// stop the process on a value they cannot convert (a blob where text was expected), and a damaged
+/// or hand-edited file may hold anything.
+extension Row {
+    /// Text as it is, a number written out, a blob read as UTF-8; nil for NULL or a missing column.
+    func importText(_ column: String) -> String? {
+        guard let value: DatabaseValue = self[column] else { return nil }
+        switch value.storage {
+        case .string(let text): return text
+        case .int64(let number): return String(number)
+        case .double(let number): return String(number)
+        case .blob(let data): return String(decoding: data, as: UTF8.self)
+        case .null: return nil
+        }
+    }
+
+    /// Text, or nil when it is empty.
+    func importNonEmptyText(_ column: String) -> String? {
+        importText(column).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// A whole number from an integer, a whole real or numeric text; nil otherwise.
+    func importInteger(_ column: String) -> Int64? {
+        guard let value: DatabaseValue = self[column] else { return nil }
+        switch value.storage {
+        case .int64(let number): return number
+        case .double(let number):
+            return number.isFinite && number == number.rounded() && abs(number) < 9e18 ? Int64(number) : nil
+        case .string(let text): return Int64(text.trimmingCharacters(in: .whitespaces))
+        case .blob, .null: return nil
+        }
+    }
+
+    /// A number from an integer, a real or numeric text; nil otherwise.
+    func importNumber(_ column: String) -> Double? {
+        guard let value: DatabaseValue = self[column] else { return nil }
+        switch value.storage {
+        case .int64(let number): return Double(number)
+        case .double(let number): return number.isFinite ? number : nil
+        case .string(let text): return Double(text.trimmingCharacters(in: .whitespaces))
+        case .blob, .null: return nil
+        }
+    }
+}

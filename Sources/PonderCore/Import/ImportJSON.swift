@@ -129,7 +129,9 @@ extension JSONValue {
     var idValue: String? {
         switch self {
         case .string(let text): return text.isEmpty ? nil : text
-        case .number(let value) where value.isFinite && value == value.rounded(): return String(Int64(value))
+        case .number(let value) where value.isFinite && value == value.rounded() && abs(value) < 9e18:
+            return String(Int64(value))
+        case .number(let value) where value.isFinite: return "\(value)"
         default: return nil
         }
     }

@@ -48,7 +48,7 @@ public enum LLMLogsParser {
         if try db.tableExists("conversations") {
             names = Dictionary(
                 try Row.fetchAll(db, sql: "SELECT id, name, model FROM conversations").map {
-                    (($0["id"] as String?) ?? "", (name: $0["name"] as String?, model: $0["model"] as String?))
+                    ($0.importText("id") ?? "", (name: $0.importText("name"), model: $0.importText("model")))
                 }, uniquingKeysWith: { first, _ in first })
         } else {
             names = [:]
@@ -66,27 +66,28 @@ public enum LLMLogsParser {
         var conversations: [String: ImportedConversation] = [:]
         var order: [String] = []
         while let row = try rows.next() {
-            guard let id = (row["id"] as DatabaseValue).storage.stringOrNumber else { continue }
-            let conversationID = (row["conversation_id"] as String?) ?? id
+            guard let id = row.importText("id") else { continue }
+            let conversationID = row.importText("conversation_id") ?? id
             if threadIDs.contains(conversationID) { continue }
-            let when = ImportTimestamp.date((row["datetime_utc"] as String?) ?? "") ?? Date(timeIntervalSince1970: 0)
+            let when = ImportTimestamp.date(row.importText("datetime_utc") ?? "") ?? Date(timeIntervalSince1970: 0)
             if conversations[conversationID] == nil {
                 let header = names[conversationID]
                 conversations[conversationID] = ImportedConversation(
                     sourceID: conversationID,
                     title: header?.name ?? "",
-                    createdAt: when, model: header?.model ?? row["model"],
-                    systemPrompt: (row["system"] as String?).flatMap { $0.isEmpty ? nil : $0 }, file: file)
+                    createdAt: when, model: header?.model ?? row.importText("model"),
+                    systemPrompt: row.importNonEmptyText("system"), file: file)
                 order.append(conversationID)
             }
             let previous = conversations[conversationID]?.messages.last?.sourceID
             let question = ImportedMessage(
-                sourceID: "\(id)/prompt", parentSourceID: previous, role: .user, answer: row["prompt"] ?? "",
+                sourceID: "\(id)/prompt", parentSourceID: previous, role: .user, answer: row.importText("prompt") ?? "",
                 createdAt: when)
             var answer = ImportedMessage(
-                sourceID: id, parentSourceID: question.sourceID, role: .assistant, answer: row["response"] ?? "",
-                model: row["model"], createdAt: when.addingTimeInterval(0.001))
-            let stored = (row["reasoning"] as String?) ?? ""
+                sourceID: id, parentSourceID: question.sourceID, role: .assistant,
+                answer: row.importText("response") ?? "",
+                model: row.importText("model"), createdAt: when.addingTimeInterval(0.001))
+            let stored = row.importText("reasoning") ?? ""
             let inline = InlineThink.split(answer.answer)
             answer.reasoning = stored.isEmpty ? inline.reasoning : stored
             if stored.isEmpty { answer.answer = inline.answer }
@@ -103,28 +104,16 @@ public enum LLMLogsParser {
     }
 
     static func usage(_ row: Row) -> TokenUsage {
-        var usage = ImportUsage.usage((row["token_details"] as String?).flatMap { try? JSONValue.parse($0) })
-        if let input = row["input_tokens"] as Int? { usage.promptTokens = input }
-        if let output = row["output_tokens"] as Int? { usage.completionTokens = output }
+        var usage = ImportUsage.usage(row.importText("token_details").flatMap { try? JSONValue.parse($0) })
+        if let input = row.importInteger("input_tokens").map(Int.init) { usage.promptTokens = input }
+        if let output = row.importInteger("output_tokens").map(Int.init) { usage.completionTokens = output }
         return usage
     }
 
     static func timings(_ row: Row, start: Date) -> ResponseTimings {
-        guard let milliseconds = row["duration_ms"] as Double?, milliseconds >= 0, milliseconds < 1e10 else {
+        guard let milliseconds = row.importNumber("duration_ms"), milliseconds >= 0, milliseconds < 1e10 else {
             return ResponseTimings(sent: start)
         }
         return ResponseTimings(sent: start, finished: start.addingTimeInterval(milliseconds / 1000))
-    }
-}
-
-extension DatabaseValue.Storage {
-    /// Text, or an integer as text (ids that some tables keep as numbers).
-    var stringOrNumber: String? {
-        switch self {
-        case .string(let text): return text
-        case .int64(let number): return String(number)
-        case .double(let number): return String(number)
-        case .null, .blob: return nil
-        }
     }
 }

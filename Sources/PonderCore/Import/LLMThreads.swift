@@ -39,11 +39,11 @@ struct LLMThreads {
     init(_ db: Database, file: String, tables: Set<String>) throws {
         self.file = file
         for row in try Row.fetchAll(db, sql: "SELECT id, name, tip_message_hash, datetime_utc FROM threads") {
-            guard let id = (row["id"] as DatabaseValue).storage.stringOrNumber else { continue }
+            guard let id = row.importText("id") else { continue }
             threads.append(
                 Thread(
-                    id: id, name: row["name"], tip: row["tip_message_hash"],
-                    created: (row["datetime_utc"] as String?).flatMap(ImportTimestamp.date)))
+                    id: id, name: row.importText("name"), tip: row.importText("tip_message_hash"),
+                    created: row.importText("datetime_utc").flatMap(ImportTimestamp.date)))
         }
         let turnRows = try Row.fetchCursor(
             db,
@@ -53,36 +53,37 @@ struct LLMThreads {
                 FROM turns ORDER BY datetime_utc, id
                 """)
         while let row = try turnRows.next() {
-            guard let id = (row["id"] as DatabaseValue).storage.stringOrNumber,
-                let thread = row["thread_id"] as String?,
-                let tip = row["tip_message_hash"] as String?
+            guard let id = row.importText("id"),
+                let thread = row.importText("thread_id"),
+                let tip = row.importText("tip_message_hash")
             else { continue }
             let created =
-                (row["datetime_utc"] as String?).flatMap(ImportTimestamp.date) ?? Date(timeIntervalSince1970: 0)
+                row.importText("datetime_utc").flatMap(ImportTimestamp.date) ?? Date(timeIntervalSince1970: 0)
             turns[thread, default: []].append(
                 Turn(
-                    id: id, threadID: thread, parent: row["parent_message_hash"], tip: tip, model: row["model"],
+                    id: id, threadID: thread, parent: row.importText("parent_message_hash"), tip: tip,
+                    model: row.importText("model"),
                     usage: LLMLogsParser.usage(row), timings: LLMLogsParser.timings(row, start: created),
                     created: created))
         }
         let nodeRows = try Row.fetchCursor(db, sql: "SELECT hash, parent_hash, role FROM messages")
         while let row = try nodeRows.next() {
-            guard let hash = row["hash"] as String? else { continue }
-            nodes[hash] = Node(parent: row["parent_hash"], role: row["role"] ?? "")
+            guard let hash = row.importText("hash") else { continue }
+            nodes[hash] = Node(parent: row.importText("parent_hash"), role: row.importText("role") ?? "")
         }
         var fragments: [Int64: String] = [:]
         if tables.contains("fragments") {
             let fragmentRows = try Row.fetchCursor(db, sql: "SELECT id, content FROM fragments")
             while let row = try fragmentRows.next() {
-                if let id = row["id"] as Int64? { fragments[id] = row["content"] ?? "" }
+                if let id = row.importInteger("id") { fragments[id] = row.importText("content") ?? "" }
             }
         }
         let partRows = try Row.fetchCursor(
             db, sql: "SELECT message_hash, type, text, payload FROM parts ORDER BY message_hash, position")
         while let row = try partRows.next() {
-            guard let hash = row["message_hash"] as String?, let type = row["type"] as String? else { continue }
-            var text = (row["text"] as String?) ?? ""
-            if text.isEmpty, let payload = (row["payload"] as String?).flatMap({ try? JSONValue.parse($0) }) {
+            guard let hash = row.importText("message_hash"), let type = row.importText("type") else { continue }
+            var text = row.importText("text") ?? ""
+            if text.isEmpty, let payload = row.importText("payload").flatMap({ try? JSONValue.parse($0) }) {
                 text = payload["text"]?.stringValue ?? Self.resolve(payload["text_ref"], fragments: fragments)
             }
             parts[hash, default: []].append((type, text))

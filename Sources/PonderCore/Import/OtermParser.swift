@@ -21,11 +21,11 @@ public enum OtermParser {
                 var conversations: [Int64: ImportedConversation] = [:]
                 var order: [Int64] = []
                 for row in try Row.fetchAll(db, sql: "SELECT * FROM chat ORDER BY id") {
-                    guard let id = row["id"] as Int64? else { continue }
-                    let name = (row["name"] as String?) ?? ""
+                    guard let id = row.importInteger("id") else { continue }
+                    let name = row.importText("name") ?? ""
                     conversations[id] = ImportedConversation(
-                        sourceID: String(id), title: name, createdAt: modified, provider: row["provider"],
-                        model: row["model"], systemPrompt: (row["system"] as String?).flatMap { $0.isEmpty ? nil : $0 },
+                        sourceID: String(id), title: name, createdAt: modified, provider: row.importText("provider"),
+                        model: row.importText("model"), systemPrompt: row.importNonEmptyText("system"),
                         file: file)
                     order.append(id)
                 }
@@ -33,17 +33,17 @@ public enum OtermParser {
                 var position = 0
                 while let row = try messages.next() {
                     position += 1
-                    let id = (row["id"] as DatabaseValue).storage.stringOrNumber ?? "row \(position)"
-                    guard let chat = row["chat_id"] as Int64?, conversations[chat] != nil else {
+                    let id = row.importText("id") ?? "row \(position)"
+                    guard let chat = row.importInteger("chat_id"), conversations[chat] != nil else {
                         plan.problems.append(
                             ImportProblem(
                                 file: file, record: "message \(id)",
                                 reason:
-                                    "its chat \((row["chat_id"] as DatabaseValue).description) is not in the file"
+                                    "its chat \(row.importText("chat_id") ?? "(none)") is not in the file"
                             ))
                         continue
                     }
-                    let author = (row["author"] as String?) ?? ""
+                    let author = row.importText("author") ?? ""
                     guard let role = MessageRole(rawValue: author), role != .system else {
                         plan.problems.append(
                             ImportProblem(
@@ -53,7 +53,7 @@ public enum OtermParser {
                             ))
                         continue
                     }
-                    let text = (row["text"] as String?) ?? ""
+                    let text = row.importText("text") ?? ""
                     let split = role == .assistant ? InlineThink.split(text) : ("", text)
                     let when = modified.addingTimeInterval(Double(position) / 1000)
                     let previous = conversations[chat]?.messages.last?.sourceID
