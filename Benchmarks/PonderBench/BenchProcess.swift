@@ -6,6 +6,8 @@ import TestSupport
 struct BenchProcess {
     var firstByteMilliseconds: Double
     var seconds: Double
+    /// User and system CPU time of the process (and anything it waited for).
+    var cpuSeconds: Double
     var output: Data
 
     /// Runs `executable`; throws when it exits with a status other than 0 or prints nothing.
@@ -18,6 +20,7 @@ struct BenchProcess {
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
+        let cpuBefore = childrenCPUSeconds()
         let start = ContinuousClock.now
         try process.run()
         let handle = pipe.fileHandleForReading
@@ -31,6 +34,16 @@ struct BenchProcess {
                 message: "\(executable.lastPathComponent) \(arguments.joined(separator: " ")) failed with status "
                     + "\(process.terminationStatus)")
         }
-        return BenchProcess(firstByteMilliseconds: firstByte, seconds: seconds, output: output)
+        return BenchProcess(
+            firstByteMilliseconds: firstByte, seconds: seconds, cpuSeconds: childrenCPUSeconds() - cpuBefore,
+            output: output)
+    }
+
+    /// CPU time of every child process that has been waited for so far.
+    private static func childrenCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 }

@@ -46,10 +46,10 @@ enum ImportBench {
             }
             print(
                 String(
-                    format:
-                        "import: %ld conversations (%ld messages, %ld with reasoning) from %@: %.2f s, %.0f conversations/s (target < 30 s for 10,000)",
+                    format: "import: %ld conversations (%ld messages, %ld with reasoning) from %@: %.2f s "
+                        + "(%.2f s of CPU), %.0f conversations/s (target < 30 s for 10,000)",
                     count, report["new_messages"]?.intValue ?? 0, report["new_with_reasoning"]?.intValue ?? 0,
-                    source, first.seconds, Double(count) / first.seconds))
+                    source, first.seconds, first.cpu, Double(count) / first.seconds))
             let again = try timed(ponder, ["import", "--from", source, "--json", file.path], environment)
             let second = try JSONValue.parse(again.output)
             print(
@@ -64,10 +64,10 @@ enum ImportBench {
 
     /// Runs ponder to the end; its stdout and the wall time.
     private static func timed(_ executable: URL, _ arguments: [String], _ environment: [String: String]) throws
-        -> (output: String, seconds: Double)
+        -> (output: String, seconds: Double, cpu: Double)
     {
         let run = try BenchProcess.run(executable, arguments, environment: environment)
-        return (String(decoding: run.output, as: UTF8.self), run.seconds)
+        return (String(decoding: run.output, as: UTF8.self), run.seconds, run.cpuSeconds)
     }
 
     private static func openWebUIExport(count: Int, text: inout BenchText) throws -> Data {

@@ -1,7 +1,8 @@
 import Foundation
-import PonderCore
 import TestSupport
 import Testing
+
+@testable import PonderCore
 
 @Suite struct OpenWebUIImportTests {
     let file = "open-webui-chats.json"
@@ -51,6 +52,23 @@ import Testing
         let inline = try #require(paper.messages.first { $0.sourceID == "m4" })
         #expect(inline.reasoning == "The user retries; the paper is about sparse attention.")
         #expect(inline.answer == "The paper proposes sparse attention.")
+    }
+
+    @Test func escapedQuoteMarksAndSeveralBlocks() {
+        let content =
+            "<details type=\"reasoning\" done=\"true\" duration=\"2\">\n<summary>Thought for 2 seconds</summary>\n"
+            + "&gt; first &amp; foremost\n&gt; &lt;b&gt; stays\n</details>\n"
+            + "<details type=\"tool_calls\" done=\"true\"><summary>Tool</summary></details>\n"
+            + "<details type=\"reasoning\" done=\"true\" duration=\"3\">\n<summary>More</summary>\n> again\n</details>\n"
+            + "Answer."
+        let split = OpenWebUIReasoning.split(content)
+        #expect(split.reasoning == "first & foremost\n<b> stays\n\nagain")
+        #expect(split.answer.hasPrefix("<details type=\"tool_calls\""), "other details blocks stay in the answer")
+        #expect(split.answer.hasSuffix("\nAnswer."))
+        #expect(split.seconds == 5)
+        let open = OpenWebUIReasoning.split(
+            "<details type=\"reasoning\" done=\"false\">\n<summary>Thinking…</summary>\n> cut off")
+        #expect(open.reasoning == "cut off" && open.answer.isEmpty && open.seconds == nil)
     }
 
     @Test func aSingleChatObjectIsAcceptedAndOtherJSONIsExplained() throws {
