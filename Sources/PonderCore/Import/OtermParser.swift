@@ -3,8 +3,8 @@ import GRDB
 
 /// oterm's `store.db`: `chat` rows (name, model, system prompt) and their `message` rows (author,
 /// text) in id order. oterm keeps no times, so messages are dated by the file's modification time,
-/// a millisecond apart in their order. Current oterm does not store the thinking it shows; older
-/// versions kept it inline in the text as think tags, which are split out.
+/// a millisecond apart in their order. oterm does not store the thinking it shows; think tags found in
+/// an answer's text are split out all the same.
 public enum OtermParser {
     public static func plan(databaseAt url: URL, file: String) throws -> ImportPlan {
         let queue = try ImportDatabase.open(url, file: file, source: .oterm, needsAnyOf: ["chat"])

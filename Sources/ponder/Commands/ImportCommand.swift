@@ -33,23 +33,12 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let progress = ImportProgressLine(stream: StandardStream.error)
-        progress.show("Reading \(Sanitizer.sanitizeLine(file))…")
-        let plan: ImportPlan
-        do {
-            plan = try readPlan()
-        } catch {
-            progress.clear()
-            throw error
-        }
+        defer { progress.clear() }
+        progress.show("Reading \(file == "-" ? "standard input" : Sanitizer.sanitizeLine(file))…")
+        let plan = try readPlan()
         let store = try StoreAccess.open()
-        let report: ImportReport
-        do {
-            report = try store.importPlan(plan, dryRun: dryRun) { progress.update($0) }
-            progress.clear()
-        } catch {
-            progress.clear()
-            throw error
-        }
+        let report = try store.importPlan(plan, dryRun: dryRun) { progress.update($0) }
+        progress.clear()
         ImportSummary(plan: plan, report: report, dryRun: dryRun).print(json: json)
         if plan.conversations.isEmpty, plan.skippedCount > 0 { throw ExitCodes.badData }
     }
