@@ -55,7 +55,9 @@ let package = Package(
         .executableTarget(name: "ponder-store-probe", dependencies: ["PonderCore"], path: "Tests/StoreProbe"),
         .executableTarget(
             name: "ponder-bench",
-            dependencies: ["PonderCore", "PonderTUI", "TestSupport"],
+            dependencies: [
+                "PonderCore", "PonderTUI", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             path: "Benchmarks/PonderBench"
         ),
         .testTarget(name: "CoreTests", dependencies: ["PonderCore", "TestSupport"]),
@@ -70,6 +72,10 @@ let package = Package(
             dependencies: ["PonderCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "PackageTests", dependencies: ["PonderCore", "TestSupport"]),
+        .testTarget(
+            name: "ImportTests",
+            dependencies: ["PonderCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "EngineTests",
             dependencies: [

@@ -15,6 +15,7 @@ if selected("store") {
     do { try await StoreBench.run() } catch { print("store: failed: \(error)") }
 }
 if selected("ask") { await AskBench.run() }
+if selected("import") { await ImportBench.run() }
 
 if selected("browse") { await BrowseBench.run() }
 if selected("engine") { await EngineBench.run() }

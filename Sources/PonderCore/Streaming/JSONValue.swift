@@ -33,7 +33,7 @@ public enum JSONValue: Equatable, Hashable, Sendable {
     }
 
     public var intValue: Int? {
-        if case .number(let value) = self, value.isFinite { return Int(value) }
+        if case .number(let value) = self, value.isFinite, abs(value) < 9.2e18 { return Int(value) }
         return nil
     }
 

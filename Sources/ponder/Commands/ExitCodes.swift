@@ -12,6 +12,8 @@ enum ExitCodes {
     static let badData = ExitCode(65)
     /// A conversation id or file that does not exist.
     static let notFound = ExitCode(66)
+    /// An output file or directory cannot be created or written.
+    static let cannotCreate = ExitCode(73)
     /// The conversation store cannot be opened or written (damaged, newer version, disk full).
     static let store = ExitCode(74)
     /// The provider could not be reached (DNS, refused, TLS, timeout, dropped connection).
