@@ -147,11 +147,8 @@ enum BrowseBench {
             "mutex", "lock", "order", "garden", "peas", "thread", "cache", "proof", "theorem", "river", "vector",
             "matrix", "并发", "锁", "哈希", "量子", "reason", "answer", "compile", "swift", "rust", "kernel",
         ]
-        var seed: UInt64 = 0x5eed
-        func word() -> String {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return words[Int(seed >> 33) % words.count]
-        }
+        var random = SeededRandom(seed: 0x5eed)
+        func word() -> String { words[random.next(words.count)] }
         func text(_ count: Int) -> String { (0..<count).map { _ in word() }.joined(separator: " ") }
         let now = Date()
         for batch in stride(from: 0, to: count, by: 500) {

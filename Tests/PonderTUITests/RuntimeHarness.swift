@@ -67,8 +67,8 @@ final class RuntimeHarness: TerminalServices {
 
     /// Applies posted events until `condition` holds (false after `timeout` seconds).
     @discardableResult
-    func waitUntil(timeout: Double = 15, _ condition: (AppState) -> Bool) -> Bool {
-        Poll.until(timeout: timeout) {
+    func waitUntil(timeout: Double = 15, _ condition: (AppState) -> Bool) async -> Bool {
+        await Poll.eventually(timeout: timeout) {
             for event in queue.drain() { apply(event) }
             return condition(state)
         }
@@ -76,8 +76,8 @@ final class RuntimeHarness: TerminalServices {
 
     /// Applies posted events until a stream has ended `count` times in all.
     @discardableResult
-    func waitForEnds(_ count: Int) -> Bool {
-        waitUntil { _ in self.ends.count >= count }
+    func waitForEnds(_ count: Int) async -> Bool {
+        await waitUntil { _ in self.ends.count >= count }
     }
 
     /// The ends of the turns so far.

@@ -69,7 +69,7 @@ import Testing
         #expect(off.body?["thinking"] == ["type": "disabled"])
         #expect(off.body?["temperature"] == .number(0.7))
         let effort = RequestBuilder.chatRequest(
-            for: ChatRequest(settings: Self.settings(.deepseek, thinking: .effort("max")), history: Self.history))
+            for: ChatRequest(settings: Self.settings(.deepseek, thinking: .level(.max)), history: Self.history))
         #expect(effort.body?["thinking"] == ["type": "enabled"])
         #expect(effort.body?["reasoning_effort"] == "max")
         let chatDefault = RequestBuilder.chatRequest(
@@ -94,7 +94,7 @@ import Testing
     }
 
     @Test func openAICompatibleEndpointsAndThinking() {
-        let vllm = Self.settings(.openai, thinking: .effort("high"), baseURL: "http://gpu:8000/v1/")
+        let vllm = Self.settings(.openai, thinking: .level(.high), baseURL: "http://gpu:8000/v1/")
         let prepared = RequestBuilder.chatRequest(for: ChatRequest(settings: vllm, history: Self.history))
         #expect(prepared.url == "http://gpu:8000/v1/chat/completions")
         #expect(prepared.body?["reasoning_effort"] == "high")
@@ -145,7 +145,8 @@ import Testing
 
     @Test func ollamaNativeRequest() {
         let prepared = RequestBuilder.chatRequest(
-            for: ChatRequest(settings: Self.settings(.ollama, thinking: .effort("low")), history: Self.history))
+            for: ChatRequest(
+                settings: Self.settings(.ollama, model: "gpt-oss:20b", thinking: .level(.low)), history: Self.history))
         #expect(prepared.url == "http://127.0.0.1:11434/api/chat")
         #expect(prepared.body?["think"] == "low")
         #expect(prepared.body?["options"] == ["num_predict": 2000, "temperature": .number(0.7)])
@@ -153,17 +154,18 @@ import Testing
     }
 
     @Test func anthropicRequest() {
+        var settings = Self.settings(.anthropic, thinking: .level(.high))
+        settings.maxTokens = nil
         let prepared = RequestBuilder.chatRequest(
-            for: ChatRequest(
-                settings: Self.settings(.anthropic, thinking: .effort("high")), systemPrompt: "Be brief.",
-                history: Self.history))
+            for: ChatRequest(settings: settings, systemPrompt: "Be brief.", history: Self.history))
         #expect(prepared.url == "https://api.anthropic.com/v1/messages")
         #expect(prepared.header("x-api-key") == "sk-secret")
         #expect(prepared.header("authorization") == nil)
         #expect(prepared.header("anthropic-version") == ProviderDefaults.anthropicVersion)
         #expect(prepared.body?["system"] == "Be brief.")
         #expect(prepared.body?["thinking"] == ["type": "enabled", "budget_tokens": 16384])
-        #expect(prepared.body?["max_tokens"] == .number(16384 + 1024))
+        // No budget set: room for the answer above the thinking budget.
+        #expect(prepared.body?["max_tokens"] == .number(16384 + 4096))
         #expect(prepared.body?["temperature"] == nil)
         let roles = prepared.body?["messages"]?.arrayValue?.map { $0["role"]?.stringValue ?? "" }
         #expect(roles == ["user", "assistant", "user"])

@@ -100,7 +100,8 @@ import Testing
         #expect(end.status == .cancelled)
         #expect(try store.message(turn.answer.id)?.status == .cancelled)
 
-        server.enqueue(.slow)
+        // A stream that stalls after its first tokens: the cancel cannot race the stream's own end.
+        server.enqueue(.stall)
         let second = try runner.prepare(.ask("cancel", conversation: nil, after: nil), provider: provider)
         let task = Task { await runner.run(second, provider: provider, observer: Recorder()) }
         #expect(await Self.waitUntil { (try? store.message(second.answer.id)?.reasoning.isEmpty) == false })

@@ -28,18 +28,25 @@ struct FakeResponseScript {
     let model: String
     let lastUserMessage: String
     let promptTokens: Int
+    /// The request's output limit: the response ends there with a `length` finish.
+    let tokenLimit: Int?
 
     private var newline: String { scenario.crlf ? "\r\n" : "\n" }
     private var writes: [FakeWrite] = []
     private var buffered: [UInt8] = []
     private var tokensSent = 0
+    private var reasoningSent = 0
 
-    init(scenario: FakeScenario, format: FakeWireFormat, model: String, lastUserMessage: String, promptTokens: Int) {
+    init(
+        scenario: FakeScenario, format: FakeWireFormat, model: String, lastUserMessage: String, promptTokens: Int,
+        tokenLimit: Int? = nil
+    ) {
         self.scenario = scenario
         self.format = format
         self.model = model
         self.lastUserMessage = lastUserMessage
         self.promptTokens = promptTokens
+        self.tokenLimit = tokenLimit
     }
 
     /// The complete script.
@@ -47,6 +54,7 @@ struct FakeResponseScript {
         writes = []
         buffered = []
         tokensSent = 0
+        reasoningSent = 0
         if format == .anthropic { emitAnthropicStart() }
         for _ in 0..<scenario.keepAlivesBeforeFirstToken {
             if format == .ollama { break }
@@ -76,7 +84,17 @@ struct FakeResponseScript {
             } else {
                 emitReasoning(text)
             }
+            reasoningSent += 1
             if stopAfterToken() { return writes }
+        }
+        if reasoningCount > 0, format == .openAI, scenario.reasoningDetails {
+            data(
+                chunk(
+                    delta: [
+                        "reasoning_details": [
+                            ["type": "reasoning.text", "signature": "c2lnbmVkLWJ5LWZha2U=", "index": 0]
+                        ]
+                    ], finish: nil))
         }
         let answers = FakeTexts.answerTokens(
             count: scenario.answerTokens, style: scenario.style, lastUserMessage: lastUserMessage)
@@ -106,9 +124,19 @@ struct FakeResponseScript {
         return writes
     }
 
-    /// Applies the token-count faults and pacing after each token; true when the script ends here.
+    /// Applies the output limit, the token-count faults and pacing after each token; true when the
+    /// script ends here.
     private mutating func stopAfterToken() -> Bool {
         tokensSent += 1
+        if let tokenLimit, tokensSent >= tokenLimit {
+            if format == .anthropic {
+                let open = reasoningSent == tokensSent ? 0 : 1
+                event("content_block_stop", ["type": "content_block_stop", "index": .number(Double(open))])
+            }
+            emitEnd(reasoning: reasoningSent, answer: tokensSent - reasoningSent, limited: true)
+            flush()
+            return true
+        }
         switch scenario.fault {
         case .closeAfter(let tokens) where tokensSent >= tokens:
             flush()
@@ -149,6 +177,13 @@ struct FakeResponseScript {
 
     private mutating func emitReasoning(_ text: String) {
         switch format {
+        case .openAI where scenario.reasoningDetails:
+            let fragment: JSONValue = [
+                "type": "reasoning.text", "text": .string(text), "index": 0, "format": "anthropic-claude-v1",
+            ]
+            data(
+                chunk(
+                    delta: ["content": nil, "reasoning": .string(text), "reasoning_details": [fragment]], finish: nil))
         case .openAI:
             data(chunk(delta: ["content": nil, "reasoning_content": .string(text)], finish: nil))
         case .ollama:
@@ -196,7 +231,7 @@ struct FakeResponseScript {
         writes.append(.bytes(Array(bytes[cut...])))
     }
 
-    private mutating func emitEnd(reasoning: Int, answer: Int) {
+    private mutating func emitEnd(reasoning: Int, answer: Int, limited: Bool = false) {
         let completion = reasoning + answer
         let hit = (promptTokens / 2) / 64 * 64
         switch (format, scenario.fault) {
@@ -211,7 +246,7 @@ struct FakeResponseScript {
                 "prompt_cache_hit_tokens": .number(Double(hit)),
                 "prompt_cache_miss_tokens": .number(Double(promptTokens - hit)),
             ]
-            var last = chunk(delta: ["content": "", "reasoning_content": nil], finish: "stop")
+            var last = chunk(delta: ["content": "", "reasoning_content": nil], finish: limited ? "length" : "stop")
             if case .object(var members) = last {
                 members["usage"] = usage
                 last = .object(members)
@@ -221,7 +256,8 @@ struct FakeResponseScript {
         case (.ollama, _):
             line([
                 "model": .string(model), "created_at": "2026-01-01T00:00:00Z",
-                "message": ["role": "assistant", "content": ""], "done": true, "done_reason": "stop",
+                "message": ["role": "assistant", "content": ""], "done": true,
+                "done_reason": limited ? "length" : "stop",
                 "total_duration": 1_000_000, "prompt_eval_count": .number(Double(promptTokens)),
                 "eval_count": .number(Double(completion)),
             ])
@@ -229,7 +265,8 @@ struct FakeResponseScript {
             event(
                 "message_delta",
                 [
-                    "type": "message_delta", "delta": ["stop_reason": "end_turn", "stop_sequence": nil],
+                    "type": "message_delta",
+                    "delta": ["stop_reason": limited ? "max_tokens" : "end_turn", "stop_sequence": nil],
                     "usage": ["output_tokens": .number(Double(completion))],
                 ])
             if scenario.fault != .noDone { event("message_stop", ["type": "message_stop"]) }

@@ -57,6 +57,9 @@ public struct FakeScenario: Equatable, Sendable {
     public var crlf: Bool
     /// Split a multibyte character of the first reasoning token across two separate writes.
     public var splitMultibyte: Bool
+    /// OpenAI format only: reasoning also arrives as OpenRouter `reasoning_details` fragments (one per
+    /// token, then a signature fragment), beside `delta.reasoning`.
+    public var reasoningDetails: Bool
 
     public init(
         name: String = "custom",
@@ -67,7 +70,8 @@ public struct FakeScenario: Equatable, Sendable {
         fault: Fault = .none,
         keepAlivesBeforeFirstToken: Int = 0,
         crlf: Bool = false,
-        splitMultibyte: Bool = false
+        splitMultibyte: Bool = false,
+        reasoningDetails: Bool = false
     ) {
         self.name = name
         self.reasoningTokens = reasoningTokens
@@ -78,6 +82,7 @@ public struct FakeScenario: Equatable, Sendable {
         self.keepAlivesBeforeFirstToken = keepAlivesBeforeFirstToken
         self.crlf = crlf
         self.splitMultibyte = splitMultibyte
+        self.reasoningDetails = reasoningDetails
     }
 }
 
@@ -95,18 +100,27 @@ extension FakeScenario {
     public static let hostile = FakeScenario(name: "fake-hostile", reasoningTokens: 6, answerTokens: 6, style: .hostile)
     public static let long = FakeScenario(name: "fake-long", reasoningTokens: 100_000, answerTokens: 50)
     public static let noReasoning = FakeScenario(name: "fake-no-reasoning", reasoningTokens: 0, answerTokens: 10)
+    /// OpenRouter's shape: `delta.reasoning` with `reasoning_details` fragments.
+    public static let reasoningDetails = FakeScenario(name: "fake-reasoning-details", reasoningDetails: true)
     /// The reply to a title request, whatever the model (see `isTitleRequest`).
     public static let title = FakeScenario(name: "fake-title", reasoningTokens: 0, answerTokens: 1, style: .title)
 
     /// Every scenario selectable by `model` name, in listing order.
     public static let named: [FakeScenario] = [
         .standard, .slow, .stall, .unauthorized, .rateLimitedThenOK, .closeEarly, .markdown, .chinese, .hostile,
-        .long, .noReasoning,
+        .long, .noReasoning, .reasoningDetails,
     ]
 
     /// The scenario whose name is `name`, if any.
     public static func named(_ name: String) -> FakeScenario? {
         named.first { $0.name == name }
+    }
+
+    /// The output limit a request body sets (`max_tokens`, `max_completion_tokens` or Ollama's
+    /// `options.num_predict`): the server stops there with a `length` finish, as providers do.
+    public static func tokenLimit(_ json: JSONValue?) -> Int? {
+        json?["max_tokens"]?.intValue ?? json?["max_completion_tokens"]?.intValue
+            ?? json?["options"]?["num_predict"]?.intValue
     }
 
     /// Whether a request body asks for a conversation title: at most 32 tokens (`max_tokens`, or

@@ -10,6 +10,8 @@ public struct ProviderConfig: Equatable, Hashable, Sendable {
     public var maxTokens: Int?
     public var temperature: Double?
     public var prices: TokenPrices?
+    /// Models to offer when the server cannot list its own (`models = [...]`).
+    public var models: [String]
 
     public init(
         name: String,
@@ -21,7 +23,8 @@ public struct ProviderConfig: Equatable, Hashable, Sendable {
         thinking: ThinkingMode = .auto,
         maxTokens: Int? = nil,
         temperature: Double? = nil,
-        prices: TokenPrices? = nil
+        prices: TokenPrices? = nil,
+        models: [String] = []
     ) {
         self.name = name
         self.kind = kind
@@ -33,6 +36,7 @@ public struct ProviderConfig: Equatable, Hashable, Sendable {
         self.maxTokens = maxTokens
         self.temperature = temperature
         self.prices = prices
+        self.models = models
     }
 }
 

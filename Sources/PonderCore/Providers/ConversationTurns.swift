@@ -1,6 +1,7 @@
 /// The history of a `ChatRequest` reduced to what providers accept: strictly alternating user and
-/// assistant turns with answer text only. Reasoning is never included (no Ponder request carries tool
-/// calls, so no provider era requires it, and DeepSeek's R1 era rejects it).
+/// assistant turns with answer text. The readable reasoning is never included (no Ponder request carries
+/// tool calls, so no provider era requires it, and DeepSeek's R1 era rejects it); a turn carries the
+/// provider's own record of it (`replay`) only where that may go back unaltered.
 ///
 /// Only exchanges that got an answer are sent: a question whose answer has no text (it failed, or was
 /// stopped while the model was still thinking) is left out together with that empty answer, so a
@@ -10,6 +11,10 @@ public struct ConversationTurns: Equatable, Sendable {
     public struct Turn: Equatable, Sendable {
         public var role: MessageRole
         public var text: String
+        /// The provider's record of this answer's reasoning, when it may be sent back: the answer is
+        /// complete, came from the provider and model of this request, in that provider's format, and
+        /// is this turn alone (merged turns carry none). Builders decide whether they send it.
+        public var replay: ProviderReasoning?
     }
 
     public var system: String?
@@ -33,8 +38,10 @@ public struct ConversationTurns: Equatable, Sendable {
             if let last = turns.last, last.role == message.role {
                 // Only data from outside Ponder (an import) puts two answered turns of one role in a row.
                 turns[turns.count - 1].text = last.text + "\n\n" + message.answer
+                turns[turns.count - 1].replay = nil
             } else {
-                turns.append(Turn(role: message.role, text: message.answer))
+                turns.append(
+                    Turn(role: message.role, text: message.answer, replay: Self.replay(of: message, for: request)))
             }
         }
         // A conversation must open with the user.
@@ -53,6 +60,18 @@ public struct ConversationTurns: Equatable, Sendable {
         case .user:
             guard let next = later.first else { return true }
             return next.role == .assistant && !next.answer.isEmpty
+        }
+    }
+
+    /// The stored provider reasoning of `message` if it may go back with `request`.
+    static func replay(of message: Message, for request: ChatRequest) -> ProviderReasoning? {
+        let settings = request.settings
+        guard message.role == .assistant, message.status == .complete, let reasoning = message.providerReasoning,
+            reasoning.isCompleteForReplay, message.provider == settings.name, message.model == settings.model
+        else { return nil }
+        switch (reasoning.format, settings.kind) {
+        case (.anthropic, .anthropic), (.openRouter, .openrouter): return reasoning
+        default: return nil
         }
     }
 

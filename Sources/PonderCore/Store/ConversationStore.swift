@@ -34,6 +34,8 @@ public final class ConversationStore: Sendable {
     public static func open(at url: URL) throws -> ConversationStore {
         let url = url.standardizedFileURL
         try prepareFile(at: url)
+        let lock = OpeningLock(url)
+        defer { lock.release() }
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: url.path, configuration: configuration())
@@ -43,6 +45,28 @@ public final class ConversationStore: Sendable {
         let store = ConversationStore(database: pool, fileURL: url)
         try store.migrate()
         return store
+    }
+
+    /// An exclusive `flock` on the database's directory, held while a process opens the store: switching
+    /// a fresh file to WAL fails at once (no busy wait) when another process is doing the same, and each
+    /// migration is its own transaction, so two processes opening a fresh file must not interleave. The
+    /// directory, not the file: closing any descriptor of the database file would drop the `fcntl` locks
+    /// SQLite holds on it in this process (a POSIX rule), and writes were lost that way. Costs an `open`
+    /// and a `flock` when nobody else is opening the store.
+    private struct OpeningLock {
+        let descriptor: Int32
+
+        init(_ url: URL) {
+            descriptor = Glibc.open(url.deletingLastPathComponent().path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard descriptor >= 0 else { return }
+            while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+        }
+
+        func release() {
+            guard descriptor >= 0 else { return }
+            flock(descriptor, LOCK_UN)
+            close(descriptor)
+        }
     }
 
     /// A private store that lives in memory (tests, `--no-history`).

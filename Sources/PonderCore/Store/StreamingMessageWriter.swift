@@ -117,11 +117,19 @@ public final class StreamingMessageWriter: Sendable {
         if let delay { scheduleFlush(after: delay) }
     }
 
-    /// Changes the status (and error text) and writes at once, without waiting for the write.
-    public func setStatus(_ status: MessageStatus, errorText: String?) {
+    /// Keeps the provider's own record of the reasoning with the message; it is written with the
+    /// final status.
+    public func record(_ reasoning: ProviderReasoning) {
+        state.withLock { $0.message.providerReasoning = reasoning }
+    }
+
+    /// Changes the status (and error text, and why the provider ended it) and writes at once, without
+    /// waiting for the write.
+    public func setStatus(_ status: MessageStatus, errorText: String?, finishReason: FinishReason? = nil) {
         state.withLock { state in
             state.message.status = status
             state.message.errorText = errorText
+            state.message.finishReason = finishReason
             state.dirty = true
         }
         queue.async { self.flush() }
@@ -129,8 +137,8 @@ public final class StreamingMessageWriter: Sendable {
 
     /// Sets the final status and returns once everything is written (or the write failed and
     /// `onError` was told; the text is still in `message`).
-    public func finish(status: MessageStatus, errorText: String?) async {
-        setStatus(status, errorText: errorText)
+    public func finish(status: MessageStatus, errorText: String?, finishReason: FinishReason? = nil) async {
+        setStatus(status, errorText: errorText, finishReason: finishReason)
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             queue.async { continuation.resume() }
         }

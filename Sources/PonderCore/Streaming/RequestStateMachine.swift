@@ -35,6 +35,8 @@ public struct RequestStateMachine: Sendable {
         case emit(ChatStreamEvent)
         /// Wait `delay` seconds, then send the request again (call `retryStarted`).
         case retry(after: Double)
+        /// Keep the provider's own record of the reasoning with the answer (reported before the end).
+        case record(ProviderReasoning)
     }
 
     /// Retry policy for 429/5xx before the first token.
@@ -123,6 +125,8 @@ public struct RequestStateMachine: Sendable {
             case .usage(let reported):
                 usage.merge(reported)
                 actions.append(.emit(.usage(usage)))
+            case .providerReasoning(let record):
+                actions.append(.record(record))
             case .finished(let reason):
                 actions += end(.finished(reason), at: now)
             case .failed(let error):

@@ -29,9 +29,11 @@ public struct PreparedTurn: Equatable, Sendable {
         self.isSaved = isSaved
     }
 
-    /// The provider request for this turn.
+    /// The provider request for this turn: the provider's settings with the conversation's own
+    /// controls (model, thinking effort, answer budget) on top, and its system prompt.
     public func request(settings: ProviderSettings) -> ChatRequest {
         ChatRequest(
-            settings: settings, systemPrompt: conversation.systemPrompt, history: history, continuation: continuation)
+            settings: settings.applying(conversation.controls), systemPrompt: conversation.systemPrompt,
+            history: history, continuation: continuation)
     }
 }

@@ -6,8 +6,10 @@ import Foundation
 extension TurnRunner {
     /// Reads what the plan needs and saves the turn (unless this runner saves nothing). The answer of
     /// a new question or a regeneration gets `answerID`, so the caller can stop it before it starts.
+    /// `controls`, when given, become the conversation's own from this turn on (saved with it).
     public func prepare(
-        _ plan: TurnPlan, provider: TurnProvider, answerID: MessageID = .make(), now: Date = Date()
+        _ plan: TurnPlan, provider: TurnProvider, controls: ConversationControls? = nil,
+        answerID: MessageID = .make(), now: Date = Date()
     ) throws -> PreparedTurn {
         var turn: PreparedTurn
         switch plan {
@@ -44,9 +46,14 @@ extension TurnRunner {
                 history: history, continuation: old, isSaved: false)
         }
         turn.conversation.updatedAt = now
+        var controlsChanged = false
+        if let controls, controls != turn.conversation.controls {
+            turn.conversation.controls = controls
+            controlsChanged = true
+        }
         if savesTurns, let store {
             try store.saveTurn(
-                conversation: turn.isNewConversation ? turn.conversation : nil,
+                conversation: turn.isNewConversation || controlsChanged ? turn.conversation : nil,
                 messages: [turn.question, turn.answer].compactMap { $0 }, now: now)
             turn.isSaved = true
         }

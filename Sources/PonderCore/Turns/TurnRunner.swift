@@ -39,7 +39,9 @@ public final class TurnRunner: Sendable {
         let status = MessageStatus(endingIn: phase)
         var errorText: String?
         if case .failed(let error) = phase { errorText = Sanitizer.sanitize(await provider.explain(error)) }
-        await writer?.finish(status: status, errorText: errorText)
+        var finishReason: FinishReason?
+        if case .finished(let reason) = phase { finishReason = reason }
+        await writer?.finish(status: status, errorText: errorText, finishReason: finishReason)
         let end = TurnEnd(
             conversationID: turn.conversation.id, answerID: turn.answer.id, status: status, errorText: errorText,
             phase: phase)
@@ -54,10 +56,12 @@ public final class TurnRunner: Sendable {
     ) async -> RequestPhase {
         let client = client
         let task = Task {
-            await client.run(request) { event in
-                writer?.record(event)
-                if !observer.turnReceived(event) { withUnsafeCurrentTask { $0?.cancel() } }
-            }
+            await client.run(
+                request,
+                emit: { event in
+                    writer?.record(event)
+                    if !observer.turnReceived(event) { withUnsafeCurrentTask { $0?.cancel() } }
+                }, record: { writer?.record($0) })
         }
         return await withTaskCancellationHandler {
             await task.value

@@ -45,7 +45,7 @@ public struct TUIOptions: Sendable {
             return [
                 "Welcome to Ponder — no model is set up yet.",
                 "To use DeepSeek: quit (Ctrl-Q), run  export DEEPSEEK_API_KEY=sk-…  and start ponder again.",
-                "To run a small model on this machine: run  make engine  in the Ponder source folder, then start ponder.",
+                "To run a small model on this machine: quit, run  ponder engine install  and start ponder again.",
                 "Or add a [providers.NAME] section to \(ConfigLoader.configURL(environment: environment).path)"
                     + " and set default_provider = \"NAME\".",
             ]

@@ -76,8 +76,9 @@ struct AskPrinter: Sendable {
             "message_id": messageID.map { .string($0.rawValue) } ?? .null,
         ]
         switch outcome {
-        case .finished(let reason):
+        case .finished(let reason, let ending):
             done["finish_reason"] = .string(reason.rawValue)
+            done["ending"] = .string(ending.name)
         case .failed(let error):
             _ = event([
                 "type": "error", "kind": .string(error.kind.rawValue), "message": .string(error.message),

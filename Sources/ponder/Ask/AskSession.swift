@@ -10,6 +10,8 @@ final class AskSession: TurnObserver {
         var printer: AskPrinter
         var outputClosed = false
         var printedText = false
+        /// Whether the answer had text other than white space (a budget spent thinking leaves none).
+        var answered = false
     }
 
     private let state: Mutex<State>
@@ -25,7 +27,7 @@ final class AskSession: TurnObserver {
         let end = await task.value
         interrupt.cancel()
         return state.withLock { state in
-            let outcome = AskOutcome(end, outputClosed: state.outputClosed)
+            let outcome = AskOutcome(end, outputClosed: state.outputClosed, answered: state.answered)
             state.printer.finish(
                 outcome, status: end.status, conversationID: turn.isSaved ? turn.conversation.id : nil,
                 messageID: turn.isSaved ? turn.answer.id : nil)
@@ -40,7 +42,9 @@ final class AskSession: TurnObserver {
             let written: Bool
             switch event {
             case .reasoning(let text): written = state.printer.reasoning(text)
-            case .answer(let text): written = state.printer.answer(text)
+            case .answer(let text):
+                state.answered = state.answered || text.contains { !$0.isWhitespace }
+                written = state.printer.answer(text)
             case .usage(let usage):
                 state.printer.usage = usage
                 written = true
