@@ -62,7 +62,7 @@ test: deps engine lint deb dist
 record-snapshots: deps build-info
 	$(SWIFT) build --build-tests
 	PONDER_RECORD_SNAPSHOTS=1 PONDER_BUILD_DIR=$(CURDIR)/$(DEBUG_BIN) $(SWIFT) test --skip-build --filter Snapshot || true
-	@echo "Snapshots recorded under Tests/*/__Snapshots__; review them with git diff."
+	@echo "Changed snapshots were recorded under Tests/*/__Snapshots__ (the run lists each as a failure); review them with git diff."
 
 # The benches use the release binary, which also installs the engine they measure (no debug build needed).
 bench: deps build-info

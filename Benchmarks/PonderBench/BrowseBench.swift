@@ -38,7 +38,7 @@ enum BrowseBench {
         var opened = base
         // The key that opens the browser, as the keymap has it.
         guard
-            let openKey = Keymap.standard.bindings(in: .global).first(where: { $0.action == .openBrowser })?.keys
+            let openKey = Keymap.standard.bindings(in: .global).first(where: { $0.action == .app(.openBrowser) })?.keys
                 .first
         else {
             print("browse: failed: no key opens the browser")
@@ -124,13 +124,13 @@ enum BrowseBench {
             case .loadList(let includeArchived):
                 guard
                     let summaries = try? store.listConversations(
-                        includeArchived: includeArchived, limit: BrowserRuntime.listLimit),
+                        includeArchived: includeArchived, limit: StoreWorker.listLimit),
                     let counter = try? store.changeCounter()
                 else { continue }
                 event = .listLoaded(ConversationListing(summaries: summaries, loadedAt: Date(), changeCounter: counter))
             case .search(let query, let generation, let includeArchived):
                 let hits =
-                    (try? store.search(query, limit: BrowserRuntime.searchLimit, includeArchived: includeArchived))
+                    (try? store.search(query, limit: StoreWorker.searchLimit, includeArchived: includeArchived))
                     ?? []
                 event = .searchResults(generation: generation, hits: hits)
             case .loadPreview(let id):

@@ -42,7 +42,11 @@ import Testing
         #expect(prepared.header("accept") == "text/event-stream")
         let messages = prepared.body?["messages"]?.arrayValue ?? []
         #expect(messages.map { $0["role"]?.stringValue ?? "" } == ["system", "user", "assistant", "user"])
-        #expect(messages.last?["content"] == "second question\n\nthird question")
+        // The second question got no answer: it is left out, not glued to the third.
+        #expect(
+            messages.map { $0["content"]?.stringValue ?? "" } == [
+                "Be brief.", "first question", "first answer", "third question",
+            ])
         #expect(messages.allSatisfy { $0["reasoning_content"] == nil })
         #expect(!prepared.body!.serialized.contains("reasoning"))
         #expect(prepared.body?["stream"] == true)
@@ -165,6 +169,26 @@ import Testing
         #expect(prepared.body?["temperature"] == nil)
         let roles = prepared.body?["messages"]?.arrayValue?.map { $0["role"]?.stringValue ?? "" }
         #expect(roles == ["user", "assistant", "user"])
+    }
+
+    @Test func onlyAnsweredExchangesAreSent() {
+        let partial = Self.message(.assistant, "The first half", status: .interrupted)
+        let history = [
+            Self.message(.user, "failed question"),
+            Self.message(.assistant, "", status: .failed),
+            Self.message(.user, "stopped question"),
+            partial,
+            Self.message(.user, "thinking only"),
+            Self.message(.assistant, "", reasoning: "still thinking", status: .cancelled),
+            Self.message(.user, "last question"),
+        ]
+        let turns = ConversationTurns(ChatRequest(settings: Self.settings(.openai), history: history)).turns
+        #expect(turns.map(\.text) == ["stopped question", "The first half", "last question"])
+        #expect(turns.map(\.role) == [.user, .assistant, .user])
+        // Continuing the partial answer: its question stays, the partial answer becomes the prefill.
+        let continuing = ConversationTurns(
+            ChatRequest(settings: Self.settings(.openai), history: Array(history[0...3]), continuation: partial))
+        #expect(continuing.turns.map(\.text) == ["stopped question"])
     }
 
     @Test func extraHeadersAreSent() {

@@ -3,6 +3,8 @@ import GRDB
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// Conversations and messages in one SQLite database (WAL mode, so that several Ponder processes
@@ -130,7 +132,12 @@ public final class ConversationStore: Sendable {
     /// Creates the file with mode 0600 unless it exists (another process may create it at the same
     /// moment: `O_EXCL` makes sure nobody replaces a file already in use). True if the file exists now.
     private static func createEmptyPrivateFile(at url: URL) -> Bool {
-        let descriptor = Glibc.open(url.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        // Named through its module: inside this type `open` is the store's own `open(at:)`.
+        #if canImport(Glibc)
+            let descriptor = Glibc.open(url.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        #else
+            let descriptor = Darwin.open(url.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        #endif
         if descriptor >= 0 {
             close(descriptor)
             return true

@@ -45,7 +45,9 @@ extension Message {
     /// Inserts the message or replaces every field of the stored one (and drops any streaming
     /// deltas, which the full text supersedes). While `status` is
     /// `.streaming`, `writer` records which process is writing it (for the start-up sweep).
-    func upsert(_ db: Database, writer: ProcessIdentity?) throws {
+    /// `keepingFold`: an existing row keeps its `reasoning_folded`, which only the reader's fold
+    /// toggles change (a stream's writes must not undo a fold made while it streamed).
+    func upsert(_ db: Database, writer: ProcessIdentity?, keepingFold: Bool = false) throws {
         let streamingWriter = status == .streaming ? writer : nil
         let values: [(any DatabaseValueConvertible)?] = [
             id.rawValue, conversationID.rawValue, parentID?.rawValue, role.rawValue, reasoning, answer,
@@ -71,7 +73,8 @@ extension Message {
                     cache_hit_tokens = excluded.cache_hit_tokens, cache_miss_tokens = excluded.cache_miss_tokens,
                     sent_at = excluded.sent_at, first_byte_at = excluded.first_byte_at,
                     first_reasoning_at = excluded.first_reasoning_at, first_answer_at = excluded.first_answer_at,
-                    finished_at = excluded.finished_at, reasoning_folded = excluded.reasoning_folded,
+                    finished_at = excluded.finished_at,
+                    reasoning_folded = \(keepingFold ? "messages.reasoning_folded" : "excluded.reasoning_folded"),
                     created_at = excluded.created_at, finish_reason = excluded.finish_reason,
                     provider_reasoning = excluded.provider_reasoning, writer_pid = excluded.writer_pid,
                     writer_started = excluded.writer_started

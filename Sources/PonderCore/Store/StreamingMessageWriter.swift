@@ -7,7 +7,8 @@ import Synchronization
 /// exists from the moment the request is sent), then
 /// at most once per `flushInterval`, and immediately on every status change. Appending is a lock
 /// and a string append, cheap enough to call once per token. If a write fails (disk full), the
-/// message stays whole in memory, `onError` is told once, and the next flush writes it all.
+/// message stays whole in memory, `onError` is told once, and the next flush writes it all. The
+/// writer never writes the fold state: the reader may fold or unfold the reasoning while it streams.
 public final class StreamingMessageWriter: Sendable {
     private struct State {
         var message: Message
@@ -84,9 +85,23 @@ public final class StreamingMessageWriter: Sendable {
         if let delay { scheduleFlush(after: delay) }
     }
 
+    /// Feeds one stream event to the message: text is appended, usage and timings replace what was
+    /// there (the request's state machine reports running totals). Phases are not stored here; the
+    /// turn's end sets the final status.
+    public func record(_ event: ChatStreamEvent) {
+        switch event {
+        case .reasoning(let text): appendReasoning(text)
+        case .answer(let text): appendAnswer(text)
+        case .usage(let usage): update(usage: usage)
+        case .timings(let timings): update(timings: timings)
+        case .phase: break
+        }
+    }
+
+    /// Replaces the usage (the running total of the request).
     public func update(usage: TokenUsage) {
         let delay = state.withLock { state -> Duration? in
-            state.message.usage.merge(usage)
+            state.message.usage = usage
             state.headerDirty = true
             return state.markDirty(interval: flushInterval)
         }
@@ -180,7 +195,7 @@ public final class StreamingMessageWriter: Sendable {
         do {
             switch flush {
             case .full(let message):
-                try store.save(message, writer: .current)
+                try store.save(message, writer: .current, keepingFold: true)
             case .delta(let id, let reasoning, let answer, let header):
                 try store.appendStreamingDeltas(to: id, reasoning: reasoning, answer: answer, header: header)
             }

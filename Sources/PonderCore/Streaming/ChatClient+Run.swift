@@ -11,33 +11,35 @@ extension ChatClient {
     }
 
     /// The same events as `stream(_:)`, handed to `emit` in the task that reads the response, as
-    /// they are decoded — one thread hop less per token than iterating the stream. Returns after
-    /// the terminal phase; cancelling the calling task cancels the request. `record` gets the
-    /// provider's own record of the reasoning (Anthropic signed thinking blocks, OpenRouter reasoning
-    /// details) before the terminal phase is emitted, for the stored message.
+    /// they are decoded — one thread hop less per token than iterating the stream. Returns the
+    /// terminal phase (also the last event emitted); cancelling the calling task cancels the request.
+    /// `record` gets the provider's own record of the reasoning (Anthropic signed thinking blocks,
+    /// OpenRouter reasoning details) before the terminal phase is emitted, for the stored message.
+    @discardableResult
     public func run(
         _ request: ChatRequest, emit: @escaping @Sendable (ChatStreamEvent) -> Void,
         record: (@Sendable (ProviderReasoning) -> Void)? = nil
-    ) async {
+    ) async -> RequestPhase {
         let sink = ActionSink(emit: emit, record: record)
         var machine = RequestStateMachine(policy: configuration.retryPolicy)
         perform(machine.start(), to: sink)
         let prepared = RequestBuilder.chatRequest(for: request)
         guard URLParts(prepared.url) != nil else {
             perform(machine.failed(.badURL(prepared.url), at: Date()), to: sink)
-            return
+            return machine.state.terminalPhase ?? .cancelled
         }
         while true {
             let outcome = await attempt(prepared, request: request, machine: &machine, to: sink)
-            guard case .retry(let delay) = outcome else { return }
+            guard case .retry(let delay) = outcome else { break }
             do {
                 try await Task.sleep(nanoseconds: UInt64(max(0, delay) * 1_000_000_000))
             } catch {
                 perform(machine.cancel(at: Date()), to: sink)
-                return
+                break
             }
             perform(machine.retryStarted(), to: sink)
         }
+        return machine.state.terminalPhase ?? .cancelled
     }
 
     private func attempt(
@@ -112,9 +114,7 @@ extension ChatClient {
             switch action {
             case .emit(let event): sink.emit(event)
             case .record(let record): sink.record?(record)
-            // `.closeConnection` happens by leaving the body loop (the request is cancelled when its
-            // body sequence is dropped); `.retry` is handled by the caller.
-            case .closeConnection, .retry: break
+            case .retry: break  // the caller waits and sends again
             }
         }
     }

@@ -10,21 +10,14 @@ enum AskOutcome: Equatable, Sendable {
     /// Standard output was closed by its reader (`| head`); the request was stopped.
     case outputClosed
 
-    /// The status the assistant message is stored with.
-    var messageStatus: MessageStatus {
-        switch self {
-        case .finished: return .complete
-        case .failed(let error): return error.kind == .interrupted ? .interrupted : .failed
-        case .cancelled, .outputClosed: return .cancelled
+    /// The outcome of a turn that ended so; `outputClosed` when the printer's reader went away,
+    /// `answered` when the answer had text other than white space.
+    init(_ end: TurnEnd, outputClosed: Bool, answered: Bool) {
+        switch end.phase {
+        case .finished(let reason): self = .finished(reason, ResponseEnding(finishReason: reason, hasAnswer: answered))
+        case .failed(let error): self = .failed(error)
+        case .cancelled, .connecting, .queued, .thinking, .answering, .retrying:
+            self = outputClosed ? .outputClosed : .cancelled
         }
     }
-
-    /// Why the provider ended the answer, when it did.
-    var finishReason: FinishReason? {
-        if case .finished(let reason, _) = self { return reason }
-        return nil
-    }
-
-    /// The `status` of the JSON `done` event.
-    var statusName: String { messageStatus.rawValue }
 }

@@ -75,12 +75,12 @@ struct AskCommand: AsyncParsableCommand {
         let context = try CommandContext.load()
         StartupTrace.mark("config loaded")
         let store = noSave && !continueLast && conversation == nil ? nil : try context.openStore()
-        var thread = try existingThread(store: store)
+        let existing = try existingConversation(store: store)
         StartupTrace.mark("conversation found")
-        let provider = try chooseProvider(for: thread, context: context)
+        let provider = try chooseProvider(for: existing, context: context)
         StartupTrace.mark("provider chosen")
-        thread.controls = try controls(for: thread, provider: provider, context: context)
-        var settings = try context.settings(for: provider).applying(thread.controls)
+        let controls = try controls(for: existing, provider: provider, context: context)
+        var settings = try context.settings(for: provider).applying(controls)
         try controlOptions.checkEffort(against: settings)
         StartupTrace.mark("key resolved")
 
@@ -91,25 +91,25 @@ struct AskCommand: AsyncParsableCommand {
         StartupTrace.mark("logged")
         let client = await clientTask.value
         StartupTrace.mark("HTTP client ready")
-        let saved = try noSave ? nil : save(text, thread: thread, settings: settings, store: store)
+        // The question and the empty answer row go in one transaction (with a new conversation's
+        // header) before the request is sent, so a killed `ponder ask` leaves an interrupted answer.
+        let runner = TurnRunner(store: store, client: client, savesTurns: !noSave)
+        let turnProvider = TurnProvider.resolved(settings)
+        let turn = try runner.prepare(
+            .ask(text, conversation: existing?.id, after: nil), provider: turnProvider, controls: controls)
         StartupTrace.mark("question saved")
-        let user = saved?.user ?? Message(conversationID: thread.conversation.id, role: .user, answer: text)
-        let request = ChatRequest(
-            settings: settings, systemPrompt: thread.controls.systemPrompt, history: thread.history + [user])
         let session = AskSession(
-            client: client, request: request, writer: saved?.writer,
             printer: AskPrinter(showReasoning: !hideReasoning, showAnswer: !reasoningOnly, json: json))
-        let outcome = await session.run(conversationID: saved == nil ? nil : thread.conversation.id)
+        let outcome = await session.run(turn, runner: runner, provider: turnProvider)
         if let engine { await engine.stop() }
         // The next command then opens the store without reading back this command's log.
         if let store { try? store.checkpointUnlessBusy() }
-        return (outcome, saved != nil, settings.maxTokens)
+        return (outcome, turn.isSaved, settings.maxTokens)
     }
 
     /// The provider in order: `-p`, the conversation's own (when still configured), the default.
-    private func chooseProvider(for thread: AskThread, context: CommandContext) throws -> ProviderConfig {
-        let controls = thread.conversation.controls
-        if providerOptions.provider == nil, !thread.isNew, let own = controls.provider {
+    private func chooseProvider(for existing: Conversation?, context: CommandContext) throws -> ProviderConfig {
+        if providerOptions.provider == nil, let controls = existing?.controls, let own = controls.provider {
             if let configured = controls.configuredProvider(in: context.config) { return configured }
             let fallback = try context.provider(flag: nil, model: nil)
             printError(
@@ -121,11 +121,11 @@ struct AskCommand: AsyncParsableCommand {
 
     /// The conversation's controls with the command line's on top: a new provider starts from its own
     /// model unless -m names one.
-    private func controls(for thread: AskThread, provider: ProviderConfig, context: CommandContext) throws
+    private func controls(for existing: Conversation?, provider: ProviderConfig, context: CommandContext) throws
         -> ConversationControls
     {
-        var controls = thread.conversation.controls
-        if thread.isNew || controls.provider != provider.name {
+        var controls = existing?.controls ?? ConversationControls()
+        if existing == nil || controls.provider != provider.name {
             controls.provider = provider.name
             controls.model = provider.model
         }
@@ -133,43 +133,14 @@ struct AskCommand: AsyncParsableCommand {
         return try controlOptions.applied(to: controls, presets: context.config.presets)
     }
 
-    /// The conversation this question joins and the branch sent as history.
-    private func existingThread(store: ConversationStore?) throws -> AskThread {
-        guard let store, continueLast || conversation != nil else { return AskThread() }
-        let found: Conversation
-        if let conversation {
-            found = try ConversationLookup.resolve(conversation, in: store)
-        } else if let recent = try ConversationLookup.mostRecent(in: store) {
-            found = recent
-        } else {
+    /// The conversation this question joins (`--continue`, `--conversation`); nil for a new one.
+    private func existingConversation(store: ConversationStore?) throws -> Conversation? {
+        guard let store, continueLast || conversation != nil else { return nil }
+        if let conversation { return try ConversationLookup.resolve(conversation, in: store) }
+        guard let recent = try ConversationLookup.mostRecent(in: store) else {
             throw CLIError("--continue: there is no conversation yet", exitCode: ExitCodes.notFound)
         }
-        return AskThread(
-            conversation: found, history: ConversationLookup.activeBranch(of: try store.messages(in: found.id)),
-            isNew: false)
-    }
-
-    /// Saves the user message and creates the assistant row, which exists (as `streaming`) before
-    /// the request is sent, so a killed `ponder ask` leaves an interrupted message behind.
-    /// All three rows (a new conversation, the question, the empty answer) go in one transaction.
-    private func save(
-        _ text: String, thread: AskThread, settings: ProviderSettings, store: ConversationStore?
-    ) throws -> (user: Message, writer: StreamingMessageWriter)? {
-        guard let store else { return nil }
-        var conversation = thread.conversation
-        if thread.isNew { conversation.title = AskPrompt.title(for: text) }
-        let changed = conversation.controls != thread.controls
-        conversation.controls = thread.controls
-        let user = Message(
-            conversationID: conversation.id, parentID: thread.history.last?.id, role: .user, answer: text)
-        let assistant = Message(
-            conversationID: conversation.id, parentID: user.id, role: .assistant, status: .streaming,
-            provider: settings.name, model: settings.model)
-        try store.saveTurn(conversation: thread.isNew || changed ? conversation : nil, messages: [user, assistant])
-        let writer = StreamingMessageWriter(store: store, message: assistant, rowWritten: true) { error in
-            printError("ponder: could not save the answer: \(error.message)")
-        }
-        return (user, writer)
+        return recent
     }
 
     private static func exit(for outcome: AskOutcome, saved: Bool, budget: Int?) throws {
@@ -190,13 +161,4 @@ struct AskCommand: AsyncParsableCommand {
             throw ExitCodes.interrupted
         }
     }
-}
-
-/// The conversation a question is added to, the messages sent before it, and the controls this
-/// question goes out with (saved as the conversation's).
-struct AskThread {
-    var conversation = Conversation()
-    var history: [Message] = []
-    var isNew = true
-    var controls = ConversationControls()
 }

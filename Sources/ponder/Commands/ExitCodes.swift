@@ -32,7 +32,9 @@ enum ExitCodes {
         case .unauthorized, .forbidden, .insufficientBalance: return auth
         case .network, .timeout, .interrupted: return network
         case .configuration: return config
-        default: return server
+        case .badRequest, .notFound, .invalidParameters, .rateLimited, .server, .serverOverloaded, .inBand,
+            .malformedStream:
+            return server
         }
     }
 }

@@ -44,7 +44,7 @@ struct ErrorReport {
             self.init(lines: lines, exitCode: ExitCodes.store)
         case .invalidData:
             self.init(lines: lines, exitCode: ExitCodes.badData)
-        default:
+        case .unreadable, .newerVersion, .diskFull, .busy, .other:
             self.init(lines: lines, exitCode: ExitCodes.store)
         }
     }
