@@ -7,6 +7,7 @@ extension Keymap {
             [.ctrl("t")], .layout(.toggleThinkingPanel), in: .global, "Collapse or expand thinking", hint: "thinking"),
         KeyBinding([KeyPress(.tab)], .layout(.focusNext), in: .global, "Next pane", hint: "pane"),
         KeyBinding([KeyPress(.backTab)], .layout(.focusPrevious), in: .global, "Previous pane"),
+        KeyBinding([.ctrl("n")], .app(.newConversation), in: .global, "New conversation", hint: "new"),
         KeyBinding([.ctrl("b")], .layout(.toggleSidebar), in: .global, "Show or hide the sidebar"),
         KeyBinding(
             [.ctrl("f"), KeyPress(.function(2))], .app(.openBrowser), in: .global, "Browse and search conversations"),
@@ -83,5 +84,9 @@ extension Keymap {
             in: .help, "Close help", hint: "close"),
         KeyBinding([KeyPress(.up), .character("k")], .scroll(.lineUp), in: .help, "Scroll up"),
         KeyBinding([KeyPress(.down), .character("j")], .scroll(.lineDown), in: .help, "Scroll down"),
+        KeyBinding([KeyPress(.pageUp), .character("b")], .scroll(.pageUp), in: .help, "Page up"),
+        KeyBinding([KeyPress(.pageDown), .character(" ")], .scroll(.pageDown), in: .help, "Page down"),
+        KeyBinding([KeyPress(.home), .character("g")], .scroll(.top), in: .help, "Top"),
+        KeyBinding([KeyPress(.end), .character("G")], .scroll(.bottom), in: .help, "Bottom"),
     ]
 }
