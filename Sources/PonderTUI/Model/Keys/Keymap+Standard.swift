@@ -7,7 +7,6 @@ extension Keymap {
             [.ctrl("t")], .layout(.toggleThinkingPanel), in: .global, "Collapse or expand thinking", hint: "thinking"),
         KeyBinding([KeyPress(.tab)], .layout(.focusNext), in: .global, "Next pane", hint: "pane"),
         KeyBinding([KeyPress(.backTab)], .layout(.focusPrevious), in: .global, "Previous pane"),
-        KeyBinding([.ctrl("n")], .app(.newConversation), in: .global, "New conversation", hint: "new"),
         KeyBinding([.ctrl("b")], .layout(.toggleSidebar), in: .global, "Show or hide the sidebar"),
         KeyBinding(
             [.ctrl("f"), KeyPress(.function(2))], .app(.openBrowser), in: .global, "Browse and search conversations"),
@@ -17,6 +16,8 @@ extension Keymap {
             when: .editorEmptyOrUnfocused),
         KeyBinding([.ctrl("q")], .app(.quit), in: .global, "Quit", hint: "quit"),
         KeyBinding([.ctrl("c")], .app(.interrupt), in: .global, "Quit (press twice)"),
+        // After help and quit: on narrow bars its hint is the one left out (the sidebar's first row shows it).
+        KeyBinding([.ctrl("n")], .app(.newConversation), in: .global, "New conversation", hint: "new"),
         KeyBinding([KeyPress(.escape)], .answer(.cancelStream), in: .global, "Stop the answer (keeps what arrived)"),
         KeyBinding([.ctrl("r")], .answer(.regenerate), in: .global, "Regenerate (retry) the answer"),
         KeyBinding([.ctrl("g")], .answer(.continueAnswer), in: .global, "Continue a stopped answer"),
