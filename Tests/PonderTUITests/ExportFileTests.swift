@@ -7,10 +7,8 @@ import Testing
 /// Exports from the browser: where they go, what the notice says, and who can read them.
 @Suite struct ExportFileTests {
     @Test func anExportIsWrittenPrivatelyInTheExportDirectory() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ponder-export-\(UUID())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let (directory, store) = try NewConversationTests.temporaryStore()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try ConversationStore.open(at: directory.appendingPathComponent("p.sqlite"))
         let conversation = Conversation(title: "私密 notes")
         try store.save(conversation)
         let exports = directory.appendingPathComponent("out", isDirectory: true)

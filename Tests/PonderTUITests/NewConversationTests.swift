@@ -22,6 +22,13 @@ import Testing
         return (state, conversation)
     }
 
+    /// A store file in a new temporary directory (the caller removes the directory).
+    static func temporaryStore() throws -> (URL, ConversationStore) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ponder-tui-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return (directory, try ConversationStore.open(at: directory.appendingPathComponent("p.sqlite")))
+    }
+
     static func screen(_ state: AppState) -> [String] {
         var buffer = ScreenBuffer(size: state.size)
         RootView.render(state, into: &buffer)
@@ -97,10 +104,8 @@ import Testing
     }
 
     @Test func startUpOpensTheMostRecentConversationOrANewOne() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ponder-new-\(UUID())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let (directory, store) = try Self.temporaryStore()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try ConversationStore.open(at: directory.appendingPathComponent("p.sqlite"))
         let conversation = Conversation(title: "kept")
         try store.save(conversation)
         let size = Size(width: 120, height: 30)
