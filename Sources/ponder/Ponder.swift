@@ -31,6 +31,9 @@ struct Ponder: AsyncParsableCommand {
     @Flag(help: "Open the conversation browser instead of a new chat.")
     var browse = false
 
+    @Flag(help: "Start with a new conversation instead of the most recent one ([ui] startup in the config).")
+    var new = false
+
     @OptionGroup var conversationOption: ConversationOption
 
     func run() async throws {
@@ -43,7 +46,7 @@ struct Ponder: AsyncParsableCommand {
         }
         let launch = TUILaunch(
             environment: context.environment, config: context.config, provider: provider,
-            conversationID: conversationID, browse: browse)
+            conversationID: conversationID, browse: browse, startNew: new)
         let status = try await runTUI(launch)
         if status != 0 { throw ExitCode(status) }
     }

@@ -12,6 +12,8 @@ struct TUILaunch: Sendable {
     var conversationID: ConversationID?
     /// `--browse`: start in the conversation browser.
     var browse: Bool
+    /// `--new`: start with a new conversation instead of the most recent one.
+    var startNew = false
 }
 
 /// Starts the full-screen app and returns its exit status. The one place that knows `TUIOptions`.
@@ -23,7 +25,8 @@ func runTUI(_ launch: TUILaunch) async throws -> Int32 {
         config: launch.config,
         providerChoice: launch.provider.map { .provider($0) } ?? .firstRun,
         conversationID: launch.conversationID,
-        startInBrowser: launch.browse)
+        startInBrowser: launch.browse,
+        startNew: launch.startNew)
     return try await withCheckedThrowingContinuation { continuation in
         let thread = Thread {
             continuation.resume(with: Result { try TUIApplication.run(options: options) })

@@ -46,11 +46,14 @@ import Testing
         try harness.tmux.sendLiteral("/step 1")
         try harness.tmux.waitFor(text: "Search thinking: /step 1")
         try harness.tmux.sendKeys("Enter")
-        let found = try harness.tmux.waitFor("the matches counted") { $0.contains("/step 1 · 11 of 11") }
-        #expect(found.contains("step 19"))
-        try harness.tmux.sendLiteral("n")
-        let wrapped = try harness.tmux.waitFor("the first match at the top") { $0.contains("/step 1 · 1 of 11") }
-        #expect(wrapped.contains("step 1 "))
+        // The whole trace is on screen: the search starts at the first match from the top of the view.
+        let found = try harness.tmux.waitFor("the matches counted from the top of the view") {
+            $0.contains("/step 1 · 1 of 11")
+        }
+        #expect(found.contains("step 1 "))
+        try harness.tmux.sendLiteral("N")
+        let wrapped = try harness.tmux.waitFor("N wrapped to the last match") { $0.contains("/step 1 · 11 of 11") }
+        #expect(wrapped.contains("step 19"))
         try harness.tmux.sendKeys("Escape")
         try harness.tmux.waitFor("the search closed") { !$0.contains("/step 1 ·") }
         try harness.quit()

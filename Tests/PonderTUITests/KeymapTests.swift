@@ -11,7 +11,7 @@ import Testing
 
     @Test func hintsComeFromTheKeymapInContextOrder() {
         let hints = Keymap.standard.hints(for: [.editor, .global]).compactMap(\.hint)
-        #expect(hints == ["send", "newline", "thinking", "pane", "help", "quit"])
+        #expect(hints == ["send", "newline", "thinking", "pane", "help", "quit", "new"])
     }
 
     @Test func keyLabelsReadNaturally() {

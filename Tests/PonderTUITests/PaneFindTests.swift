@@ -52,9 +52,10 @@ import Testing
         type("zebra")
         #expect(frame().rows.last?.contains("Search thinking: /zebra") == true)
         press(KeyPress(.enter))
+        frame()
         let find = try #require(state.find)
         #expect(find.matches.count == 3)
-        #expect(find.current == 2, "following the live end, the last match is shown first")
+        #expect(find.current == 2, "the first match from the top of the view: the only one on screen")
         press(.character("N"))
         #expect(state.find?.current == 1)
         var screen = frame()
@@ -63,10 +64,10 @@ import Testing
         #expect(screen.rows.last?.contains("/zebra · 2 of 3") == true)
         let highlighted = (0..<state.size.height).contains { y in
             (0..<state.size.width).contains { x in
-                screen.buffer[x, y].grapheme == "z" && screen.buffer[x, y].style == Theme.standard.searchMatch
+                screen.buffer[x, y].grapheme == "z" && screen.buffer[x, y].style == Theme.standard.searchCurrent
             }
         }
-        #expect(highlighted, "the match is drawn in the search style")
+        #expect(highlighted, "the current match is drawn in its own style")
         press(.character("N"))
         press(.character("N"))
         #expect(state.find?.current == 2, "N wraps from the first match to the last")
@@ -112,5 +113,42 @@ import Testing
         #expect(panelText(screen.rows).contains("Step 100 of the reasoning"))
         #expect(state.scroll.jump == nil, "the jump is done once drawn")
         #expect(state.scroll.thinkingFromBottom > 0, "the panel stays at the hit")
+    }
+
+    /// Cells drawn in `style` on screen, as text by row (empty rows left out).
+    func cells(in buffer: ScreenBuffer, style: Style) -> [String] {
+        (0..<state.size.height).compactMap { y in
+            let text = String(
+                (0..<state.size.width).filter { buffer[$0, y].style == style }.map { buffer[$0, y].grapheme })
+            return text.isEmpty ? nil : text
+        }
+    }
+
+    @Test func theFirstSearchStartsAtTheTopOfTheViewAndTheCurrentMatchStandsOut() throws {
+        let many = Message(
+            conversationID: conversation.id, parentID: user.id, role: .assistant,
+            answer: (1...60).map { "Line \($0)" + ($0 % 10 == 0 ? " has a kiwi." : ".") }.joined(separator: "\n\n"))
+        _ = Reducer.reduce(&state, .conversationOpened(conversation, [user, many]))
+        state.focus = .transcript
+        let before = frame().rows.joined(separator: "\n")
+        #expect(before.contains("Line 60 has a kiwi."))
+        #expect(before.contains("Line 50 has a kiwi."))
+        #expect(!before.contains("Line 40 has a kiwi."))
+        press(.character("/"))
+        type("kiwi")
+        press(KeyPress(.enter))
+        let screen = frame()
+        let find = try #require(state.find)
+        #expect(find.matches.count == 6)
+        #expect(find.current == 4, "the first match on screen (line 50), not the last one")
+        #expect(screen.rows.joined(separator: "\n").contains("Line 50 has a kiwi."), "the view did not move")
+        #expect(frame().rows.last?.contains("/kiwi · 5 of 6") == true)
+        let drawn = frame().buffer
+        #expect(cells(in: drawn, style: Theme.standard.searchCurrent) == ["kiwi"])
+        #expect(cells(in: drawn, style: Theme.standard.searchMatch) == ["kiwi"], "line 60's match, in the plain style")
+        press(.character("n"))
+        #expect(state.find?.current == 5)
+        press(.character("n"))
+        #expect(state.find?.current == 0)
     }
 }

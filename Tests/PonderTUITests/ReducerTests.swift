@@ -144,7 +144,8 @@ import Testing
         state.focus = .sidebar
         for _ in 0..<12 { _ = press(.character("j")) }
         #expect(state.selectedConversation == 12)
-        #expect(state.scroll.sidebarTop == 12 - (state.layout.sidebar!.height - 1) + 1)
+        // The list sits below the title row and the new-conversation row.
+        #expect(state.scroll.sidebarTop == 12 - (state.layout.sidebar!.height - 2) + 1)
         _ = press(KeyPress(.home))
         #expect(state.selectedConversation == 0)
         #expect(state.scroll.sidebarTop == 0)

@@ -12,11 +12,13 @@ import Testing
         #expect(buffer.lines() == ["a中😀 "])
     }
 
-    @Test func zwjSequenceIsOneCluster() {
-        var buffer = ScreenBuffer(size: Size(width: 4, height: 1))
+    @Test func zwjSequenceIsDrawnAsItsMembersWithoutTheJoiners() {
+        var buffer = ScreenBuffer(size: Size(width: 8, height: 1))
         buffer.write("👨‍👩‍👧x", at: Point(x: 0, y: 0))
-        #expect(buffer[0, 0].grapheme == "👨‍👩‍👧")
-        #expect(buffer[2, 0].grapheme == "x")
+        #expect(buffer[0, 0].grapheme == "👨")
+        #expect(buffer[2, 0].grapheme == "👩")
+        #expect(buffer[4, 0].grapheme == "👧")
+        #expect(buffer[6, 0].grapheme == "x")
     }
 
     @Test func wideGlyphCutAtRectEdgeBecomesSpace() {
@@ -133,5 +135,23 @@ import Testing
             #expect(terminal.screen.lines() == frame.lines())
             previous = frame
         }
+    }
+}
+
+/// Emoji sequences are written as the pieces the terminal draws, clipped like other text.
+@Suite struct ScreenBufferPiecesTests {
+    @Test func aClusterOfSeveralPiecesIsWrittenCellByCellAndClippedAtTheEdge() {
+        var buffer = ScreenBuffer(size: Size(width: 8, height: 2))
+        let end = buffer.write("a👨‍👩‍👧", at: Point(x: 0, y: 0))
+        #expect(end == 7)
+        #expect(buffer[1, 0].grapheme == "👨")
+        #expect(buffer[3, 0].grapheme == "👩")
+        #expect(buffer[5, 0].grapheme == "👧")
+        let clipped = buffer.write("abc👍🏽🇨🇳", at: Point(x: 0, y: 1), clip: Rect(x: 0, y: 1, width: 6, height: 1))
+        #expect(clipped >= 6)
+        #expect(buffer[3, 1].grapheme == "👍")
+        #expect(buffer[5, 1].grapheme == " ", "a wide piece cut by the edge becomes a space")
+        #expect(buffer[7, 1].grapheme == " ", "nothing written past the clip")
+        #expect(buffer[0, 0].grapheme == "a", "the first row is untouched")
     }
 }

@@ -18,11 +18,11 @@ struct ConfigReader {
     static let topLevelKeys = ["default_provider", "providers", "ui", "local", "keys", "presets", "trace"]
     static let providerKeys = [
         "kind", "base_url", "model", "api_key", "api_key_env", "api_key_cmd", "headers", "thinking",
-        "max_tokens", "temperature", "prices", "models",
+        "max_tokens", "temperature", "prices", "models", "template_opens_think",
     ]
     static let uiKeys = [
         "theme", "thinking_panel_side", "thinking_panel_ratio", "collapse_thinking_on_answer",
-        "fold_reasoning", "sidebar", "refine_titles",
+        "fold_reasoning", "sidebar", "refine_titles", "startup",
     ]
     static let localKeys = ["model_path", "context_size", "threads", "extra_args"]
 
@@ -142,6 +142,9 @@ struct ConfigReader {
             checkThinkingSupport(provider, path: path)
         }
         if let value = table["models"] { provider.models = stringList(value, table: path, key: "models") }
+        if let value = table["template_opens_think"] {
+            provider.templateOpensThink = bool(value, table: path, key: "template_opens_think")
+        }
         if let value = table["max_tokens"] { provider.maxTokens = positiveInt(value, table: path, key: "max_tokens") }
         if let value = table["temperature"] {
             provider.temperature = number(value, table: path, key: "temperature", range: 0...2)
@@ -228,6 +231,14 @@ struct ConfigReader {
         if let value = table["sidebar"] { ui.showSidebar = bool(value, table: "ui", key: "sidebar") ?? true }
         if let value = table["refine_titles"] {
             ui.refineTitles = bool(value, table: "ui", key: "refine_titles") ?? false
+        }
+        if let value = table["startup"], let text = string(value, table: "ui", key: "startup") {
+            if let startup = UISettings.Startup(rawValue: text) {
+                ui.startup = startup
+            } else {
+                errors.append(
+                    problem(table: "ui", key: "startup", "unknown start-up \"\(text)\"", fix: "use last or new"))
+            }
         }
         return ui
     }

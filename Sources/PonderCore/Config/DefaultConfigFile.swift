@@ -52,6 +52,7 @@ public enum DefaultConfigFile {
         # fold_reasoning = true                   # reasoning of new messages starts folded
         # sidebar = true
         # refine_titles = false                   # ask the provider for a short title
+        # startup = "last"                        # last: reopen the most recent conversation | new
 
         [local]
         # model_path = "~/models/DeepSeek-R1-Distill-Qwen-1.5B-Q4_K_M.gguf"   # default: the shipped small model

@@ -12,6 +12,9 @@ public struct ProviderConfig: Equatable, Hashable, Sendable {
     public var prices: TokenPrices?
     /// Models to offer when the server cannot list its own (`models = [...]`).
     public var models: [String]
+    /// `template_opens_think`: the server's chat template writes the opening `<think>` itself, so
+    /// the stream starts inside the reasoning; nil decides by kind and model (`ThinkTemplateHabit`).
+    public var templateOpensThink: Bool?
 
     public init(
         name: String,
@@ -47,6 +50,6 @@ extension ProviderConfig {
         ProviderSettings(
             name: name, kind: kind, baseURL: baseURL ?? self.baseURL, model: model, apiKey: apiKey,
             extraHeaders: headers, thinking: thinking, maxTokens: maxTokens, temperature: temperature,
-            prices: prices)
+            prices: prices, templateOpensThink: templateOpensThink)
     }
 }

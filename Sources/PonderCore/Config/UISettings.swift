@@ -2,6 +2,8 @@
 public struct UISettings: Equatable, Hashable, Sendable {
     public enum Theme: String, Sendable, CaseIterable { case dark, light }
     public enum PanelSide: String, Sendable, CaseIterable { case left, right }
+    /// What the full-screen app shows at start: the most recent conversation or a new one.
+    public enum Startup: String, Sendable, CaseIterable { case last, new }
 
     public var theme: Theme = .dark
     /// Which side of the answer pane the thinking panel sits on.
@@ -16,6 +18,8 @@ public struct UISettings: Equatable, Hashable, Sendable {
     public var showSidebar: Bool = true
     /// Ask the provider for a short title after the first answer (never for the local engine).
     public var refineTitles: Bool = false
+    /// What the full-screen app opens at start (`ponder --new` always starts a new conversation).
+    public var startup: Startup = .last
 
     public init() {}
 }

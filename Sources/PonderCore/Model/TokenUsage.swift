@@ -9,14 +9,19 @@ public struct TokenUsage: Equatable, Hashable, Sendable, Codable {
     public var reasoningTokens: Int?
     public var cacheHitTokens: Int?
     public var cacheMissTokens: Int?
+    /// Ponder counted some of the generated figures from the stream (one per streamed piece)
+    /// because the provider reported none (`fillingInCounts`); false: they are the provider's.
+    public var counted = false
 
     public init(
         promptTokens: Int? = nil,
         completionTokens: Int? = nil,
         reasoningTokens: Int? = nil,
         cacheHitTokens: Int? = nil,
-        cacheMissTokens: Int? = nil
+        cacheMissTokens: Int? = nil,
+        counted: Bool = false
     ) {
+        self.counted = counted
         self.promptTokens = promptTokens
         self.completionTokens = completionTokens
         self.reasoningTokens = reasoningTokens
@@ -44,5 +49,19 @@ public struct TokenUsage: Equatable, Hashable, Sendable, Codable {
         reasoningTokens = other.reasoningTokens ?? reasoningTokens
         cacheHitTokens = other.cacheHitTokens ?? cacheHitTokens
         cacheMissTokens = other.cacheMissTokens ?? cacheMissTokens
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case promptTokens, completionTokens, reasoningTokens, cacheHitTokens, cacheMissTokens, counted
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        promptTokens = try container.decodeIfPresent(Int.self, forKey: .promptTokens)
+        completionTokens = try container.decodeIfPresent(Int.self, forKey: .completionTokens)
+        reasoningTokens = try container.decodeIfPresent(Int.self, forKey: .reasoningTokens)
+        cacheHitTokens = try container.decodeIfPresent(Int.self, forKey: .cacheHitTokens)
+        cacheMissTokens = try container.decodeIfPresent(Int.self, forKey: .cacheMissTokens)
+        counted = try container.decodeIfPresent(Bool.self, forKey: .counted) ?? false
     }
 }

@@ -13,6 +13,9 @@ public struct ProviderSettings: Equatable, Hashable, Sendable {
     public var temperature: Double?
     /// Prices in currency units per million tokens, when configured.
     public var prices: TokenPrices?
+    /// The chat template writes the opening `<think>` (only `</think>` arrives); nil decides by
+    /// kind and model (`ThinkTemplateHabit`).
+    public var templateOpensThink: Bool?
 
     public init(
         name: String,
@@ -24,8 +27,10 @@ public struct ProviderSettings: Equatable, Hashable, Sendable {
         thinking: ThinkingMode = .auto,
         maxTokens: Int? = nil,
         temperature: Double? = nil,
-        prices: TokenPrices? = nil
+        prices: TokenPrices? = nil,
+        templateOpensThink: Bool? = nil
     ) {
+        self.templateOpensThink = templateOpensThink
         self.name = name
         self.kind = kind
         self.baseURL = baseURL

@@ -85,7 +85,7 @@ extension ConversationStore {
             let values: [(any DatabaseValueConvertible)?] = [
                 header.errorText, header.provider, header.model, header.usage.promptTokens,
                 header.usage.completionTokens, header.usage.reasoningTokens, header.usage.cacheHitTokens,
-                header.usage.cacheMissTokens, StoredDate.optionalValue(header.timings.sent),
+                header.usage.cacheMissTokens, header.usage.counted, StoredDate.optionalValue(header.timings.sent),
                 StoredDate.optionalValue(header.timings.firstByte),
                 StoredDate.optionalValue(header.timings.firstReasoning),
                 StoredDate.optionalValue(header.timings.firstAnswer),
@@ -95,7 +95,7 @@ extension ConversationStore {
                 sql: """
                     UPDATE messages SET error_text = ?, provider = ?, model = ?, prompt_tokens = ?,
                         completion_tokens = ?, reasoning_tokens = ?, cache_hit_tokens = ?, cache_miss_tokens = ?,
-                        sent_at = ?, first_byte_at = ?, first_reasoning_at = ?, first_answer_at = ?, finished_at = ?
+                        usage_counted = ?, sent_at = ?, first_byte_at = ?, first_reasoning_at = ?, first_answer_at = ?, finished_at = ?
                     WHERE id = ?
                     """
             ).execute(arguments: StatementArguments(values))

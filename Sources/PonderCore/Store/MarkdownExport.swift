@@ -70,14 +70,7 @@ enum MarkdownExport {
     }
 
     private static func totalUsage(_ messages: [Message]) -> TokenUsage {
-        func sum(_ path: KeyPath<TokenUsage, Int?>) -> Int? {
-            let values = messages.compactMap { $0.usage[keyPath: path] }
-            return values.isEmpty ? nil : values.reduce(0, +)
-        }
-        return TokenUsage(
-            promptTokens: sum(\.promptTokens), completionTokens: sum(\.completionTokens),
-            reasoningTokens: sum(\.reasoningTokens), cacheHitTokens: sum(\.cacheHitTokens),
-            cacheMissTokens: sum(\.cacheMissTokens))
+        TokenUsage.total(messages.map(\.usage))
     }
 
     private static func usageLine(_ usage: TokenUsage) -> String? {

@@ -7,7 +7,7 @@ extension Message {
         id, conversation_id, parent_id, role, reasoning, answer, status, error_text, provider, model, \
         prompt_tokens, completion_tokens, reasoning_tokens, cache_hit_tokens, cache_miss_tokens, \
         sent_at, first_byte_at, first_reasoning_at, first_answer_at, finished_at, reasoning_folded, created_at, \
-        finish_reason, provider_reasoning
+        finish_reason, provider_reasoning, usage_counted
         """
 
     init(storeRow row: Row) {
@@ -29,7 +29,8 @@ extension Message {
                 completionTokens: row["completion_tokens"],
                 reasoningTokens: row["reasoning_tokens"],
                 cacheHitTokens: row["cache_hit_tokens"],
-                cacheMissTokens: row["cache_miss_tokens"]),
+                cacheMissTokens: row["cache_miss_tokens"],
+                counted: row["usage_counted"]),
             timings: ResponseTimings(
                 sent: StoredDate.optionalDate(row["sent_at"] as Double?),
                 firstByte: StoredDate.optionalDate(row["first_byte_at"] as Double?),
@@ -57,13 +58,13 @@ extension Message {
             StoredDate.optionalValue(timings.sent), StoredDate.optionalValue(timings.firstByte),
             StoredDate.optionalValue(timings.firstReasoning), StoredDate.optionalValue(timings.firstAnswer),
             StoredDate.optionalValue(timings.finished), reasoningFolded, StoredDate.value(createdAt),
-            finishReason?.rawValue, providerReasoning?.storedJSON,
+            finishReason?.rawValue, providerReasoning?.storedJSON, usage.counted,
             streamingWriter.map { Int64($0.pid) }, streamingWriter?.startTicks,
         ]
         try db.cachedStatement(
             sql: """
                 INSERT INTO messages (\(Self.storeColumns), writer_pid, writer_started)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET
                     conversation_id = excluded.conversation_id, parent_id = excluded.parent_id,
                     role = excluded.role, reasoning = excluded.reasoning, answer = excluded.answer,
@@ -76,7 +77,8 @@ extension Message {
                     finished_at = excluded.finished_at,
                     reasoning_folded = \(keepingFold ? "messages.reasoning_folded" : "excluded.reasoning_folded"),
                     created_at = excluded.created_at, finish_reason = excluded.finish_reason,
-                    provider_reasoning = excluded.provider_reasoning, writer_pid = excluded.writer_pid,
+                    provider_reasoning = excluded.provider_reasoning, usage_counted = excluded.usage_counted,
+                    writer_pid = excluded.writer_pid,
                     writer_started = excluded.writer_started
                 """
         ).execute(arguments: StatementArguments(values))

@@ -10,6 +10,7 @@ enum StoreSchema {
     static let v4 = "v4-listing-counts"
     static let conversationControls = "v5-conversation-controls"
     static let importOrigins = "v6-import-origins"
+    static let countedUsage = "v7-counted-usage"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -19,6 +20,7 @@ enum StoreSchema {
         migrator.registerMigration(v4, migrate: createListingCounts)
         migrator.registerMigration(conversationControls, migrate: addConversationControls)
         migrator.registerMigration(importOrigins, migrate: createImportOrigins)
+        migrator.registerMigration(countedUsage, migrate: addCountedUsage)
         return migrator
     }
 
@@ -221,6 +223,11 @@ enum StoreSchema {
     /// finish with no answer is a budget used up while thinking) and the provider's own record of the
     /// reasoning (JSON: Anthropic signed thinking blocks, OpenRouter reasoning details) so that it can
     /// be sent back unaltered.
+    /// Whether a message's token figures were counted by Ponder (the provider reported none).
+    private static func addCountedUsage(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE messages ADD COLUMN usage_counted INTEGER NOT NULL DEFAULT 0")
+    }
+
     private static func addConversationControls(_ db: Database) throws {
         try db.execute(
             sql: """

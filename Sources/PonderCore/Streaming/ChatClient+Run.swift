@@ -55,7 +55,7 @@ extension ChatClient {
         let host = URLParts(prepared.url)?.host ?? prepared.url
         var decoder = ResponseStreamDecoder(
             kind: request.settings.kind,
-            forcedOpenThink: configuration.forcedOpenThink,
+            forcedOpenThink: configuration.forcedOpenThink || ThinkTemplateHabit.opensThink(request.settings),
             maximumLineLength: configuration.maximumLineLength
         )
         var deltas: [StreamDelta] = []

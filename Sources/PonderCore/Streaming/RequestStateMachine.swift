@@ -64,6 +64,9 @@ public struct RequestStateMachine: Sendable {
     public private(set) var usage = TokenUsage()
     /// Reasoning or answer text has arrived (no more automatic retries).
     public private(set) var producedContent = false
+    /// Reasoning and answer pieces received, for the figures the provider does not report.
+    public private(set) var reasoningPieces = 0
+    public private(set) var answerPieces = 0
     public private(set) var retriesUsed = 0
     public let policy: RetryPolicy
 
@@ -110,6 +113,7 @@ public struct RequestStateMachine: Sendable {
                     timings.firstReasoning = now
                     actions.append(.emit(.timings(timings)))
                 }
+                reasoningPieces += 1
                 actions.append(.emit(.reasoning(text)))
             case .answer(let text):
                 producedContent = true
@@ -121,6 +125,7 @@ public struct RequestStateMachine: Sendable {
                     timings.firstAnswer = now
                     actions.append(.emit(.timings(timings)))
                 }
+                answerPieces += 1
                 actions.append(.emit(.answer(text)))
             case .usage(let reported):
                 usage.merge(reported)
@@ -170,9 +175,17 @@ public struct RequestStateMachine: Sendable {
         return end(.cancelled, at: now)
     }
 
+    /// Ends the request, however it ended (a stopped or cut-off answer keeps its time and its
+    /// counted tokens too).
     private mutating func end(_ terminal: State, at now: Date) -> [Action] {
         state = terminal
         timings.finished = now
-        return [.emit(.timings(timings)), .emit(.phase(terminal.terminalPhase ?? .cancelled))]
+        var actions: [Action] = [.emit(.timings(timings))]
+        let filled = usage.fillingInCounts(reasoning: reasoningPieces, answer: answerPieces)
+        if filled != usage {
+            usage = filled
+            actions.append(.emit(.usage(usage)))
+        }
+        return actions + [.emit(.phase(terminal.terminalPhase ?? .cancelled))]
     }
 }

@@ -2,7 +2,8 @@
 /// chunk by chunk. Tags may be split across chunks (a partial tag is held back until it is decided);
 /// the opening tag is only recognised at the start of the message (after whitespace), so a literal
 /// `<think>` later in an answer stays answer text. `forcedOpen` is for templates that pre-fill the
-/// opening tag: the text is reasoning from the first byte until `</think>`.
+/// opening tag: the text is reasoning from the first byte until `</think>` (an opening tag the
+/// model writes anyway at the start is dropped).
 public struct ThinkTagSplitter: Sendable {
     public enum Piece: Equatable, Sendable {
         case reasoning(String)
@@ -11,6 +12,8 @@ public struct ThinkTagSplitter: Sendable {
 
     private enum State: Sendable {
         case start
+        /// Reasoning already open, unless the text itself starts with the opening tag.
+        case openedStart
         case reasoning
         case answer
     }
@@ -28,7 +31,7 @@ public struct ThinkTagSplitter: Sendable {
     public init(forcedOpen: Bool = false, openTag: String = "<think>", closeTag: String = "</think>") {
         self.openTag = openTag
         self.closeTag = closeTag
-        state = forcedOpen ? .reasoning : .start
+        state = forcedOpen ? .openedStart : .start
     }
 
     /// Whether the splitter has decided the text carries no inline reasoning (fast path for callers).
@@ -44,7 +47,7 @@ public struct ThinkTagSplitter: Sendable {
 
     /// End of the message: releases anything held back.
     public mutating func finish() -> [Piece] {
-        let wasReasoning = state == .reasoning
+        let wasReasoning = state == .reasoning || state == .openedStart
         let out = drain(final: true)
         reasoningUnterminated = wasReasoning
         return out
@@ -64,6 +67,14 @@ public struct ThinkTagSplitter: Sendable {
                 } else {
                     state = .answer
                 }
+            case .openedStart:
+                let trimmed = pending.drop(while: \.isWhitespace)
+                if trimmed.hasPrefix(openTag) {
+                    pending = String(trimmed.dropFirst(openTag.count))
+                } else if !final, trimmed.isEmpty || openTag.hasPrefix(trimmed) {
+                    return out
+                }
+                state = .reasoning
             case .reasoning:
                 if !reasoningEmitted {
                     // Leading blank lines of a reasoning block are not worth showing (`<think>\n\n</think>`).

@@ -2,10 +2,12 @@
 /// `Character`). The one width function of Ponder: wrapping, the editor cursor, truncation and
 /// screen-buffer writes all call it.
 ///
-/// Rules: ASCII printable = 1; East Asian Wide and Fullwidth = 2; emoji presentation (by default
-/// or forced with U+FE0F), keycaps, flags and ZWJ sequences = 2 as one cluster; a cluster made only
-/// of combining marks or default-ignorable scalars = 0; C0/C1 controls = 0 (they must be sanitised
-/// before they reach the screen).
+/// Rules: ASCII printable = 1; East Asian Wide and Fullwidth = 2; emoji presentation = 2; a
+/// regional indicator = 1; a cluster of several scalars is as wide as the pieces it is drawn as
+/// (`pieces(of:)`: a flag 2, a skin-toned emoji 4, a ZWJ family the sum of its members, ⚠️ and
+/// keycaps 1), which is what ncurses, glibc and tmux agree on; a cluster made only of combining
+/// marks or default-ignorable scalars = 0; C0/C1 controls = 0 (they must be sanitised before they
+/// reach the screen).
 public enum DisplayWidth {
     /// Width of one grapheme cluster: 0, 1 or 2.
     public static func of(_ character: Character) -> Int {
@@ -14,15 +16,7 @@ public enum DisplayWidth {
         if first.value < 0x7F && scalars.count == 1 {
             return first.value >= 0x20 ? 1 : 0
         }
-        if scalars.count > 1 {
-            for scalar in scalars.dropFirst() {
-                switch scalar.value {
-                case 0xFE0F, 0x20E3: return 2  // emoji presentation selector, combining keycap
-                case 0x200D where first.properties.isEmoji: return 2  // ZWJ sequence
-                default: continue
-                }
-            }
-        }
+        if scalars.count > 1 { return widthOfPieces(scalars) }
         return width(of: first)
     }
 
@@ -45,8 +39,8 @@ public enum DisplayWidth {
         if value < 0x20 || (value >= 0x7F && value < 0xA0) { return 0 }
         if value < 0x300 { return 1 }
         if isZeroWidth(scalar) { return 0 }
+        if (0x1F1E6...0x1F1FF).contains(value) { return 1 }  // regional indicators, as glibc and tmux
         if scalar.properties.isEmojiPresentation { return 2 }
-        if (0x1F1E6...0x1F1FF).contains(value) { return 2 }  // regional indicators
         return isWide(value) ? 2 : 1
     }
 

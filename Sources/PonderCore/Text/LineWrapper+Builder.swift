@@ -117,14 +117,28 @@ extension LineWrapper {
             }
             for character in atom.text {
                 let characterWidth = DisplayWidth.of(character)
-                if column + characterWidth > available, column > 0 {
-                    endLine()
-                    keepsLeadingSpaces = false
+                if characterWidth > available, character.unicodeScalars.count > 1 {
+                    // A cluster wider than the line (a ZWJ family on a narrow pane) breaks between
+                    // the pieces it is drawn as.
+                    for piece in DisplayWidth.pieces(of: character) {
+                        place(piece.text, width: piece.width, atom.style)
+                    }
+                    continue
                 }
-                if !counting { current.append(String(character), atom.style) }
-                column += characterWidth
-                hasContent = true
+                place(String(character), width: characterWidth, atom.style)
             }
+        }
+
+        /// Puts one cluster (or one piece of a cluster) on the line, starting a new line when it
+        /// would pass the width.
+        private mutating func place(_ text: String, width: Int, _ style: TextStyle) {
+            if column + width > available, column > 0 {
+                endLine()
+                keepsLeadingSpaces = false
+            }
+            if !counting { current.append(text, style) }
+            column += width
+            hasContent = true
         }
 
         mutating func finish() -> [StyledLine] {

@@ -3,11 +3,13 @@
 public struct TurnProvider: Sendable {
     public var name: String
     public var model: String
+    /// The provider's kind: what a continuation can carry depends on it.
+    public var kind: ProviderKind
     private let resolve: @Sendable (_ report: @escaping @Sendable (TurnNotice) -> Void) async throws -> ProviderSettings
     private let explainFailure: @Sendable (ChatError) async -> String
 
     private init(
-        name: String, model: String,
+        name: String, model: String, kind: ProviderKind,
         resolve:
             @escaping @Sendable (_ report: @escaping @Sendable (TurnNotice) -> Void) async throws
             -> ProviderSettings,
@@ -15,13 +17,16 @@ public struct TurnProvider: Sendable {
     ) {
         self.name = name
         self.model = model
+        self.kind = kind
         self.resolve = resolve
         self.explainFailure = explain
     }
 
     /// Settings found before the turn (`ponder ask` resolves the key and starts the engine first).
     public static func resolved(_ settings: ProviderSettings) -> TurnProvider {
-        TurnProvider(name: settings.name, model: settings.model, resolve: { _ in settings }, explain: { $0.message })
+        TurnProvider(
+            name: settings.name, model: settings.model, kind: settings.kind, resolve: { _ in settings },
+            explain: { $0.message })
     }
 
     /// A configured provider whose key is resolved for each turn; for the local engine, the engine is
@@ -31,7 +36,7 @@ public struct TurnProvider: Sendable {
     {
         let engine = provider.kind == .local ? engine : nil
         return TurnProvider(
-            name: provider.name, model: provider.model,
+            name: provider.name, model: provider.model, kind: provider.kind,
             resolve: { report in
                 var baseURL = provider.baseURL
                 if let engine {

@@ -36,6 +36,12 @@ extension TurnRunner {
                 history: history, isSaved: false)
         case .continueAnswer(let id):
             let (old, conversation, messages) = try find(id)
+            if old.answer.isEmpty, !old.reasoning.isEmpty, !Self.continuesReasoning(provider.kind) {
+                // Only the reasoning arrived and this provider cannot resume a chain of thought: a
+                // new answer beside it, the partial trace kept whole (never a second trace glued on).
+                return try prepare(
+                    .regenerate(id), provider: provider, controls: controls, answerID: answerID, now: now)
+            }
             let history = messages.branch(endingAt: old.parentID)
             guard !history.isEmpty else { throw TurnError.missing }
             var answer = old
@@ -91,6 +97,15 @@ extension TurnRunner {
 
     private func allMessages(in id: ConversationID) throws -> [Message] {
         try store?.messages(in: id) ?? []
+    }
+
+    /// Whether a continuation can carry the partial reasoning so the model resumes it: DeepSeek's
+    /// prefix completion takes it as `reasoning_content`. Other providers prefill the answer only.
+    static func continuesReasoning(_ kind: ProviderKind) -> Bool {
+        switch kind {
+        case .deepseek: return true
+        case .openai, .openrouter, .vllm, .llamacpp, .ollama, .anthropic, .local: return false
+        }
     }
 }
 

@@ -76,6 +76,25 @@ public struct ScreenBuffer: Equatable, Sendable {
     {
         let limit = min(maxX ?? size.width, size.width)
         let glyph = Self.sanitized(character)
+        if glyph.unicodeScalars.count > 1 {
+            // Drawn as the pieces ncurses and the terminal agree on (see `DisplayWidth.pieces`).
+            let pieces = DisplayWidth.pieces(of: glyph)
+            if pieces.count > 1 || pieces.first?.text.unicodeScalars.count != glyph.unicodeScalars.count {
+                var next = x
+                for piece in pieces {
+                    // A piece is one cluster; were one not, its columns stay blank rather than shift the row.
+                    let shown = piece.text.count == 1 ? piece.text.first! : " "
+                    for _ in 0..<(piece.text.count == 1 ? 1 : piece.width) {
+                        // Pieces past the right edge are clipped like any other text.
+                        next =
+                            next < limit
+                            ? put(shown, x: next, y: y, style: style, minX: minX, maxX: maxX)
+                            : next + DisplayWidth.of(shown)
+                    }
+                }
+                return next
+            }
+        }
         let width = DisplayWidth.of(glyph)
         if width == 0 { return x }
         if x < max(minX, 0) || y < 0 || y >= size.height { return x + width }

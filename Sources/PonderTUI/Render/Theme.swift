@@ -21,6 +21,8 @@ public struct Theme: Equatable, Sendable {
     public var warning: Style
     /// Text matching a `/` search, and the search prompt's query.
     public var searchMatch: Style
+    /// The current `/` search match (the one n / N move from), set apart from the others.
+    public var searchCurrent = Style(foreground: .black, background: .green, attributes: [.bold, .underline])
     /// Markdown colors: headings, list markers and code languages; rules, frames and quotes;
     /// code blocks; inline code; links.
     public var accent: Color = .cyan

@@ -55,7 +55,8 @@ public enum TUIApplication {
     }
 
     /// The first screen's state: settings, the first page of the conversation list, and the
-    /// conversation to open (the one asked for, else the most recent) with its stored fold states. Read
+    /// conversation to open (the one asked for, else the most recent unless start-up opens a new
+    /// one) with its stored fold states. Read
     /// before the loop starts, so the first frame is never empty; the store worker then posts the
     /// whole list.
     static func initialState(size: Size, options: TUIOptions, store: ConversationStore) throws -> AppState {
@@ -71,8 +72,8 @@ public enum TUIApplication {
         state.firstRunHelp = options.firstRunHelp
         state.listing = ConversationListing(
             summaries: try store.listConversations(), loadedAt: Date(), changeCounter: try store.changeCounter())
-        var open = state.listing.summaries.first?.conversation
-        if let wanted = options.conversationID {
+        var open = options.opensNewConversation ? nil : state.listing.summaries.first?.conversation
+        if let wanted = options.conversationID, !options.startNew {
             if let found = try store.conversation(wanted) {
                 open = found
             } else {

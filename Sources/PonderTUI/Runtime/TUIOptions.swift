@@ -14,6 +14,8 @@ public struct TUIOptions: Sendable {
     public var conversationID: ConversationID?
     /// Open on the conversation browser (`ponder --browse`).
     public var startInBrowser: Bool
+    /// Start with a new conversation (`ponder --new`) whatever `[ui] startup` says.
+    public var startNew: Bool
 
     public init(
         environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -21,14 +23,22 @@ public struct TUIOptions: Sendable {
         providerChoice: ProviderChoice = .firstRun,
         storeURL: URL? = nil,
         conversationID: ConversationID? = nil,
-        startInBrowser: Bool = false
+        startInBrowser: Bool = false,
+        startNew: Bool = false
     ) {
+        self.startNew = startNew
         self.startInBrowser = startInBrowser
         self.environment = environment
         self.config = config
         self.providerChoice = providerChoice
         self.storeURL = storeURL
         self.conversationID = conversationID
+    }
+
+    /// Whether start-up shows a new conversation: `--new`, or `[ui] startup = "new"` unless a
+    /// conversation was asked for.
+    var opensNewConversation: Bool {
+        startNew || (conversationID == nil && config.ui.startup == .new)
     }
 
     /// The provider in use, if one is usable.

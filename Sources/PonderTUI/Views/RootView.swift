@@ -24,7 +24,7 @@ public enum RootView {
             return BrowserView.render(browser, state: state, into: &buffer, theme: theme)
         }
         if let sidebar = layout.sidebar {
-            SidebarView.render(state, in: sidebar, theme: theme, into: &buffer)
+            SidebarView.render(state, in: sidebar, keymap: keymap, theme: theme, into: &buffer)
         }
         TranscriptView.render(
             state, in: layout.transcript, reasoningInline: layout.thinking == nil, cache: cache, theme: theme,

@@ -2,8 +2,9 @@ import Foundation
 
 extension ScreenLine {
     /// The line with every case-insensitive occurrence of `query` drawn in `style` (matches
-    /// within one row; the text of a row is at most a screen wide, so this stays cheap).
-    func highlighting(_ query: String, style: Style) -> ScreenLine {
+    /// within one row; the text of a row is at most a screen wide, so this stays cheap); the
+    /// occurrence numbered `current` (from 0, left to right) in `currentStyle`.
+    func highlighting(_ query: String, style: Style, current: Int? = nil, currentStyle: Style? = nil) -> ScreenLine {
         guard !query.isEmpty else { return self }
         let text = pieces.map(\.text).joined()
         var ranges: [Range<String.Index>] = []
@@ -22,11 +23,12 @@ extension ScreenLine {
         for piece in pieces {
             let pieceEnd = text.utf8.index(pieceStart, offsetBy: piece.text.utf8.count)
             var cursor = pieceStart
-            for range in ranges where range.lowerBound < pieceEnd && range.upperBound > pieceStart {
+            for (number, range) in ranges.enumerated()
+            where range.lowerBound < pieceEnd && range.upperBound > pieceStart {
                 let lower = max(range.lowerBound, pieceStart)
                 let upper = min(range.upperBound, pieceEnd)
                 if cursor < lower { result.append((String(text[cursor..<lower]), piece.style)) }
-                result.append((String(text[lower..<upper]), style))
+                result.append((String(text[lower..<upper]), number == current ? currentStyle ?? style : style))
                 cursor = upper
             }
             if cursor < pieceEnd { result.append((String(text[cursor..<pieceEnd]), piece.style)) }

@@ -36,6 +36,9 @@ public struct ScrollReport: Hashable, Sendable {
     public var jumped = false
     /// The transcript's rows on screen that belong to assistant messages.
     public var transcriptRows: [Row] = []
+    /// The search match a pane chose as the current one, starting from what it shows
+    /// (`FindState.startsFromView`): an index into `FindState.matches`.
+    public var findCurrent: Int?
 
     public init(transcript: Position? = nil, thinking: Position? = nil, jumped: Bool = false) {
         self.transcript = transcript
@@ -44,7 +47,9 @@ public struct ScrollReport: Hashable, Sendable {
     }
 
     /// Nothing to report.
-    public var isEmpty: Bool { transcript == nil && thinking == nil && !jumped && transcriptRows.isEmpty }
+    public var isEmpty: Bool {
+        transcript == nil && thinking == nil && !jumped && transcriptRows.isEmpty && findCurrent == nil
+    }
 
     /// The position a paused pane shows: `fromBottom` plus the lines that arrived since the last
     /// frame (so the text stays put), clamped to the text. `known` is the line count last drawn.

@@ -22,6 +22,8 @@ public enum AppAction: Hashable, Sendable {
     case closeOverlay
     /// Opens the full-screen conversation browser.
     case openBrowser
+    /// Leaves the open conversation for a new, empty one (stored when its first question is sent).
+    case newConversation
 }
 
 /// Which panes show, how wide, and which has the keyboard.

@@ -42,6 +42,8 @@ public struct AppState: Equatable, Sendable {
     public var shownAnswers: [MessageID: MessageID] = [:]
     /// Prices of the provider in use, for the cost in the status bar.
     public var prices: TokenPrices?
+    /// Tokens and cost of the answers that ended since the app started.
+    public var session = UsageTotals()
     /// When no provider is usable: the first-run explanation shown instead of the transcript.
     public var firstRunHelp: [String]?
 

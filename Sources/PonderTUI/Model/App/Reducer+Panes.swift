@@ -108,8 +108,10 @@ extension Reducer {
 
     static func scrollHelp(_ action: ScrollAction, state: inout AppState) {
         guard case .help(let scroll) = state.overlay else { return }
-        let delta = lines(action, page: max(1, state.size.height - 4))
-        state.overlay = .help(scroll: min(HelpOverlayView.lineCount(), max(0, scroll + delta)))
+        let rows = HelpOverlayView.visibleRows(size: state.size)
+        let delta = lines(action, page: max(1, rows - 1))
+        let last = HelpOverlayView.maxScroll(size: state.size)
+        state.overlay = .help(scroll: min(last, max(0, min(scroll, last) + delta)))
     }
 
     static func handleMouse(_ mouse: MouseEvent, state: inout AppState) -> [Effect] {

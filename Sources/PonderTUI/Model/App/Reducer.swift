@@ -4,6 +4,7 @@ import PonderCore
 /// no terminal — so every behaviour is tested by feeding events and comparing states.
 public enum Reducer {
     public static func reduce(_ state: inout AppState, _ event: AppEvent, keymap: Keymap = .standard) -> [Effect] {
+        clearNoticeOnAction(event, state: &state, keymap: keymap)
         if let effects = BrowserReducer.intercept(&state, event, keymap: keymap) { return effects }
         switch event {
         case .input(let input, let now):
@@ -56,6 +57,7 @@ public enum Reducer {
             }
             if report.jumped { state.scroll.jump = nil }
             state.transcriptRows = report.transcriptRows
+            if let index = report.findCurrent { resolveFindFromView(index, state: &state) }
         case .browser:
             // Taken by `BrowserReducer.intercept` before this switch.
             break
@@ -157,6 +159,8 @@ public enum Reducer {
         case .openBrowser:
             // Taken by `BrowserReducer.intercept` before the keymap is consulted; nothing left to do.
             break
+        case .newConversation:
+            return startNewConversation(&state, now: now)
         }
         return []
     }

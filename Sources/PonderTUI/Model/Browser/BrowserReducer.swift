@@ -79,6 +79,7 @@ public enum BrowserReducer {
             state.browser?.preview = BrowserState.Preview(conversationID: id, messages: messages)
         case .deleted(let deleted):
             state.browser?.undo = deleted
+            if deleted.conversation.id == state.conversationID { Reducer.closeOpenConversation(&state) }
             let title = deleted.conversation.title.isEmpty ? "Untitled" : deleted.conversation.title
             state.notice = Notice("Deleted “\(Sanitizer.sanitizeLine(title))” — press u to undo")
         case .completed(let text), .failed(let text):

@@ -14,6 +14,9 @@ public struct FindState: Hashable, Sendable {
     public var matches: [TextMatch] = []
     /// Index into `matches` of the match shown.
     public var current: Int?
+    /// The query was just confirmed: the pane picks the first match from the top of what it
+    /// shows (reported back through `ScrollReport.findCurrent`).
+    public var startsFromView = false
 
     /// Matches kept at most; more than this says "10,000+".
     public static let matchLimit = 10_000

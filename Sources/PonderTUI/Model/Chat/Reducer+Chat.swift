@@ -56,6 +56,9 @@ extension Reducer {
         if let index = state.messages.lastIndex(where: { $0.id == end.answerID }) {
             state.messages[index].status = end.status
             state.messages[index].errorText = end.errorText
+            if state.stream?.messageID == end.answerID {
+                state.session.add(state.messages[index].usage, prices: state.prices)
+            }
         }
         if state.stream?.messageID == end.answerID { state.stream = nil }
         switch end.status {

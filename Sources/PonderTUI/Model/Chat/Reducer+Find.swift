@@ -54,8 +54,8 @@ extension Reducer {
         return true
     }
 
-    /// Finds the matches of the confirmed query and shows one: the last when the pane follows
-    /// its live end (the nearest to what is on screen), else the first.
+    /// Finds the matches of the confirmed query; the pane then picks the current one from what it
+    /// shows (the first match from the top of the view, else the nearest above) on the next frame.
     static func confirmFind(_ state: inout AppState, now: Double) {
         guard var find = state.find else { return }
         guard !find.query.isEmpty else {
@@ -63,14 +63,20 @@ extension Reducer {
             return
         }
         find.matches = matches(of: find, in: state)
-        let following =
-            find.pane == .thinking ? state.scroll.thinkingFromBottom == 0 : state.scroll.transcriptFromBottom == 0
-        find.current = find.matches.isEmpty ? nil : (following ? find.matches.count - 1 : 0)
+        find.current = nil
+        find.startsFromView = !find.matches.isEmpty
         state.find = find
         if find.matches.isEmpty {
             state.notice = Notice("No match for “\(find.query)”", expiresAt: now + 3)
         }
-        showCurrentMatch(&state)
+    }
+
+    /// The match a pane chose from what it shows becomes the current one.
+    static func resolveFindFromView(_ index: Int, state: inout AppState) {
+        guard var find = state.find, find.startsFromView, find.matches.indices.contains(index) else { return }
+        find.current = index
+        find.startsFromView = false
+        state.find = find
     }
 
     /// n / N: the next or previous match, found afresh (more text may have streamed in).
@@ -80,6 +86,7 @@ extension Reducer {
             return
         }
         let previous = find.currentMatch
+        find.startsFromView = false
         find.matches = matches(of: find, in: state)
         guard !find.matches.isEmpty else {
             find.current = nil

@@ -16,6 +16,8 @@ extension Keymap {
             when: .editorEmptyOrUnfocused),
         KeyBinding([.ctrl("q")], .app(.quit), in: .global, "Quit", hint: "quit"),
         KeyBinding([.ctrl("c")], .app(.interrupt), in: .global, "Quit (press twice)"),
+        // After help and quit: on narrow bars its hint is the one left out (the sidebar's first row shows it).
+        KeyBinding([.ctrl("n")], .app(.newConversation), in: .global, "New conversation", hint: "new"),
         KeyBinding([KeyPress(.escape)], .answer(.cancelStream), in: .global, "Stop the answer (keeps what arrived)"),
         KeyBinding([.ctrl("r")], .answer(.regenerate), in: .global, "Regenerate (retry) the answer"),
         KeyBinding([.ctrl("g")], .answer(.continueAnswer), in: .global, "Continue a stopped answer"),
@@ -83,5 +85,9 @@ extension Keymap {
             in: .help, "Close help", hint: "close"),
         KeyBinding([KeyPress(.up), .character("k")], .scroll(.lineUp), in: .help, "Scroll up"),
         KeyBinding([KeyPress(.down), .character("j")], .scroll(.lineDown), in: .help, "Scroll down"),
+        KeyBinding([KeyPress(.pageUp), .character("b")], .scroll(.pageUp), in: .help, "Page up"),
+        KeyBinding([KeyPress(.pageDown), .character(" ")], .scroll(.pageDown), in: .help, "Page down"),
+        KeyBinding([KeyPress(.home), .character("g")], .scroll(.top), in: .help, "Top"),
+        KeyBinding([KeyPress(.end), .character("G")], .scroll(.bottom), in: .help, "Bottom"),
     ]
 }

@@ -2,7 +2,7 @@ import Foundation
 import PonderCore
 
 /// Writing exports: a file named after the title in the first writable export directory, never
-/// replacing an existing file.
+/// replacing an existing file, readable by its owner only (mode 0600, like the store).
 extension StoreWorker {
     /// Writes the conversation in `format` and returns the file written.
     public func export(_ id: ConversationID, format: ExportFormat) throws -> URL {
@@ -23,7 +23,7 @@ extension StoreWorker {
                     url = directory.appendingPathComponent("\(base)-\(attempt).\(format.rawValue)")
                     attempt += 1
                 }
-                try data.write(to: url, options: .withoutOverwriting)
+                try PrivateFile.create(data, at: url)
                 return url
             } catch {
                 failures.append("\(directory.path): \(error.localizedDescription)")

@@ -3,11 +3,18 @@ import PonderCore
 
 /// Words and numbers about a message's reasoning: the fold header and the panel's live header.
 enum ReasoningSummary {
-    /// Reasoning tokens: reported by the provider, else counted from the stream while it runs.
+    /// Reasoning tokens: stored with the answer (reported, or counted when the provider reported
+    /// none), else counted from the stream while it runs. A reported 0 beside reasoning text is a
+    /// provider that does not count inline reasoning, not a count.
     static func tokens(of message: Message, stream: StreamProgress?) -> Int? {
-        if let reported = message.usage.reasoningTokens { return reported }
+        if let stored = message.usage.reasoningTokens, stored > 0 || message.reasoning.isEmpty { return stored }
         if let stream, stream.messageID == message.id, stream.reasoningChunks > 0 { return stream.reasoningChunks }
         return nil
+    }
+
+    /// ` (counted)` after figures Ponder counted itself, once the answer has ended.
+    static func countedMark(_ message: Message, stream: StreamProgress?) -> String {
+        message.usage.counted && stream?.messageID != message.id ? " (counted)" : ""
     }
 
     static func seconds(of message: Message, stream: StreamProgress?) -> Double? {
@@ -23,7 +30,9 @@ enum ReasoningSummary {
         if let seconds = seconds(of: message, stream: stream) {
             parts[0] += live ? " \(formatSeconds(seconds))" : " for \(formatSeconds(seconds))"
         }
-        if let tokens = tokens(of: message, stream: stream) { parts.append("\(formatCount(tokens)) tokens") }
+        if let tokens = tokens(of: message, stream: stream) {
+            parts.append("\(formatCount(tokens)) tokens" + countedMark(message, stream: stream))
+        }
         return marker + " " + parts.joined(separator: " · ")
     }
 
@@ -44,7 +53,7 @@ enum ReasoningSummary {
         let seconds = seconds(of: message, stream: stream)
         let tokens = tokens(of: message, stream: stream)
         if let seconds { parts.append(formatSeconds(seconds)) }
-        if let tokens { parts.append("\(formatCount(tokens)) tokens") }
+        if let tokens { parts.append("\(formatCount(tokens)) tokens" + countedMark(message, stream: stream)) }
         if let seconds, let tokens, seconds > 0.5 { parts.append("\(Int((Double(tokens) / seconds).rounded())) tok/s") }
         return parts.joined(separator: " · ")
     }

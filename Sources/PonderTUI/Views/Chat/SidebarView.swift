@@ -15,10 +15,13 @@ enum SidebarView {
         var top: Int
     }
 
-    static func render(_ state: AppState, in rect: Rect, theme: Theme, into buffer: inout ScreenBuffer) {
+    static func render(
+        _ state: AppState, in rect: Rect, keymap: Keymap = .standard, theme: Theme, into buffer: inout ScreenBuffer
+    ) {
         buffer.fill(rect, style: theme.text)
         let focused = state.focus == .sidebar
         PaneChrome.drawTitle("Conversations", in: rect, focused: focused, theme: theme, into: &buffer)
+        drawNewConversationRow(state, in: rect, keymap: keymap, theme: theme, into: &buffer)
         let list = listRect(rect)
         let shown = rows(for: state, height: list.height)
         guard !state.listing.summaries.isEmpty, !list.isEmpty else {
@@ -35,8 +38,42 @@ enum SidebarView {
             into: &buffer)
     }
 
-    /// The list part of the sidebar (below its title row).
-    static func listRect(_ sidebar: Rect) -> Rect { sidebar.inset(top: 1) }
+    /// The list part of the sidebar (below its title row and the new-conversation row).
+    static func listRect(_ sidebar: Rect) -> Rect { sidebar.inset(top: 2) }
+
+    /// The row under the title that starts a new conversation (Ctrl-N), marked while the new,
+    /// still empty conversation is the open one.
+    static func newConversationRect(_ sidebar: Rect) -> Rect { sidebar.inset(top: 1).row(0) }
+
+    static func drawNewConversationRow(
+        _ state: AppState, in sidebar: Rect, keymap: Keymap, theme: Theme, into buffer: inout ScreenBuffer
+    ) {
+        let line = newConversationRect(sidebar)
+        guard !line.isEmpty else { return }
+        let current = state.conversationID == nil
+        let style = current ? theme.focusedPaneTitle : theme.text
+        if current { buffer.fill(line, style: style) }
+        let key = keymap.bindings.first { $0.action == .app(.newConversation) }?.keys.first?.description
+        let right = key ?? ""
+        let label = "+ New conversation"
+        let room = line.width - 2 - (right.isEmpty ? 0 : DisplayWidth.of(right) + 2)
+        guard room >= DisplayWidth.of(label) else {
+            buffer.write(
+                TextFit.truncate(label, width: line.width - 1), at: Point(x: line.x + 1, y: line.y), style: style,
+                clip: line)
+            return
+        }
+        buffer.write(label, at: Point(x: line.x + 1, y: line.y), style: style, clip: line)
+        buffer.write(
+            right, at: Point(x: line.maxX - DisplayWidth.of(right) - 1, y: line.y),
+            style: current ? style : theme.dimText, clip: line)
+    }
+
+    /// Whether `point` is on the new-conversation row of the sidebar.
+    static func isNewConversationRow(_ point: Point, state: AppState) -> Bool {
+        guard let sidebar = state.layout.sidebar else { return false }
+        return newConversationRect(sidebar).contains(point)
+    }
 
     /// The rows drawn in a list `height` rows high, from the first row that keeps the selection in
     /// view (starting from `state.scroll.sidebarTop`).

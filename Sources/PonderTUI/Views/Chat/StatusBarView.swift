@@ -34,10 +34,7 @@ enum StatusBarView {
                 TextFit.truncate(text, width: rect.width), at: Point(x: x, y: rect.y), style: theme.statusBar,
                 clip: rect)
         }
-        let hints = keymap.hints(for: contexts(for: state)).compactMap { binding -> (String, String)? in
-            guard let key = binding.keys.first, let label = binding.hint else { return nil }
-            return (key.description, label)
-        }
+        let hints = hints(for: state, keymap: keymap)
         var pieces: [(String, String)] = []
         var width = 0
         for hint in hints {
@@ -77,8 +74,30 @@ enum StatusBarView {
         if let prices = state.prices, let cost = prices.cost(of: usage) {
             numbers.append(prices.currency + String(format: "%.4f", cost))
         }
+        if !numbers.isEmpty {
+            // Whose figures these are: the provider's, or Ponder's own count of the streamed pieces.
+            let live = state.stream?.messageID == message.id
+            numbers.append(live || usage.counted ? "counted" : "reported")
+        }
         if !numbers.isEmpty { parts.append(numbers.joined(separator: " · ")) }
+        if let totals = totals(state) { parts.append(totals) }
         return parts.joined(separator: " │ ")
+    }
+
+    /// `Σ chat 12,040 tok $0.0210 · session 30,100 tok $0.0520`: every answer of the open
+    /// conversation (regenerated versions included, as each was paid for) and every answer that
+    /// ended since the app started. Each part only when it adds something: the chat's once it has
+    /// more than one answer (one answer's figures are already shown), the session's when it
+    /// differs from the chat's.
+    static func totals(_ state: AppState) -> String? {
+        let chat = UsageTotals.of(state.messages, prices: state.prices)
+        let currency = state.prices?.currency
+        var parts: [String] = []
+        if chat.answers > 1 { parts.append("chat " + chat.text(currency: currency)) }
+        if state.session.answers > 0, state.session.tokens != chat.tokens {
+            parts.append("session " + state.session.text(currency: currency))
+        }
+        return parts.isEmpty ? nil : "Σ " + parts.joined(separator: " · ")
     }
 
     /// Generated tokens per second, from the first token to the end (or the latest update).
@@ -94,6 +113,22 @@ enum StatusBarView {
         let seconds = end.timeIntervalSince(start)
         guard seconds > 0.5, tokens > 0 else { return nil }
         return Int((Double(tokens) / seconds).rounded())
+    }
+
+    /// The hints for the focused context: key and word. The sidebar shares the panes' keys but
+    /// only moving and opening do something there, so only those are hinted (in its words).
+    static func hints(for state: AppState, keymap: Keymap) -> [(String, String)] {
+        keymap.hints(for: contexts(for: state)).compactMap { binding -> (String, String)? in
+            guard let key = binding.keys.first, var label = binding.hint else { return nil }
+            if state.focus == .sidebar, state.overlay == nil, binding.context == .pane {
+                switch binding.action {
+                case .scroll: label = "select"
+                case .fold(.toggle): label = "open"
+                default: return nil
+                }
+            }
+            return (key.description, label)
+        }
     }
 
     static func contexts(for state: AppState) -> [KeyContext] {

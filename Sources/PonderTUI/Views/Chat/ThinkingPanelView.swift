@@ -40,6 +40,7 @@ enum ThinkingPanelView {
         let width = max(1, body.width - 1)
         let text = cache.text(.reasoning, of: message)
         let lines: [StyledLine]
+        var firstLine: Int?
         let scroll = state.scroll
         let jump = scroll.jump.flatMap { $0.pane == .thinking && $0.messageID == message.id ? $0 : nil }
         if scroll.thinkingFromBottom == 0 && jump == nil {
@@ -57,11 +58,21 @@ enum ThinkingPanelView {
             report.thinking = ScrollReport.Position(
                 fromBottom: fromBottom, drawnLines: DrawnLines(width: width, count: total))
             lines = text.lines(endingAt: total - fromBottom, count: body.height, width: width)
+            firstLine = max(0, total - fromBottom - body.height)
         }
-        let query = state.find.flatMap { $0.pane == .thinking && !$0.isEditing ? $0.query : nil }
+        var find: FindHighlight?
+        if state.find?.pane == .thinking {
+            let start = firstLine ?? max(0, text.lineCount(width: width) - body.height)
+            firstLine = start
+            find = FindHighlight(find: state.find, pane: .thinking, firstVisibleLine: start) { match in
+                match.messageID == message.id && match.part == .reasoning
+                    ? text.lineIndex(forUTF8Offset: match.utf8Offset, width: width) : nil
+            }
+            report.findCurrent = find?.chosen ?? report.findCurrent
+        }
         for (row, line) in lines.enumerated() {
             var screenLine = ScreenLine(line, theme: theme)
-            if let query { screenLine = screenLine.highlighting(query, style: theme.searchMatch) }
+            if let find { screenLine = find.apply(screenLine, line: (firstLine ?? 0) + row, theme: theme) }
             screenLine.draw(at: Point(x: body.x + 1, y: body.y + row), clip: body, into: &buffer)
         }
     }

@@ -25,6 +25,8 @@ enum TranscriptView {
         var segments: [LineSegment] = []
         var collected = 0
         var jumpLinesBelow: Int?
+        // Each laid-out message's parts, and the lines below it, to place search matches.
+        var placed: [MessageID: (lines: MessageLines, below: Int)] = [:]
         let selected = Reducer.selectedAssistantIndex(state).map { state.messages[$0].id }
         for message in state.visibleMessages.reversed() {
             let own = self.lines(
@@ -35,6 +37,7 @@ enum TranscriptView {
                 jumpLinesBelow = collected + own.count - line - 1
             }
             segments.insert(contentsOf: own.segments, at: 0)
+            if state.find?.pane == .transcript { placed[message.id] = (own, collected) }
             collected += own.count
             if following && collected >= body.height { break }
         }
@@ -54,7 +57,13 @@ enum TranscriptView {
         }
         let end = collected - fromBottom
         let start = max(0, end - body.height)
-        let query = state.find.flatMap { $0.pane == .transcript && !$0.isEditing ? $0.query : nil }
+        let total = collected
+        let find = FindHighlight(find: state.find, pane: .transcript, firstVisibleLine: start) { match in
+            guard let entry = placed[match.messageID], let part = entry.lines.parts[match.part] else { return nil }
+            let top = total - entry.below - entry.lines.count
+            return top + part.start + part.markdown.lineIndex(forUTF8Offset: match.utf8Offset, width: part.width)
+        }
+        report.findCurrent = find?.chosen ?? report.findCurrent
         var row = 0
         var offset = 0
         for segment in segments {
@@ -63,7 +72,7 @@ enum TranscriptView {
             let upper = min(end, offset + segment.count) - offset
             guard lower < upper else { continue }
             for line in segment.lines(lower..<upper) {
-                let shown = query.map { line.highlighting($0, style: theme.searchMatch) } ?? line
+                let shown = find?.apply(line, line: start + row, theme: theme) ?? line
                 shown.draw(at: Point(x: body.x + 1, y: body.y + row), clip: body, into: &buffer)
                 if let id = segment.messageID {
                     report.transcriptRows.append(
@@ -144,7 +153,10 @@ enum TranscriptView {
                 lines.append(.answer, cache.text(.answer, of: message), width: width, theme: theme)
             }
             if let note = statusNote(message) {
-                lines.append(.single(ScreenLine(note, style: theme.warning)))
+                // Wrapped whole, so a long error (a path, a server's explanation) can be read in full.
+                for line in wrapNote(note, width: width) {
+                    lines.append(.single(ScreenLine(line, style: theme.warning)))
+                }
             }
             let siblings = state.siblings(of: message)
             if siblings.count > 1, let position = siblings.firstIndex(where: { $0.id == message.id }) {
@@ -159,6 +171,13 @@ enum TranscriptView {
         return lines
     }
 
+    /// A note's lines at `width`: its own lines, each wrapped at words (long words broken).
+    static func wrapNote(_ note: String, width: Int) -> [String] {
+        note.split(separator: "\n", omittingEmptySubsequences: true).flatMap { line in
+            LineWrapper.wrap(String(line), width: max(1, width)).map(\.text)
+        }
+    }
+
     /// A word under an answer that did not finish normally.
     static func statusNote(_ message: Message) -> String? {
         switch message.status {
@@ -166,7 +185,11 @@ enum TranscriptView {
         case .cancelled: return "⏹ Stopped — the partial answer is kept"
         case .interrupted: return "⚠ Interrupted — the partial answer is kept"
         case .failed:
-            let reason = message.errorText.map { Sanitizer.sanitizeLine($0) } ?? "unknown error"
+            let reason =
+                message.errorText.map { text in
+                    text.split(whereSeparator: \.isNewline).map { Sanitizer.sanitizeLine(String($0)) }
+                        .joined(separator: "\n")
+                } ?? "unknown error"
             return "✖ Failed: \(reason)"
         }
     }
