@@ -103,6 +103,8 @@ public final class EventLoop: TerminalServices {
         framesDrawn += 1
         // What was drawn becomes the state's scroll position; the screen already shows it.
         if !report.isEmpty { _ = Reducer.reduce(&state, .scrollResolved(report), keymap: keymap) }
+        // A trace jump with nowhere to go leaves a notice for the next frame to show.
+        if report.trace?.missed != nil { dirty = true }
     }
 
     /// Feeds one event through the reducer and hands its effects to the effect handler.

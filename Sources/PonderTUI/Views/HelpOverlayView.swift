@@ -37,12 +37,12 @@ enum HelpOverlayView {
                 buffer.write(line.keys, at: Point(x: content.x, y: y), style: theme.overlayTitle, clip: content)
                 continue
             }
-            let keys = TextFit.truncate(line.keys, width: keyColumn - 1)
+            let keys = DisplayWidth.truncate(line.keys, width: keyColumn - 1)
             buffer.write(keys, at: Point(x: content.x + 1, y: y), style: theme.overlayKey, clip: content)
             let labelRect = Rect(
                 x: content.x + 1 + keyColumn, y: y, width: content.maxX - content.x - 1 - keyColumn, height: 1)
             buffer.write(
-                TextFit.truncate(line.label, width: labelRect.width), at: Point(x: labelRect.x, y: y),
+                DisplayWidth.truncate(line.label, width: labelRect.width), at: Point(x: labelRect.x, y: y),
                 style: theme.overlay, clip: labelRect)
         }
         if all.count - first > content.height {

@@ -10,7 +10,7 @@ enum PaneChrome {
         buffer.fill(rect.row(0), style: style)
         let marker = focused ? "▌" : " "
         buffer.write(
-            marker + TextFit.truncate(title, width: rect.width - 1), at: Point(x: rect.x, y: rect.y), style: style,
+            marker + DisplayWidth.truncate(title, width: rect.width - 1), at: Point(x: rect.x, y: rect.y), style: style,
             clip: rect)
     }
 

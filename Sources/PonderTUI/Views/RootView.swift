@@ -52,6 +52,12 @@ public enum RootView {
         case .codeBlocks(let blocks, let selection):
             CodeBlockPickerView.render(blocks, selection: selection, in: screen, theme: theme, into: &buffer)
             cursor = nil
+        case .statistics(let id):
+            AnswerStatisticsView.render(id, state: state, in: screen, cache: cache, theme: theme, into: &buffer)
+            cursor = nil
+        case .effort(let selection):
+            EffortView.render(selection: selection, state: state, in: screen, theme: theme, into: &buffer)
+            cursor = nil
         case nil:
             break
         }

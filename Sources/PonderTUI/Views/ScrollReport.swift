@@ -36,6 +36,8 @@ public struct ScrollReport: Hashable, Sendable {
     public var jumped = false
     /// The transcript's rows on screen that belong to assistant messages.
     public var transcriptRows: [Row] = []
+    /// The thinking panel's trace outline and moves, when it drew a trace.
+    public var trace: TraceReport?
 
     public init(transcript: Position? = nil, thinking: Position? = nil, jumped: Bool = false) {
         self.transcript = transcript
@@ -44,7 +46,9 @@ public struct ScrollReport: Hashable, Sendable {
     }
 
     /// Nothing to report.
-    public var isEmpty: Bool { transcript == nil && thinking == nil && !jumped && transcriptRows.isEmpty }
+    public var isEmpty: Bool {
+        transcript == nil && thinking == nil && !jumped && transcriptRows.isEmpty && trace == nil
+    }
 
     /// The position a paused pane shows: `fromBottom` plus the lines that arrived since the last
     /// frame (so the text stays put), clamped to the text. `known` is the line count last drawn.

@@ -38,7 +38,7 @@ enum BrowserPreviewView {
                         summary.conversation.updatedAt, now: listing.loadedAt, timeZone: listing.timeZone))
             if summary.conversation.pinned { details.append("pinned") }
             if summary.conversation.archived { details.append("archived") }
-            lines.append((TextFit.truncate(details.joined(separator: " · "), width: area.width), theme.dimText))
+            lines.append((DisplayWidth.truncate(details.joined(separator: " · "), width: area.width), theme.dimText))
         }
         lines.append(("", theme.text))
         if let hit, hit.field != .title {

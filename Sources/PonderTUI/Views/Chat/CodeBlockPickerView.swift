@@ -14,7 +14,7 @@ enum CodeBlockPickerView {
         buffer.fill(box, style: theme.overlay)
         let title = " Copy which code block? 1–9 or Enter · Esc closes "
         buffer.write(
-            TextFit.truncate(title, width: width),
+            DisplayWidth.truncate(title, width: width),
             at: Point(x: box.x + max(0, (width - DisplayWidth.of(title)) / 2), y: box.y),
             style: theme.overlayTitle, clip: box)
         let content = box.inset(top: 2, left: 2, bottom: 0, right: 1)
@@ -30,7 +30,8 @@ enum CodeBlockPickerView {
             let line = Rect(x: content.x, y: content.y + row, width: content.width, height: 1)
             buffer.fill(line, style: style)
             buffer.write(
-                TextFit.truncate(label, width: content.width), at: Point(x: line.x, y: line.y), style: style, clip: line
+                DisplayWidth.truncate(label, width: content.width), at: Point(x: line.x, y: line.y), style: style,
+                clip: line
             )
         }
     }
