@@ -26,7 +26,9 @@ import Testing
     }
 
     @Test func jumpsThroughReflectionPointsOpensTheOutlineAndShowsTheEffortOfEachAnswer() throws {
-        let harness = try Harness(model: "fake-trace", width: 140, height: 30)
+        let harness = try Harness(
+            model: "fake-trace", width: 140, height: 30,
+            extraConfig: "[ui]\nsidebar = false\nthinking_panel_ratio = 0.5\n")
         try harness.startPonder()
         try harness.ask("Count the parts")
         try harness.tmux.waitFor("the whole trace and the answer") {
@@ -84,11 +86,12 @@ import Testing
             $0.contains("Thinking per answer") && $0.contains("Count the parts") && $0.contains("Stop soon")
         }
         let rows = effort.split(separator: "\n").map(String.init)
-        let countRow = try #require(rows.firstIndex { $0.contains("Count the parts") })
-        let stopRow = try #require(rows.firstIndex { $0.contains("Stop soon") })
+        // The effort view's rows are the last holding each question (the transcript shows them too).
+        let countRow = try #require(rows.lastIndex { $0.contains("Count the parts") })
+        let stopRow = try #require(rows.lastIndex { $0.contains("Stop soon") })
         #expect(countRow < stopRow)
         let bar: (String) -> Int = { row in row.filter { "█▉▊▋▌▍▎▏".contains($0) }.count }
-        #expect(bar(rows[countRow]) > bar(rows[stopRow]))
+        #expect(bar(rows[countRow]) > bar(rows[stopRow]), "\(effort)")
         #expect(bar(rows[stopRow]) > 0)
         // Enter opens the first answer: its reasoning in the panel.
         try harness.tmux.sendKeys("k", "Enter")

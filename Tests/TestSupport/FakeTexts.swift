@@ -8,8 +8,13 @@ enum FakeTexts {
         case .hostile: return hostileReasoning[(index - 1) % hostileReasoning.count]
         case .title: return "naming "
         case .trace:
-            return index % 5 == 0
-                ? "Wait, let me check part \(index) again.\n\n" : "Part \(index) adds one more term.\n\n"
+            // Six tokens a paragraph, the last its blank line.
+            let paragraph = (index - 1) / 6 + 1
+            let words =
+                paragraph % 5 == 0
+                ? ["Wait,", " let", " me", " check", " part \(paragraph) again.", "\n\n"]
+                : ["Part \(paragraph)", " adds", " one", " more", " term.", "\n\n"]
+            return words[(index - 1) % 6]
         }
     }
 
