@@ -9,7 +9,6 @@ import PonderTUI
 extension RenderBench {
     static func traceFrames() {
         let size = Size(width: 160, height: 48)
-        let terminal = MemoryTerminal(size: size, recordsFrames: false)
         let tokens = TraceBench.traceTokens(count: TraceBench.tokenCount)
         let conversation = Conversation(title: "trace")
         let user = Message(conversationID: conversation.id, role: .user, answer: "How many trailing zeros?")
@@ -19,21 +18,8 @@ extension RenderBench {
         var state = AppState(size: size)
         _ = Reducer.reduce(&state, .conversationOpened(conversation, [user, answer]))
         state.focus = .thinking
-        let cache = MessageTextCache()
-        var previous: ScreenBuffer?
-        func frame() -> Double {
-            let start = DispatchTime.now().uptimeNanoseconds
-            var buffer = ScreenBuffer(size: size)
-            var report = ScrollReport()
-            _ = RootView.render(
-                state, into: &buffer, keymap: .standard, theme: .standard, cache: cache, report: &report)
-            terminal.present(ScreenDiff.changes(from: previous, to: buffer), cursor: nil)
-            cache.endFrame()
-            previous = buffer
-            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-            if !report.isEmpty { _ = Reducer.reduce(&state, .scrollResolved(report)) }
-            return elapsed
-        }
+        let drawer = TraceFrameDrawer(size: size)
+        func frame() -> Double { drawer.draw(&state) }
         func press(_ key: KeyPress) { _ = Reducer.reduce(&state, .input(.key(key), at: 0)) }
 
         let first = frame()
@@ -69,7 +55,6 @@ extension RenderBench {
     /// The outline and map open while the trace streams in, 4 tokens per frame, measured over
     /// the last 1,000 frames of the 100,000 tokens.
     static func streamingFrames(tokens: [String], size: Size) {
-        let terminal = MemoryTerminal(size: size, recordsFrames: false)
         let conversation = Conversation(title: "live")
         let user = Message(conversationID: conversation.id, role: .user, answer: "q")
         let answer = Message(conversationID: conversation.id, parentID: user.id, role: .assistant, status: .streaming)
@@ -77,8 +62,7 @@ extension RenderBench {
         _ = Reducer.reduce(&state, .streamStarted(conversation: conversation, user: user, assistant: answer))
         state.focus = .thinking
         state.trace.outlineOpen = true
-        let cache = MessageTextCache()
-        var previous: ScreenBuffer?
+        let drawer = TraceFrameDrawer(size: size)
         var times: [Double] = []
         let perFrame = 4
         let frames = tokens.count / perFrame
@@ -87,20 +71,38 @@ extension RenderBench {
             update.reasoning = tokens[(index * perFrame)..<((index + 1) * perFrame)].joined()
             update.phase = .thinking
             _ = Reducer.reduce(&state, .streamUpdated(update))
-            let start = DispatchTime.now().uptimeNanoseconds
-            var buffer = ScreenBuffer(size: size)
-            var report = ScrollReport()
-            _ = RootView.render(
-                state, into: &buffer, keymap: .standard, theme: .standard, cache: cache, report: &report)
-            terminal.present(ScreenDiff.changes(from: previous, to: buffer), cursor: nil)
-            cache.endFrame()
-            previous = buffer
-            if index >= frames - 1_000 { times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6) }
-            if !report.isEmpty { _ = Reducer.reduce(&state, .scrollResolved(report)) }
+            let elapsed = drawer.draw(&state)
+            if index >= frames - 1_000 { times.append(elapsed) }
         }
         print(
             "render: outline + map strip while the \(TraceBench.tokenCount)-token trace streams, 4 tokens a frame, "
                 + "last 1,000 frames: median \(TraceBench.format(BenchStatistics.percentile(times, 0.5))) ms, p99 "
                 + "\(TraceBench.format(BenchStatistics.percentile(times, 0.99))) ms")
+    }
+}
+
+/// Draws frames of the whole screen as the loop does (render, diff, present, end the cache's
+/// frame, feed the report back), timing all but the report.
+final class TraceFrameDrawer {
+    let terminal: MemoryTerminal
+    let cache = MessageTextCache()
+    var previous: ScreenBuffer?
+
+    init(size: Size) {
+        terminal = MemoryTerminal(size: size, recordsFrames: false)
+    }
+
+    /// Milliseconds the frame took.
+    func draw(_ state: inout AppState) -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        var buffer = ScreenBuffer(size: state.size)
+        var report = ScrollReport()
+        _ = RootView.render(state, into: &buffer, keymap: .standard, theme: .standard, cache: cache, report: &report)
+        terminal.present(ScreenDiff.changes(from: previous, to: buffer), cursor: nil)
+        cache.endFrame()
+        previous = buffer
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        if !report.isEmpty { _ = Reducer.reduce(&state, .scrollResolved(report)) }
+        return elapsed
     }
 }

@@ -16,17 +16,9 @@ enum AnswerStatisticsView {
             now: live?.updatedAt)
         let question = state.messages.last { $0.id == message.parentID }.map { Sanitizer.sanitizeLine($0.answer) }
         let rows = statistics.lines
-        let width = min(56, screen.width)
-        let height = min(screen.height, rows.count + 4)
-        let box = Rect(
-            x: screen.x + (screen.width - width) / 2, y: screen.y + max(0, (screen.height - height) / 2), width: width,
-            height: height)
-        buffer.fill(box, style: theme.overlay)
-        let title = " Figures of this answer · Esc closes "
-        buffer.write(
-            DisplayWidth.truncate(title, width: width),
-            at: Point(x: box.x + max(0, (width - DisplayWidth.of(title)) / 2), y: box.y), style: theme.overlayTitle,
-            clip: box)
+        let box = PaneChrome.drawOverlayBox(
+            title: " Figures of this answer · Esc closes ", width: 56, height: rows.count + 4, on: screen,
+            theme: theme, into: &buffer)
         let content = box.inset(top: 1, left: 2, bottom: 0, right: 1)
         var y = content.y
         if let question {

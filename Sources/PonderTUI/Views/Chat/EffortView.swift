@@ -9,17 +9,9 @@ enum EffortView {
     ) {
         let answers = state.effortAnswers
         guard !answers.isEmpty else { return }
-        let width = min(96, screen.width)
-        let height = min(screen.height, answers.count + 3)
-        let box = Rect(
-            x: screen.x + (screen.width - width) / 2, y: screen.y + max(0, (screen.height - height) / 2), width: width,
-            height: height)
-        buffer.fill(box, style: theme.overlay)
-        let title = " Thinking per answer · Enter opens · Esc closes "
-        buffer.write(
-            DisplayWidth.truncate(title, width: width),
-            at: Point(x: box.x + max(0, (width - DisplayWidth.of(title)) / 2), y: box.y), style: theme.overlayTitle,
-            clip: box)
+        let box = PaneChrome.drawOverlayBox(
+            title: " Thinking per answer · Enter opens · Esc closes ", width: 96, height: answers.count + 3,
+            on: screen, theme: theme, into: &buffer)
         let content = box.inset(top: 2, left: 1, bottom: 0, right: 1)
         let tokens = answers.map {
             ($0.reasoningTokensEstimated ? "~" : "") + AnswerStatistics.count($0.reasoningTokens)
