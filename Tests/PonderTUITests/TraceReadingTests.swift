@@ -55,6 +55,20 @@ import Testing
         #expect(conversation.state.notice?.text == "This is the first step")
     }
 
+    @Test func scrollingAwayFromAJumpShowsTheStepAtTheTop() throws {
+        var conversation = TraceFixtureConversation(width: 140, height: 30, sidebar: false)
+        conversation.press(.character("g"), .character(")"))
+        #expect(conversation.panelRows()[0].contains("step 2/\(outline.stepCount)"))
+        conversation.press(KeyPress(.pageDown), KeyPress(.pageDown), KeyPress(.pageDown))
+        let header = conversation.panelRows()[0]
+        let shown = try #require(header.range(of: "step ").map { header[$0.upperBound...].prefix { $0 != "/" } })
+        #expect(Int(shown)! > 4, "\(header)")
+        // The next jump starts from the top line, not from the step left behind.
+        conversation.press(.character(")"))
+        let next = conversation.panelRows()[0]
+        #expect(next.contains("step \(Int(shown)! + 1)/"), "\(next)")
+    }
+
     @Test func outlineListsTheStepsAndEnterOpensTheChosenOne() throws {
         var conversation = TraceFixtureConversation(width: 140, height: 30, sidebar: false)
         conversation.press(.character("o"))

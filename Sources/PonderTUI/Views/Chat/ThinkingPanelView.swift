@@ -146,7 +146,7 @@ enum ThinkingPanelView {
         TraceMapView.render(
             outline, visible: visible, matches: TraceMoveText.matchOffsets(state, message: message),
             column: Rect(x: body.x, y: body.y, width: 1, height: height), theme: theme, into: &buffer)
-        if let cursor, visible.contains(cursor) || fromBottom > 0 && cursor >= visible.lowerBound {
+        if let cursor, (top..<top + height).contains(lines.line(ofOffset: cursor)) {
             return outline.position(at: cursor)
         }
         return outline.position(at: fromBottom == 0 ? outline.byteCount : visible.lowerBound)
