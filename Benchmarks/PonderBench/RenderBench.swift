@@ -9,6 +9,7 @@ import TestSupport
 enum RenderBench {
     static func run() async {
         frameCost()
+        traceFrames()
         do {
             try idleCPU()
         } catch {

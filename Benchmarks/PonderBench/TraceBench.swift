@@ -130,7 +130,7 @@ enum TraceBench {
         return Array(tokens.prefix(count))
     }
 
-    private static func format(_ milliseconds: Double) -> String {
+    static func format(_ milliseconds: Double) -> String {
         milliseconds >= 1 ? String(format: "%.1f", milliseconds) : String(format: "%.4f", milliseconds)
     }
 }

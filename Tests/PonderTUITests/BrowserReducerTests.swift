@@ -30,7 +30,8 @@ import Testing
         #expect(state.browser?.selection == 2)
         #expect(
             effects == [
-                .browser(.loadList(includeArchived: false)), .browser(.loadPreview(Fixtures.summaries[2].id)),
+                .browser(.loadList(includeArchived: false)), .browser(.loadEffort(Fixtures.summaries.map(\.id))),
+                .browser(.loadPreview(Fixtures.summaries[2].id)),
             ])
         #expect(Keymap.standard.bindings.contains { $0.action == .app(.openBrowser) })
     }

@@ -32,7 +32,8 @@ import Testing
 
     @Test func escapeStopsTheAnswerAndKeepsWhatArrived() async throws {
         let app = try await RuntimeHarness.start()
-        app.server.enqueue(.slow)
+        // A stream that stalls after its first tokens, so the stop cannot race the stream's own end.
+        app.server.enqueue(.stall)
         app.send("stop early")
         #expect(await app.waitUntil { $0.messages.last?.reasoning.contains("step 2") == true })
         app.press(KeyPress(.escape))

@@ -16,7 +16,7 @@ import Testing
         _ = Reducer.reduce(&state, .input(.key(key), at: 1))
     }
 
-    @Test func pagingThroughTheHelpShowsEveryDescriptionUncut() {
+    @Test func pagingThroughTheHelpShowsEveryDescriptionUncut() throws {
         var state = AppState(size: Size(width: 60, height: 16))
         Self.press(&state, KeyPress(.function(1)))
         var text = Self.screen(state).joined(separator: "\n")
@@ -43,6 +43,7 @@ import Testing
         #expect(state.overlay == .help(scroll: 0))
         Self.press(&state, KeyPress(.end))
         #expect(state.overlay == .help(scroll: HelpOverlayView.maxScroll(size: state.size)))
-        #expect(Self.screen(state).joined().contains("Bottom"))
+        let lastLabel = try #require(Keymap.standard.bindings.last?.label.split(separator: " ").first)
+        #expect(Self.screen(state).joined().contains(lastLabel))
     }
 }

@@ -18,6 +18,10 @@ public struct FakeScenario: Equatable, Sendable {
         /// No reasoning; a one-line title (`Title: "Refined …"`) made from the first words of the
         /// `Question:` line of the prompt, as a reply to a title request.
         case title
+        /// A trace of one-sentence paragraphs of six tokens in which every fifth opens with
+        /// "Wait," — a reflection point the outline finds: `Part 1 adds one more term.`, …,
+        /// `Wait, let me check part 5 again.`
+        case trace
     }
 
     /// A fault to inject.
@@ -104,11 +108,14 @@ extension FakeScenario {
     public static let reasoningDetails = FakeScenario(name: "fake-reasoning-details", reasoningDetails: true)
     /// The reply to a title request, whatever the model (see `isTitleRequest`).
     public static let title = FakeScenario(name: "fake-title", reasoningTokens: 0, answerTokens: 1, style: .title)
+    /// A 40-step trace with reflection points at steps 5, 10, … 40, streamed in about 2 s.
+    public static let trace = FakeScenario(
+        name: "fake-trace", reasoningTokens: 240, answerTokens: 4, tokensPerSecond: 120, style: .trace)
 
     /// Every scenario selectable by `model` name, in listing order.
     public static let named: [FakeScenario] = [
         .standard, .slow, .stall, .unauthorized, .rateLimitedThenOK, .closeEarly, .markdown, .chinese, .hostile,
-        .long, .noReasoning, .reasoningDetails,
+        .long, .noReasoning, .reasoningDetails, .trace,
     ]
 
     /// The scenario whose name is `name`, if any.

@@ -7,6 +7,14 @@ enum FakeTexts {
         case .chinese: return index == 1 ? "让我想想🤔，" : "第\(index)步：分析问题。"
         case .hostile: return hostileReasoning[(index - 1) % hostileReasoning.count]
         case .title: return "naming "
+        case .trace:
+            // Six tokens a paragraph, the last its blank line.
+            let paragraph = (index - 1) / 6 + 1
+            let words =
+                paragraph % 5 == 0
+                ? ["Wait,", " let", " me", " check", " part \(paragraph) again.", "\n\n"]
+                : ["Part \(paragraph)", " adds", " one", " more", " term.", "\n\n"]
+            return words[(index - 1) % 6]
         }
     }
 
@@ -15,7 +23,7 @@ enum FakeTexts {
         switch style {
         case .markdown:
             return markdownAnswer.split(separator: "\n", omittingEmptySubsequences: false).map { $0 + "\n" }
-        case .plain:
+        case .plain, .trace:
             guard count > 0 else { return [] }
             return ["You said: “\(lastUserMessage)”."] + (1..<max(1, count)).map { " Point \($0)." }
         case .chinese:

@@ -73,5 +73,7 @@ public enum KeyRemap {
         "continue-answer", "previous-sibling", "next-sibling", "previous-question-version", "next-question-version",
         "edit-question", "copy", "copy-code-block", "find", "find-next", "find-previous", "open-browser",
         "new-conversation",
+        "toggle-outline", "previous-step", "next-step", "previous-reflection", "next-reflection", "show-statistics",
+        "show-effort",
     ]
 }

@@ -105,6 +105,8 @@ public final class EventLoop: TerminalServices {
         if !report.isEmpty { _ = Reducer.reduce(&state, .scrollResolved(report), keymap: keymap) }
         // The status bar counted matches before the pane chose the current one: draw it again.
         if report.findCurrent != nil { dirty = true }
+        // A trace jump with nowhere to go leaves a notice for the next frame to show.
+        if report.trace?.missed != nil { dirty = true }
     }
 
     /// Feeds one event through the reducer and hands its effects to the effect handler.

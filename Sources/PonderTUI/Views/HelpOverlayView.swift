@@ -37,12 +37,15 @@ enum HelpOverlayView {
         return result
     }
 
+    /// Where overlays go on a screen of `size`: all of it above the status bar.
+    static func area(size: Size) -> Rect { Rect(x: 0, y: 0, width: size.width, height: max(1, size.height - 1)) }
+
     /// The rows the help fills on a screen of `size`.
-    static func visibleRows(size: Size) -> Int { content(of: box(in: Rect(size: size))).height }
+    static func visibleRows(size: Size) -> Int { content(of: box(in: area(size: size))).height }
 
     /// The highest scroll position on a screen of `size`: the last line at the bottom.
     static func maxScroll(keymap: Keymap = .standard, size: Size) -> Int {
-        max(0, lines(keymap: keymap, screen: Rect(size: size)).count - visibleRows(size: size))
+        max(0, lines(keymap: keymap, screen: area(size: size)).count - visibleRows(size: size))
     }
 
     static func render(scroll: Int, in screen: Rect, keymap: Keymap, theme: Theme, into buffer: inout ScreenBuffer) {
@@ -50,7 +53,7 @@ enum HelpOverlayView {
         buffer.fill(box, style: theme.overlay)
         let title = " Keys — Esc closes · PgUp/PgDn page "
         buffer.write(
-            TextFit.truncate(title, width: box.width),
+            DisplayWidth.truncate(title, width: box.width),
             at: Point(x: box.x + max(0, (box.width - DisplayWidth.of(title)) / 2), y: box.y),
             style: theme.overlayTitle, clip: box)
         let content = content(of: box)
@@ -63,7 +66,7 @@ enum HelpOverlayView {
                 buffer.write(line.keys, at: Point(x: content.x, y: y), style: theme.overlayTitle, clip: content)
                 continue
             }
-            let keys = TextFit.truncate(line.keys, width: keyColumn - 1)
+            let keys = DisplayWidth.truncate(line.keys, width: keyColumn - 1)
             buffer.write(keys, at: Point(x: content.x + 1, y: y), style: theme.overlayKey, clip: content)
             let labelRect = Rect(
                 x: content.x + 1 + keyColumn, y: y, width: content.maxX - content.x - 1 - keyColumn, height: 1)

@@ -10,7 +10,7 @@ enum PaneChrome {
         buffer.fill(rect.row(0), style: style)
         let marker = focused ? "▌" : " "
         buffer.write(
-            marker + TextFit.truncate(title, width: rect.width - 1), at: Point(x: rect.x, y: rect.y), style: style,
+            marker + DisplayWidth.truncate(title, width: rect.width - 1), at: Point(x: rect.x, y: rect.y), style: style,
             clip: rect)
     }
 
@@ -36,5 +36,23 @@ enum PaneChrome {
             let x = rect.x + max(0, (rect.width - DisplayWidth.of(line)) / 2)
             buffer.write(line, at: Point(x: x, y: top + offset), style: style, clip: rect)
         }
+    }
+
+    /// A box of at most `width` × `height` cells centred on `screen`, filled in the overlay style,
+    /// with `title` centred on its first row; returns the box.
+    static func drawOverlayBox(
+        title: String, width: Int, height: Int, on screen: Rect, theme: Theme, into buffer: inout ScreenBuffer
+    ) -> Rect {
+        let width = min(width, screen.width)
+        let height = min(screen.height, height)
+        let box = Rect(
+            x: screen.x + (screen.width - width) / 2, y: screen.y + max(0, (screen.height - height) / 2), width: width,
+            height: height)
+        buffer.fill(box, style: theme.overlay)
+        buffer.write(
+            DisplayWidth.truncate(title, width: width),
+            at: Point(x: box.x + max(0, (width - DisplayWidth.of(title)) / 2), y: box.y), style: theme.overlayTitle,
+            clip: box)
+        return box
     }
 }

@@ -44,13 +44,19 @@ public enum RootView {
         {
             cursor = findCursor
         }
-        let screen = Rect(x: 0, y: 0, width: state.size.width, height: state.size.height - 1)
+        let screen = HelpOverlayView.area(size: state.size)
         switch state.overlay {
         case .help(let scroll):
             HelpOverlayView.render(scroll: scroll, in: screen, keymap: keymap, theme: theme, into: &buffer)
             cursor = nil
         case .codeBlocks(let blocks, let selection):
             CodeBlockPickerView.render(blocks, selection: selection, in: screen, theme: theme, into: &buffer)
+            cursor = nil
+        case .statistics(let id):
+            AnswerStatisticsView.render(id, state: state, in: screen, cache: cache, theme: theme, into: &buffer)
+            cursor = nil
+        case .effort(let selection):
+            EffortView.render(selection: selection, state: state, in: screen, theme: theme, into: &buffer)
             cursor = nil
         case nil:
             break

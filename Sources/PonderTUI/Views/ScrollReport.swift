@@ -39,6 +39,8 @@ public struct ScrollReport: Hashable, Sendable {
     /// The search match a pane chose as the current one, starting from what it shows
     /// (`FindState.startsFromView`): an index into `FindState.matches`.
     public var findCurrent: Int?
+    /// The thinking panel's trace outline and moves, when it drew a trace.
+    public var trace: TraceReport?
 
     public init(transcript: Position? = nil, thinking: Position? = nil, jumped: Bool = false) {
         self.transcript = transcript
@@ -49,6 +51,7 @@ public struct ScrollReport: Hashable, Sendable {
     /// Nothing to report.
     public var isEmpty: Bool {
         transcript == nil && thinking == nil && !jumped && transcriptRows.isEmpty && findCurrent == nil
+            && trace == nil
     }
 
     /// The position a paused pane shows: `fromBottom` plus the lines that arrived since the last

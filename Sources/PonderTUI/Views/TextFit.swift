@@ -1,23 +1,8 @@
 import PonderCore
 
-/// Fitting short interface strings (titles, labels, notices) into a number of columns.
-/// Message text goes through PonderCore's text shaping instead.
+/// Wrapping short interface strings (empty-state text) into a number of columns; cutting one
+/// to a width is `DisplayWidth.truncate`. Message text goes through PonderCore's text shaping.
 enum TextFit {
-    /// `text` cut to `width` columns, ending in "…" when something was cut.
-    static func truncate(_ text: String, width: Int) -> String {
-        guard width > 0 else { return "" }
-        if DisplayWidth.of(text) <= width { return text }
-        var result = ""
-        var used = 0
-        for character in text {
-            let glyphWidth = DisplayWidth.of(character)
-            if used + glyphWidth > width - 1 { break }
-            result.append(character)
-            used += glyphWidth
-        }
-        return result + "…"
-    }
-
     /// Words of `text` greedily packed into lines of at most `width` columns (an over-long
     /// word is truncated).
     static func wrapWords(_ text: String, width: Int) -> [String] {
@@ -36,7 +21,7 @@ enum TextFit {
                 line += " "
                 used += 1
             }
-            line += wordWidth > width ? truncate(String(word), width: width) : String(word)
+            line += wordWidth > width ? DisplayWidth.truncate(String(word), width: width) : String(word)
             used += min(wordWidth, width)
         }
         if !line.isEmpty { lines.append(line) }

@@ -11,6 +11,7 @@ public enum Action: Hashable, Sendable {
     case fold(FoldAction)
     case copy(CopyAction)
     case find(FindAction)
+    case trace(TraceAction)
 }
 
 /// The app as a whole: leaving, help, the browser.
@@ -111,4 +112,19 @@ public enum FindAction: Hashable, Sendable {
     case start
     case next
     case previous
+}
+
+/// Reading a long trace: its outline, jumps by step and reflection point, its figures, and the
+/// effort of every answer.
+public enum TraceAction: Hashable, Sendable {
+    /// Show the thinking panel's trace as one line per step, or the full text again.
+    case toggleOutline
+    case previousStep
+    case nextStep
+    case previousReflection
+    case nextReflection
+    /// The figures of the shown answer, in a detail view.
+    case showStatistics
+    /// Every answer of the conversation with a bar for how hard the model thought.
+    case showEffort
 }

@@ -63,6 +63,8 @@ public struct AppState: Equatable, Sendable {
     public var pendingSearchFocus: PendingSearchFocus?
     /// `/` search within the transcript or the thinking panel.
     public var find: FindState?
+    /// The thinking panel's outline mode and trace jumps.
+    public var trace = TraceReading()
 
     /// How long after a first Ctrl-C a second one quits.
     public static let interruptWindow = 1.5

@@ -14,6 +14,11 @@ public enum Overlay: Hashable, Sendable {
     case help(scroll: Int)
     /// The code blocks of an answer, to pick one to copy.
     case codeBlocks([CodeBlock], selection: Int)
+    /// The figures of one answer (time, tokens, speed, steps, reflection points by kind).
+    case statistics(MessageID)
+    /// Every answer of the conversation with a bar for its thinking; `selection` indexes
+    /// `AnswerEffort.answers(in:)` of the shown messages.
+    case effort(selection: Int)
 }
 
 /// A transient status-bar message, shown until `expiresAt` (monotonic seconds) or replaced.

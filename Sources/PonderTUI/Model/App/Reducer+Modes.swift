@@ -8,6 +8,7 @@ extension Reducer {
         if case .codeBlocks(let blocks, let selection) = state.overlay {
             return pickCodeBlock(press, blocks: blocks, selection: selection, state: &state, now: now)
         }
+        if let effects = traceOverlayKey(press, state: &state) { return effects }
         if state.overlay == nil && !state.layout.isTooSmall {
             if let effects = editFind(press, state: &state, now: now) { return effects }
             if state.awaitingCtrlXSecondKey {

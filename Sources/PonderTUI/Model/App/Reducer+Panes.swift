@@ -114,7 +114,7 @@ extension Reducer {
         state.overlay = .help(scroll: min(last, max(0, min(scroll, last) + delta)))
     }
 
-    static func handleMouse(_ mouse: MouseEvent, state: inout AppState) -> [Effect] {
+    static func handleMouse(_ mouse: MouseEvent, now: Double, state: inout AppState) -> [Effect] {
         let layout = state.layout
         guard !layout.isTooSmall, state.overlay == nil, let pane = layout.pane(at: mouse.position) else { return [] }
         switch mouse.kind {
@@ -125,6 +125,7 @@ extension Reducer {
                 state.thinkingCollapsed = false
                 return []
             }
+            if pane == .thinking && clickTraceMap(at: mouse.position, now: now, state: &state) { return [] }
             if pane == .thinking, mouse.position.y == layout.thinking?.y {
                 // The panel's title row folds the panel into its strip.
                 state.thinkingCollapsed = true

@@ -56,6 +56,7 @@ public enum Reducer {
                 state.scroll.thinkingLines = position.fromBottom > 0 ? position.drawnLines : nil
             }
             if report.jumped { state.scroll.jump = nil }
+            if let trace = report.trace { applyTraceReport(trace, state: &state) }
             state.transcriptRows = report.transcriptRows
             if let index = report.findCurrent { resolveFindFromView(index, state: &state) }
         case .browser:
@@ -75,7 +76,7 @@ public enum Reducer {
             state.editor.insert(text)
             return []
         case .mouse(let mouse):
-            return handleMouse(mouse, state: &state)
+            return handleMouse(mouse, now: now, state: &state)
         case .resize:
             return []
         }
@@ -123,7 +124,7 @@ public enum Reducer {
         case .scroll(let action):
             if context == .help {
                 scrollHelp(action, state: &state)
-            } else {
+            } else if !scrollOutline(action, state: &state) {
                 scrollPane(action, state: &state)
             }
         case .editor(let action):
@@ -131,11 +132,14 @@ public enum Reducer {
         case .answer(let action):
             return performAnswer(action, now: now, state: &state)
         case .fold(let action):
+            if action == .toggle && openOutlineStep(now: now, state: &state) { return [] }
             return fold(action, in: context, state: &state)
         case .copy(let action):
             return copy(action, now: now, state: &state)
         case .find(let action):
             performFind(action, now: now, state: &state)
+        case .trace(let action):
+            performTrace(action, now: now, state: &state)
         }
         return []
     }

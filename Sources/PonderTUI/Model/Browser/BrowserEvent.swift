@@ -8,6 +8,8 @@ public enum BrowserEvent: Equatable, Sendable {
     case searchResults(generation: Int, hits: [SearchHit])
     case searchFailed(generation: Int, message: String)
     case previewLoaded(ConversationID, [Message])
+    /// The thinking of the listed conversations, for the preview's bar.
+    case effortLoaded([ConversationID: ConversationEffort])
     /// A conversation was deleted; it can be restored from this until the next action.
     case deleted(DeletedConversation)
     /// An action finished; the text says what happened (and where an export went).
@@ -29,6 +31,8 @@ public enum BrowserEffect: Equatable, Sendable {
     case loadList(includeArchived: Bool)
     case search(String, generation: Int, includeArchived: Bool)
     case loadPreview(ConversationID)
+    /// Adds up the thinking of these conversations (`ConversationStore.effort(of:)`).
+    case loadEffort([ConversationID])
     case rename(ConversationID, to: String)
     case setPinned(ConversationID, Bool)
     case setArchived(ConversationID, Bool)

@@ -36,7 +36,9 @@ public enum BrowserReducer {
         browser.selection = min(state.selectedConversation, max(0, state.listing.summaries.count - 1))
         state.browser = browser
         keepSelectionVisible(&state)
-        return [.browser(.loadList(includeArchived: false))] + previewEffects(&state)
+        return [
+            .browser(.loadList(includeArchived: false)), .browser(.loadEffort(state.listing.summaries.map(\.id))),
+        ] + previewEffects(&state)
     }
 
     static func globalAction(for input: InputEvent, keymap: Keymap) -> Action? {
@@ -77,6 +79,9 @@ public enum BrowserReducer {
         case .previewLoaded(let id, let messages):
             guard state.browser != nil, selectedID(state) == id else { return [] }
             state.browser?.preview = BrowserState.Preview(conversationID: id, messages: messages)
+        case .effortLoaded(let efforts):
+            state.browser?.efforts = efforts
+            state.browser?.largestEffort = efforts.values.map(\.reasoningTokens).max() ?? 0
         case .deleted(let deleted):
             state.browser?.undo = deleted
             if deleted.conversation.id == state.conversationID { Reducer.closeOpenConversation(&state) }
@@ -109,7 +114,7 @@ public enum BrowserReducer {
             last, sidebarID.flatMap { id in listing.summaries.firstIndex { $0.id == id } } ?? state.selectedConversation
         )
         guard var browser = state.browser else { return [] }
-        var effects: [Effect] = []
+        var effects: [Effect] = [.browser(.loadEffort(listing.summaries.map(\.id)))]
         if browser.isShowingHits {
             browser.searchGeneration += 1
             browser.isSearching = true

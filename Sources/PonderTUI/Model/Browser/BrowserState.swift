@@ -49,6 +49,10 @@ public struct BrowserState: Equatable, Sendable {
     /// The last deletion, undoable until the next action.
     public var undo: DeletedConversation?
     public var preview: Preview?
+    /// The thinking of the listed conversations (answers, reasoning tokens, time), once loaded.
+    public var efforts: [ConversationID: ConversationEffort] = [:]
+    /// The most reasoning tokens of one of them, which fills the preview's bar.
+    public var largestEffort = 0
     /// Whether archived conversations are listed.
     public var showArchived = false
 

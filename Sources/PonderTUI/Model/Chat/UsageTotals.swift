@@ -27,7 +27,7 @@ public struct UsageTotals: Equatable, Sendable {
 
     /// `3,120 tok ¥0.0123`.
     func text(currency: String?) -> String {
-        var text = ReasoningSummary.formatCount(tokens) + " tok"
+        var text = AnswerStatistics.count(tokens) + " tok"
         if let cost, let currency { text += " " + currency + String(format: "%.4f", cost) }
         return text
     }

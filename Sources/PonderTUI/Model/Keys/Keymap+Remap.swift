@@ -29,6 +29,10 @@ extension Keymap {
         "toggle-fold": .fold(.toggle), "toggle-all-folds": .fold(.toggleAll),
         "copy": .copy(.text), "copy-code-block": .copy(.codeBlock),
         "find": .find(.start), "find-next": .find(.next), "find-previous": .find(.previous),
+        "toggle-outline": .trace(.toggleOutline), "previous-step": .trace(.previousStep),
+        "next-step": .trace(.nextStep), "previous-reflection": .trace(.previousReflection),
+        "next-reflection": .trace(.nextReflection), "show-statistics": .trace(.showStatistics),
+        "show-effort": .trace(.showEffort),
     ]
 
     /// The keymap with each named action bound to the given keys instead of its defaults (in

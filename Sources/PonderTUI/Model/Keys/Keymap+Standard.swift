@@ -1,6 +1,7 @@
 /// Ponder's default bindings.
 extension Keymap {
-    public static let standard = Keymap(bindings: globalBindings + editorBindings + paneBindings + helpBindings)
+    public static let standard = Keymap(
+        bindings: globalBindings + editorBindings + paneBindings + traceBindings + helpBindings)
 
     private static let globalBindings: [KeyBinding] = [
         KeyBinding(
@@ -77,6 +78,20 @@ extension Keymap {
         KeyBinding([.character("}")], .answer(.nextQuestionVersion), in: .pane, "Later version of an edited question"),
         KeyBinding([KeyPress(.home), .character("g")], .scroll(.top), in: .pane, "Top"),
         KeyBinding([KeyPress(.end), .character("G")], .scroll(.bottom), in: .pane, "Bottom"),
+    ]
+
+    private static let traceBindings: [KeyBinding] = [
+        KeyBinding(
+            [.character("o")], .trace(.toggleOutline), in: .pane,
+            "Outline of the trace: one line per step (Enter opens)",
+            hint: "outline"),
+        KeyBinding([.character("(")], .trace(.previousStep), in: .pane, "Previous step of the trace"),
+        KeyBinding([.character(")")], .trace(.nextStep), in: .pane, "Next step of the trace"),
+        KeyBinding([.character("R")], .trace(.previousReflection), in: .pane, "Previous reflection point"),
+        KeyBinding([.character("r")], .trace(.nextReflection), in: .pane, "Next reflection point"),
+        KeyBinding(
+            [.character("i")], .trace(.showStatistics), in: .pane, "Figures of the answer (time, tokens, steps)"),
+        KeyBinding([.character("H")], .trace(.showEffort), in: .pane, "How hard the model thought, per answer"),
     ]
 
     private static let helpBindings: [KeyBinding] = [

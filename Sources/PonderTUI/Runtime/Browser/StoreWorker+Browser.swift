@@ -24,6 +24,14 @@ extension StoreWorker {
                     self.queue.post(.browser(.failed("Could not read the conversation: \(error)")))
                 }
             }
+        case .loadEffort(let ids):
+            work.async {
+                do {
+                    self.queue.post(.browser(.effortLoaded(try self.store.effort(of: ids))))
+                } catch {
+                    self.logger.error("reading the thinking figures failed: \(error)")
+                }
+            }
         case .rename(let id, let title):
             change {
                 let clean = Sanitizer.sanitizeLine(title).trimmingCharacters(in: .whitespaces)

@@ -38,7 +38,10 @@ enum BrowserPreviewView {
                         summary.conversation.updatedAt, now: listing.loadedAt, timeZone: listing.timeZone))
             if summary.conversation.pinned { details.append("pinned") }
             if summary.conversation.archived { details.append("archived") }
-            lines.append((TextFit.truncate(details.joined(separator: " · "), width: area.width), theme.dimText))
+            lines.append((DisplayWidth.truncate(details.joined(separator: " · "), width: area.width), theme.dimText))
+        }
+        if let effort = effortLine(browser, id: id, width: area.width) {
+            lines.append((effort, Style(foreground: theme.accent)))
         }
         lines.append(("", theme.text))
         if let hit, hit.field != .title {
@@ -102,5 +105,18 @@ enum BrowserPreviewView {
             if lines.count >= limit { return Array(lines.prefix(limit)) }
         }
         return lines
+    }
+
+    /// `████▍ 12,400 tokens · 3 min 05 s of thinking`: the conversation's reasoning tokens as a bar
+    /// scaled to the listed conversation that thought most (nil before the figures load or
+    /// when it has no reasoning).
+    static func effortLine(_ browser: BrowserState, id: ConversationID, width: Int) -> String? {
+        guard let effort = browser.efforts[id], effort.reasoningTokens > 0 else { return nil }
+        let bar = EffortBar.bar(
+            Double(effort.reasoningTokens), of: Double(browser.largestEffort), width: min(16, width / 3))
+        var text =
+            "\(effort.reasoningTokensEstimated ? "~" : "")\(AnswerStatistics.count(effort.reasoningTokens)) tokens"
+        if effort.thinkingSeconds > 0 { text += " · \(AnswerStatistics.seconds(effort.thinkingSeconds))" }
+        return DisplayWidth.truncate(bar + " " + text + " of thinking", width: width)
     }
 }

@@ -20,14 +20,14 @@ extension BrowserView {
             let name = title.isEmpty ? "Untitled" : title
             let question = " Delete “\(name)” and all its messages? y delete · n keep "
             buffer.write(
-                TextFit.truncate(question, width: rect.width), at: origin, style: theme.statusNotice, clip: rect)
+                DisplayWidth.truncate(question, width: rect.width), at: origin, style: theme.statusNotice, clip: rect)
             return nil
         case nil:
             break
         }
         if let notice = state.notice {
             buffer.write(
-                " " + TextFit.truncate(notice.text, width: rect.width - 2) + " ", at: origin,
+                " " + DisplayWidth.truncate(notice.text, width: rect.width - 2) + " ", at: origin,
                 style: theme.statusNotice, clip: rect)
             return nil
         }

@@ -39,7 +39,7 @@ public enum BrowserView {
         var right = "\(count) conversation\(count == 1 ? "" : "s")"
         if browser.showArchived { right += " incl. archived" }
         let rightWidth = DisplayWidth.of(right) + 1
-        let title = TextFit.truncate("▌Browse conversations", width: rect.width - rightWidth - 1)
+        let title = DisplayWidth.truncate("▌Browse conversations", width: rect.width - rightWidth - 1)
         buffer.write(title, at: Point(x: rect.x, y: rect.y), style: theme.focusedPaneTitle, clip: rect)
         if rightWidth + DisplayWidth.of(title) < rect.width {
             buffer.write(right, at: Point(x: rect.maxX - rightWidth, y: rect.y), style: theme.paneTitle, clip: rect)
@@ -65,7 +65,7 @@ public enum BrowserView {
         if browser.query.isEmpty && browser.focus == .list {
             let hint = "press / and type — titles, answers and thinking"
             buffer.write(
-                TextFit.truncate(hint, width: fieldWidth), at: Point(x: x, y: rect.y), style: theme.emptyState,
+                DisplayWidth.truncate(hint, width: fieldWidth), at: Point(x: x, y: rect.y), style: theme.emptyState,
                 clip: rect)
         } else {
             let shown = tail(of: Sanitizer.sanitizeLine(browser.query), width: fieldWidth)
@@ -140,7 +140,7 @@ public enum BrowserView {
             var x = buffer.write(" [\(marker)] ", at: Point(x: first.x, y: first.y), style: markerStyle, clip: first)
             let title = hit.conversationTitle.isEmpty ? "Untitled" : Sanitizer.sanitizeLine(hit.conversationTitle)
             x = buffer.write(
-                TextFit.truncate(title, width: first.maxX - x - 1), at: Point(x: x, y: first.y), style: base,
+                DisplayWidth.truncate(title, width: first.maxX - x - 1), at: Point(x: x, y: first.y), style: base,
                 clip: first)
             guard offset + 1 < rect.height else { break }
             let second = rect.row(offset + 1)

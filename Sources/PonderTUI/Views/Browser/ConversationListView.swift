@@ -29,7 +29,7 @@ enum ConversationListView {
             switch rows[index] {
             case .header(let group):
                 buffer.write(
-                    TextFit.truncate(group.title, width: line.width - 1), at: Point(x: line.x + 1, y: line.y),
+                    DisplayWidth.truncate(group.title, width: line.width - 1), at: Point(x: line.x + 1, y: line.y),
                     style: theme.paneTitle, clip: line)
             case .conversation(let item):
                 let detailed = appearance.detailsMinimumWidth.map { line.width >= $0 } ?? false
@@ -71,7 +71,7 @@ enum ConversationListView {
         if detailed {
             var details = ["\(summary.messageCount) msg"]
             if let model = conversation.model, !model.isEmpty {
-                details.insert(TextFit.truncate(Sanitizer.sanitizeLine(model), width: 16), at: 0)
+                details.insert(DisplayWidth.truncate(Sanitizer.sanitizeLine(model), width: 16), at: 0)
             }
             right = details.joined(separator: " · ") + (right.isEmpty ? "" : "  " + right)
         }
@@ -82,12 +82,14 @@ enum ConversationListView {
         let mark = conversation.pinned ? "★ " : "  "
         guard titleWidth >= 6 else {
             buffer.write(
-                mark + TextFit.truncate(title, width: line.width - 3), at: Point(x: line.x, y: line.y), style: style,
+                mark + DisplayWidth.truncate(title, width: line.width - 3), at: Point(x: line.x, y: line.y),
+                style: style,
                 clip: line)
             return
         }
         buffer.write(
-            mark + TextFit.truncate(title, width: titleWidth), at: Point(x: line.x, y: line.y), style: style, clip: line
+            mark + DisplayWidth.truncate(title, width: titleWidth), at: Point(x: line.x, y: line.y), style: style,
+            clip: line
         )
         let detailStyle = selected ? style : theme.dimText
         buffer.write(right, at: Point(x: line.maxX - rightWidth - 1, y: line.y), style: detailStyle, clip: line)

@@ -6,17 +6,9 @@ enum CodeBlockPickerView {
     static func render(
         _ blocks: [CodeBlock], selection: Int, in screen: Rect, theme: Theme, into buffer: inout ScreenBuffer
     ) {
-        let width = min(72, screen.width)
-        let height = min(screen.height, blocks.count + 3)
-        let box = Rect(
-            x: screen.x + (screen.width - width) / 2, y: screen.y + max(0, (screen.height - height) / 2), width: width,
-            height: height)
-        buffer.fill(box, style: theme.overlay)
-        let title = " Copy which code block? 1–9 or Enter · Esc closes "
-        buffer.write(
-            TextFit.truncate(title, width: width),
-            at: Point(x: box.x + max(0, (width - DisplayWidth.of(title)) / 2), y: box.y),
-            style: theme.overlayTitle, clip: box)
+        let box = PaneChrome.drawOverlayBox(
+            title: " Copy which code block? 1–9 or Enter · Esc closes ", width: 72, height: blocks.count + 3,
+            on: screen, theme: theme, into: &buffer)
         let content = box.inset(top: 2, left: 2, bottom: 0, right: 1)
         let first = max(0, min(selection - content.height + 1, blocks.count - content.height))
         for (row, index) in (first..<blocks.count).prefix(content.height).enumerated() {
@@ -30,7 +22,8 @@ enum CodeBlockPickerView {
             let line = Rect(x: content.x, y: content.y + row, width: content.width, height: 1)
             buffer.fill(line, style: style)
             buffer.write(
-                TextFit.truncate(label, width: content.width), at: Point(x: line.x, y: line.y), style: style, clip: line
+                DisplayWidth.truncate(label, width: content.width), at: Point(x: line.x, y: line.y), style: style,
+                clip: line
             )
         }
     }

@@ -1,3 +1,5 @@
+import PonderCore
+
 /// The message editor: a title row, then the text with a `›` prompt, scrolled so the cursor
 /// row is visible. Returns where the terminal cursor goes (nil when the editor lacks focus).
 enum EditorView {
@@ -19,7 +21,7 @@ enum EditorView {
         if state.editor.isEmpty {
             let hint = "Type a message — Enter sends, Alt-Enter adds a line"
             buffer.write(
-                TextFit.truncate(hint, width: textRect.width), at: Point(x: textRect.x, y: textRect.y),
+                DisplayWidth.truncate(hint, width: textRect.width), at: Point(x: textRect.x, y: textRect.y),
                 style: theme.editorPlaceholder, clip: textRect)
             return focused ? Point(x: textRect.x, y: textRect.y) : nil
         }

@@ -13,6 +13,8 @@ public final class MessageTextCache {
 
     private struct Entry {
         var markdown: StreamingMarkdown
+        /// The outline of a reasoning text, made when first asked for and fed with the text.
+        var outline: TraceOutline?
         /// UTF-8 bytes of the message text fed so far.
         var fedBytes: Int
         /// The frame that last drew this text.
@@ -24,9 +26,12 @@ public final class MessageTextCache {
     private var bytes = 0
     /// Bytes of message text kept at most beyond what the current frame draws.
     public let byteBudget: Int
+    /// The markers that tag a trace's steps (`[trace]` in the config file).
+    public let markers: TraceMarkers
 
-    public init(byteBudget: Int = 32 << 20) {
+    public init(byteBudget: Int = 32 << 20, markers: TraceMarkers = .builtIn) {
         self.byteBudget = byteBudget
+        self.markers = markers
     }
 
     /// Texts held now.
@@ -38,24 +43,41 @@ public final class MessageTextCache {
         let text = part == .reasoning ? message.reasoning : message.answer
         let size = text.utf8.count
         var entry: Entry
-        if let existing = entries[key], existing.fedBytes <= size {
+        // Taken out while it is fed, so the outline's bytes are not copied on write.
+        let existing = entries.removeValue(forKey: key)
+        if let existing, existing.fedBytes <= size {
             entry = existing
         } else {
-            bytes -= entries[key]?.fedBytes ?? 0
+            bytes -= existing?.fedBytes ?? 0
             let mode: StreamingMarkdown.Mode = message.role == .assistant ? .markdown : .plainText
             entry = Entry(
                 markdown: StreamingMarkdown(mode: mode, dim: part == .reasoning), fedBytes: 0, lastFrame: frame)
         }
         if size > entry.fedBytes {
             let utf8 = text.utf8
-            entry.markdown.append(utf8: utf8[utf8.index(utf8.startIndex, offsetBy: entry.fedBytes)...])
+            let delta = utf8[utf8.index(utf8.startIndex, offsetBy: entry.fedBytes)...]
+            entry.markdown.append(utf8: delta)
+            entry.outline?.append(utf8: delta)
             bytes += size - entry.fedBytes
             entry.fedBytes = size
         }
         if message.status != .streaming && !entry.markdown.isFinished { entry.markdown.finish() }
+        if message.status != .streaming && entry.outline?.isFinished == false { entry.outline?.finish() }
         entry.lastFrame = frame
         entries[key] = entry
         return entry.markdown
+    }
+
+    /// The outline of `message`'s reasoning (steps and reflection points), brought up to date
+    /// with the text: made once from the whole text, then fed only what arrives.
+    public func outline(of message: Message) -> TraceOutline {
+        _ = text(.reasoning, of: message)
+        let key = Key(id: message.id, part: .reasoning)
+        if let outline = entries[key]?.outline { return outline }
+        let outline = TraceOutline(
+            text: message.reasoning, markers: markers, finished: message.status != .streaming)
+        entries[key]?.outline = outline
+        return outline
     }
 
     /// Ends a frame: drops texts the frame did not draw, least recently drawn first, until the

@@ -22,17 +22,23 @@ enum ReasoningSummary {
         return message.timings.thinkingSeconds(now: now)
     }
 
-    /// `▸ Thought for 14.2 s · 2,310 tokens` (▾ when unfolded; "Thinking…" while it runs).
-    static func foldHeader(_ message: Message, folded: Bool, stream: StreamProgress?) -> String {
+    /// `▸ Thought for 14.2 s · 2,310 tokens · 12 steps · 3 reflections` (▾ when unfolded;
+    /// "Thinking…" while it runs); the steps (when more than one) and reflection points (when
+    /// any) come from `outline`.
+    static func foldHeader(
+        _ message: Message, folded: Bool, stream: StreamProgress?, outline: TraceOutline? = nil
+    ) -> String {
         let marker = folded ? "▸" : "▾"
         let live = stream.map { $0.messageID == message.id && $0.phase != .answering && !$0.phase.isTerminal } ?? false
         var parts = [live ? "Thinking…" : "Thought"]
         if let seconds = seconds(of: message, stream: stream) {
-            parts[0] += live ? " \(formatSeconds(seconds))" : " for \(formatSeconds(seconds))"
+            parts[0] += live ? " \(AnswerStatistics.seconds(seconds))" : " for \(AnswerStatistics.seconds(seconds))"
         }
         if let tokens = tokens(of: message, stream: stream) {
-            parts.append("\(formatCount(tokens)) tokens" + countedMark(message, stream: stream))
+            parts.append("\(AnswerStatistics.count(tokens)) tokens" + countedMark(message, stream: stream))
         }
+        if let outline, outline.stepCount > 1 { parts.append(counted(outline.stepCount, "step")) }
+        if let outline, outline.pointCount > 0 { parts.append(counted(outline.pointCount, "reflection")) }
         return marker + " " + parts.joined(separator: " · ")
     }
 
@@ -52,24 +58,16 @@ enum ReasoningSummary {
         var parts = [thinking ? "Thinking" : "Thought"]
         let seconds = seconds(of: message, stream: stream)
         let tokens = tokens(of: message, stream: stream)
-        if let seconds { parts.append(formatSeconds(seconds)) }
-        if let tokens { parts.append("\(formatCount(tokens)) tokens" + countedMark(message, stream: stream)) }
+        if let seconds { parts.append(AnswerStatistics.seconds(seconds)) }
+        if let tokens {
+            parts.append("\(AnswerStatistics.count(tokens)) tokens" + countedMark(message, stream: stream))
+        }
         if let seconds, let tokens, seconds > 0.5 { parts.append("\(Int((Double(tokens) / seconds).rounded())) tok/s") }
         return parts.joined(separator: " · ")
     }
 
-    static func formatSeconds(_ seconds: Double) -> String {
-        String(format: "%.1f s", seconds)
-    }
-
-    /// `1234567` -> `1,234,567`.
-    static func formatCount(_ value: Int) -> String {
-        let digits = String(abs(value))
-        var result = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(digit)
-        }
-        return (value < 0 ? "-" : "") + result
+    /// `1 step`, `12 steps`.
+    static func counted(_ value: Int, _ noun: String) -> String {
+        "\(AnswerStatistics.count(value)) \(noun)\(value == 1 ? "" : "s")"
     }
 }

@@ -59,7 +59,7 @@ enum SidebarView {
         let room = line.width - 2 - (right.isEmpty ? 0 : DisplayWidth.of(right) + 2)
         guard room >= DisplayWidth.of(label) else {
             buffer.write(
-                TextFit.truncate(label, width: line.width - 1), at: Point(x: line.x + 1, y: line.y), style: style,
+                DisplayWidth.truncate(label, width: line.width - 1), at: Point(x: line.x + 1, y: line.y), style: style,
                 clip: line)
             return
         }

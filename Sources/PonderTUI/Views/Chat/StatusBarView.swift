@@ -13,25 +13,25 @@ enum StatusBarView {
         if let find = state.find, find.isEditing {
             let searched = find.pane == .thinking ? "thinking" : "answers"
             x = buffer.write(" Search \(searched): /", at: Point(x: x, y: rect.y), style: theme.statusBar, clip: rect)
-            let query = TextFit.truncate(Sanitizer.sanitizeLine(find.query), width: max(1, rect.maxX - x - 24))
+            let query = DisplayWidth.truncate(Sanitizer.sanitizeLine(find.query), width: max(1, rect.maxX - x - 24))
             x = buffer.write(query, at: Point(x: x, y: rect.y), style: theme.statusNotice, clip: rect)
             buffer.write("   Enter search · Esc cancel", at: Point(x: x, y: rect.y), style: theme.statusBar, clip: rect)
             return Point(x: min(x, rect.maxX - 1), y: rect.y)
         }
         if let notice = state.notice {
-            let text = " " + TextFit.truncate(notice.text, width: rect.width - 2) + " "
+            let text = " " + DisplayWidth.truncate(notice.text, width: rect.width - 2) + " "
             x = buffer.write(text, at: Point(x: x, y: rect.y), style: theme.statusNotice, clip: rect)
         } else if let find = state.find {
             let text =
                 " /" + Sanitizer.sanitizeLine(find.query) + " · " + find.position
                 + " · n next · N previous · Esc closes "
             x = buffer.write(
-                TextFit.truncate(text, width: rect.width), at: Point(x: x, y: rect.y), style: theme.statusBar,
+                DisplayWidth.truncate(text, width: rect.width), at: Point(x: x, y: rect.y), style: theme.statusBar,
                 clip: rect)
         } else {
             let text = " " + summary(state) + " "
             x = buffer.write(
-                TextFit.truncate(text, width: rect.width), at: Point(x: x, y: rect.y), style: theme.statusBar,
+                DisplayWidth.truncate(text, width: rect.width), at: Point(x: x, y: rect.y), style: theme.statusBar,
                 clip: rect)
         }
         let hints = hints(for: state, keymap: keymap)
@@ -59,15 +59,15 @@ enum StatusBarView {
         guard let message = state.panelMessage else { return parts.joined(separator: " │ ") }
         let usage = message.usage
         var numbers: [String] = []
-        if let prompt = usage.promptTokens { numbers.append("in \(ReasoningSummary.formatCount(prompt))") }
+        if let prompt = usage.promptTokens { numbers.append("in \(AnswerStatistics.count(prompt))") }
         if let reasoning = ReasoningSummary.tokens(of: message, stream: state.stream) {
-            numbers.append("think \(ReasoningSummary.formatCount(reasoning))")
+            numbers.append("think \(AnswerStatistics.count(reasoning))")
         }
         if let answer = usage.answerTokens
             ?? (state.stream?.messageID == message.id ? state.stream?.answerChunks : nil),
             answer > 0
         {
-            numbers.append("out \(ReasoningSummary.formatCount(answer))")
+            numbers.append("out \(AnswerStatistics.count(answer))")
         }
         if let share = usage.cacheHitShare { numbers.append("cache \(Int((share * 100).rounded()))%") }
         if let speed = speed(message, state: state) { numbers.append("\(speed) tok/s") }

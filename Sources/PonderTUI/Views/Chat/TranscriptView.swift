@@ -137,7 +137,9 @@ enum TranscriptView {
             let streaming = state.stream?.messageID == message.id
             let folded = state.isFolded(message)
             if !message.reasoning.isEmpty || streaming {
-                let header = ReasoningSummary.foldHeader(message, folded: folded, stream: state.stream)
+                let outline = message.reasoning.isEmpty ? nil : cache.outline(of: message)
+                let header = ReasoningSummary.foldHeader(
+                    message, folded: folded, stream: state.stream, outline: outline)
                 let style = selected ? theme.selection : theme.thinkingText
                 var headerLine = LineSegment.single(ScreenLine(header, style: style))
                 headerLine.isFoldHeader = true
