@@ -42,6 +42,14 @@ public struct FakeScenario: Equatable, Sendable {
         case noDone
         /// Send one reasoning token of this many bytes as a single line.
         case hugeLine(bytes: Int)
+        /// Reset the connection (RST, not FIN) after this many tokens.
+        case resetAfter(tokens: Int)
+        /// Send a token whose JSON string holds bytes that are not UTF-8 after this many tokens, then go on.
+        case invalidUTF8(afterTokens: Int)
+        /// End normally with `[DONE]` (or the format's end), but with no finish reason anywhere.
+        case noFinishReason
+        /// Send an in-band error whose message repeats the request's `Authorization` header.
+        case inBandErrorEchoingKey(afterTokens: Int)
     }
 
     public var name: String
@@ -57,6 +65,14 @@ public struct FakeScenario: Equatable, Sendable {
     public var crlf: Bool
     /// Split a multibyte character of the first reasoning token across two separate writes.
     public var splitMultibyte: Bool
+    /// Write every token as its own HTTP chunk, back to back, instead of batching up to 16 KB at full speed.
+    public var chunkPerToken: Bool
+    /// Milliseconds between the keep-alive comments sent before the first token.
+    public var keepAliveIntervalMilliseconds: Int
+    /// The `Retry-After` header sent with 429 and 503 answers (nil sends none).
+    public var retryAfter: String?
+    /// The message of an HTTP error body, instead of the usual one for the status.
+    public var errorMessage: String?
 
     public init(
         name: String = "custom",
@@ -67,7 +83,11 @@ public struct FakeScenario: Equatable, Sendable {
         fault: Fault = .none,
         keepAlivesBeforeFirstToken: Int = 0,
         crlf: Bool = false,
-        splitMultibyte: Bool = false
+        splitMultibyte: Bool = false,
+        chunkPerToken: Bool = false,
+        keepAliveIntervalMilliseconds: Int = 50,
+        retryAfter: String? = "0",
+        errorMessage: String? = nil
     ) {
         self.name = name
         self.reasoningTokens = reasoningTokens
@@ -78,6 +98,10 @@ public struct FakeScenario: Equatable, Sendable {
         self.keepAlivesBeforeFirstToken = keepAlivesBeforeFirstToken
         self.crlf = crlf
         self.splitMultibyte = splitMultibyte
+        self.chunkPerToken = chunkPerToken
+        self.keepAliveIntervalMilliseconds = keepAliveIntervalMilliseconds
+        self.retryAfter = retryAfter
+        self.errorMessage = errorMessage
     }
 }
 
@@ -98,11 +122,13 @@ extension FakeScenario {
     /// The reply to a title request, whatever the model (see `isTitleRequest`).
     public static let title = FakeScenario(name: "fake-title", reasoningTokens: 0, answerTokens: 1, style: .title)
 
-    /// Every scenario selectable by `model` name, in listing order.
-    public static let named: [FakeScenario] = [
-        .standard, .slow, .stall, .unauthorized, .rateLimitedThenOK, .closeEarly, .markdown, .chinese, .hostile,
-        .long, .noReasoning,
-    ]
+    /// Every scenario selectable by `model` name, in listing order: the everyday ones, then the
+    /// fault matrix (`FakeScenario.faults`).
+    public static let named: [FakeScenario] =
+        [
+            .standard, .slow, .stall, .unauthorized, .rateLimitedThenOK, .closeEarly, .markdown, .chinese, .hostile,
+            .long, .noReasoning,
+        ] + faults
 
     /// The scenario whose name is `name`, if any.
     public static func named(_ name: String) -> FakeScenario? {

@@ -10,6 +10,10 @@ public struct ProviderConfig: Equatable, Hashable, Sendable {
     public var maxTokens: Int?
     public var temperature: Double?
     public var prices: TokenPrices?
+    /// `idle_timeout`: seconds without a byte from the server before a request gives up.
+    public var idleTimeout: Double?
+    /// `api_key_cmd_timeout`: seconds `api_key_cmd` may run before Ponder stops it.
+    public var keyCommandTimeout: Double
 
     public init(
         name: String,
@@ -21,7 +25,9 @@ public struct ProviderConfig: Equatable, Hashable, Sendable {
         thinking: ThinkingMode = .auto,
         maxTokens: Int? = nil,
         temperature: Double? = nil,
-        prices: TokenPrices? = nil
+        prices: TokenPrices? = nil,
+        idleTimeout: Double? = nil,
+        keyCommandTimeout: Double = ProviderConfig.defaultKeyCommandTimeout
     ) {
         self.name = name
         self.kind = kind
@@ -33,7 +39,14 @@ public struct ProviderConfig: Equatable, Hashable, Sendable {
         self.maxTokens = maxTokens
         self.temperature = temperature
         self.prices = prices
+        self.idleTimeout = idleTimeout
+        self.keyCommandTimeout = keyCommandTimeout
     }
+
+    /// Seconds `api_key_cmd` may run unless `api_key_cmd_timeout` says otherwise: long enough to type
+    /// a password manager's passphrase, short enough that a command waiting for input it never gets
+    /// does not hang Ponder.
+    public static let defaultKeyCommandTimeout: Double = 60
 }
 
 extension ProviderConfig {
@@ -43,6 +56,6 @@ extension ProviderConfig {
         ProviderSettings(
             name: name, kind: kind, baseURL: baseURL ?? self.baseURL, model: model, apiKey: apiKey,
             extraHeaders: headers, thinking: thinking, maxTokens: maxTokens, temperature: temperature,
-            prices: prices)
+            prices: prices, idleTimeout: idleTimeout)
     }
 }

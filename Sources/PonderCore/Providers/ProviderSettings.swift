@@ -13,6 +13,8 @@ public struct ProviderSettings: Equatable, Hashable, Sendable {
     public var temperature: Double?
     /// Prices in currency units per million tokens, when configured.
     public var prices: TokenPrices?
+    /// Seconds without a byte from the server before a request gives up (`idle_timeout`); nil: the client's default.
+    public var idleTimeout: Double?
 
     public init(
         name: String,
@@ -24,7 +26,8 @@ public struct ProviderSettings: Equatable, Hashable, Sendable {
         thinking: ThinkingMode = .auto,
         maxTokens: Int? = nil,
         temperature: Double? = nil,
-        prices: TokenPrices? = nil
+        prices: TokenPrices? = nil,
+        idleTimeout: Double? = nil
     ) {
         self.name = name
         self.kind = kind
@@ -36,6 +39,7 @@ public struct ProviderSettings: Equatable, Hashable, Sendable {
         self.maxTokens = maxTokens
         self.temperature = temperature
         self.prices = prices
+        self.idleTimeout = idleTimeout
     }
 }
 

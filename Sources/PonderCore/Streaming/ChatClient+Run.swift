@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import NIOHTTP1
 
 /// Driving one request: the retry loop around single attempts, each feeding the response body through
 /// `ResponseStreamDecoder` into `RequestStateMachine` and performing the actions it returns.
@@ -40,55 +41,118 @@ extension ChatClient {
         machine: inout RequestStateMachine,
         emit: @escaping @Sendable (ChatStreamEvent) -> Void
     ) async -> AttemptOutcome {
-        var http = HTTPClientRequest(url: prepared.url)
-        http.method = prepared.method == "GET" ? .GET : .POST
-        for header in prepared.headers { http.headers.add(name: header.name, value: header.value) }
-        if let body = prepared.body { http.body = .bytes(ByteBuffer(bytes: body.serializedBytes)) }
         let host = URLParts(prepared.url)?.host ?? prepared.url
+        let http: HTTPClient.Request
+        do {
+            var headers = HTTPHeaders()
+            for header in prepared.headers { headers.add(name: header.name, value: header.value) }
+            http = try HTTPClient.Request(
+                url: prepared.url, method: prepared.method == "GET" ? .GET : .POST, headers: headers,
+                body: prepared.body.map { .bytes($0.serializedBytes) })
+        } catch {
+            return outcome(of: machine.failed(.badURL(prepared.url), at: Date()), emit: emit)
+        }
+        if Task.isCancelled {
+            perform(machine.cancel(at: Date()), emit: emit)
+            return .done
+        }
+        perform(machine.requestSent(at: Date()), emit: emit)
+        let response = ResponsePartStream(idleTimeout: idleTimeout(for: request.settings))
+        let task = response.start(http, on: httpClient(for: prepared.url), eventLoop: eventLoop)
+        return await withTaskCancellationHandler {
+            await read(response, of: task, request: request, host: host, machine: &machine, emit: emit)
+        } onCancel: {
+            task.cancel()
+        }
+    }
+
+    /// Reads the parts of one response in order, decoding a 2xx body into events as it arrives.
+    private func read(
+        _ response: ResponsePartStream,
+        of task: HTTPClient.Task<Void>,
+        request: ChatRequest,
+        host: String,
+        machine: inout RequestStateMachine,
+        emit: @escaping @Sendable (ChatStreamEvent) -> Void
+    ) async -> AttemptOutcome {
         var decoder = ResponseStreamDecoder(
             kind: request.settings.kind,
             forcedOpenThink: configuration.forcedOpenThink,
             maximumLineLength: configuration.maximumLineLength
         )
         var deltas: [StreamDelta] = []
+        /// The status and `Retry-After` of a response that is not 2xx, and its body so far.
+        var refusal: (status: Int, retryAfter: Double?, body: [UInt8])?
         var responseStarted = false
-        do {
-            if Task.isCancelled { throw CancellationError() }
-            perform(machine.requestSent(at: Date()), emit: emit)
-            let response = try await httpClient(for: prepared.url).execute(http, deadline: .now() + .hours(12))
-            responseStarted = true
-            perform(machine.responseStarted(at: Date()), emit: emit)
-            guard (200..<300).contains(Int(response.status.code)) else {
-                let body = try await Self.collect(response.body, limit: 64 << 10)
-                let error = ChatError.fromHTTP(
-                    status: Int(response.status.code), body: body, settings: request.settings)
-                let retryAfter = response.headers.first(name: "retry-after").flatMap { Double($0) }
-                return outcome(of: machine.failed(error, retryAfter: retryAfter, at: Date()), emit: emit)
-            }
-            for try await buffer in response.body {
+        for await part in response.parts {
+            switch part {
+            case .head(let head):
+                responseStarted = true
+                perform(machine.responseStarted(at: Date()), emit: emit)
+                let status = Int(head.status.code)
+                if !(200..<300).contains(status) {
+                    let retryAfter = head.headers.first(name: "retry-after").flatMap {
+                        RetryAfter.seconds($0, now: Date())
+                    }
+                    refusal = (status, retryAfter, [])
+                }
+            case .body(let buffer):
+                if var current = refusal {
+                    let room = Self.errorBodyLimit - current.body.count
+                    if room > 0 { current.body += buffer.readableBytesView.prefix(room) }
+                    refusal = current
+                    continue
+                }
                 deltas.removeAll(keepingCapacity: true)
                 buffer.withUnsafeReadableBytes { decoder.feed($0, into: &deltas) }
                 if deltas.isEmpty { continue }
                 perform(machine.received(deltas, at: Date()), emit: emit)
-                if machine.state.isTerminal { return .done }
-            }
-            if Task.isCancelled { throw CancellationError() }
-            perform(machine.received(decoder.finish(), at: Date()), emit: emit)
-            perform(machine.endOfStream(at: Date()), emit: emit)
-            return .done
-        } catch {
-            let now = Date()
-            if Task.isCancelled || error is CancellationError {
-                perform(machine.cancel(at: now), emit: emit)
+                if machine.state.isTerminal {
+                    task.cancel()
+                    return .done
+                }
+            case .end:
+                if Task.isCancelled { break }
+                if let refusal {
+                    let error = ChatError.fromHTTP(
+                        status: refusal.status, body: refusal.body, settings: request.settings)
+                    return outcome(of: machine.failed(error, retryAfter: refusal.retryAfter, at: Date()), emit: emit)
+                }
+                perform(machine.received(decoder.finish(), at: Date()), emit: emit)
+                perform(machine.endOfStream(at: Date()), emit: emit)
                 return .done
+            case .failed(let error):
+                if Task.isCancelled { break }
+                let now = Date()
+                if let refusal {
+                    // The error body was cut off: report the status with what arrived of it.
+                    let error = ChatError.fromHTTP(
+                        status: refusal.status, body: refusal.body, settings: request.settings)
+                    return outcome(of: machine.failed(error, retryAfter: refusal.retryAfter, at: now), emit: emit)
+                }
+                if responseStarted {
+                    // Mid-body failure: keep what was decoded, then report why it stopped.
+                    perform(machine.received(decoder.finish(), at: now), emit: emit)
+                }
+                let chatError =
+                    error is ResponsePartStream.IdleTimeout
+                    ? ChatError.idleTimeout(
+                        seconds: idleTimeout(for: request.settings), provider: request.settings.name)
+                    : chatError(for: error, host: host, responseStarted: responseStarted)
+                return outcome(of: machine.failed(chatError, at: now), emit: emit)
             }
-            if responseStarted {
-                // Mid-body failure: keep what was decoded, then report why it stopped.
-                perform(machine.received(decoder.finish(), at: now), emit: emit)
-            }
-            let chatError = chatError(for: error, host: host, responseStarted: responseStarted)
-            return outcome(of: machine.failed(chatError, at: now), emit: emit)
         }
+        // The parts end without `.end` or `.failed` only when the request was cancelled.
+        perform(machine.cancel(at: Date()), emit: emit)
+        return .done
+    }
+
+    /// How much of an error response's body is read for its message.
+    static let errorBodyLimit = 64 << 10
+
+    /// Seconds without a byte before a request gives up: the provider's `idle_timeout`, else the client's.
+    func idleTimeout(for settings: ProviderSettings) -> Double {
+        settings.idleTimeout ?? configuration.idleTimeout
     }
 
     private func outcome(of actions: [RequestStateMachine.Action], emit: @Sendable (ChatStreamEvent) -> Void)
@@ -124,7 +188,7 @@ extension ChatClient {
         if let httpError = error as? HTTPClientError {
             switch httpError {
             case .readTimeout:
-                return .idleTimeout(seconds: configuration.idleTimeout)
+                return .idleTimeout(seconds: configuration.idleTimeout, provider: nil)
             case .connectTimeout, .tlsHandshakeTimeout, .httpProxyHandshakeTimeout:
                 return .connectTimeout(host: host, seconds: configuration.connectTimeout)
             case .remoteConnectionClosed:
