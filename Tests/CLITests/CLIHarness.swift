@@ -66,6 +66,26 @@ final class CLIHarness {
     func start(_ arguments: [String], stdin: String = "") throws -> RunningPonder {
         try RunningPonder(executable: ponder, arguments: arguments, environment: environment, stdin: stdin)
     }
+
+    /// Runs `ponder arguments` as a user without privileges, so that file permissions apply: as
+    /// root, through `setpriv` as `nobody`, after giving that user the whole temporary home.
+    func runUnprivileged(_ arguments: [String], timeout: Double = 60) throws -> Result {
+        guard geteuid() == 0 else { return try run(arguments, timeout: timeout) }
+        let nobody: uid_t = 65534
+        let owned = FileManager.default.enumerator(atPath: directory.path)?.compactMap { $0 as? String } ?? []
+        for path in [directory.path] + owned.map({ directory.path + "/" + $0 }) {
+            _ = lchown(path, nobody, nobody)
+        }
+        let running = try RunningPonder(
+            executable: URL(fileURLWithPath: "/usr/bin/setpriv"),
+            arguments: ["--reuid=\(nobody)", "--regid=\(nobody)", "--clear-groups", ponder.path] + arguments,
+            environment: environment, stdin: "")
+        guard running.waitForExit(timeout: timeout) else {
+            running.process.terminate()
+            throw CLIHarnessError(message: "ponder \(arguments.joined(separator: " ")) did not finish in \(timeout) s")
+        }
+        return running.result
+    }
 }
 
 /// A `ponder` process whose output is collected as it arrives.

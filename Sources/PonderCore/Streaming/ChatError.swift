@@ -16,6 +16,7 @@ public struct ChatError: Error, Equatable, Hashable, Sendable, CustomStringConve
         case timeout
         case network  // DNS, refused, TLS
         case configuration
+        case missingKey  // no key in the environment, or api_key_cmd failed
     }
 
     public var kind: Kind

@@ -47,7 +47,7 @@ struct ConfigCommand: ParsableCommand {
             let url = ConfigLoader.configURL()
             let config: PonderConfig
             do {
-                config = try ConfigLoader.load(from: url)
+                config = try ConfigLoader.load()
             } catch {
                 for problem in error.problems { printError(problem.description) }
                 throw ExitCodes.config
