@@ -57,7 +57,7 @@ struct AnthropicEventDecoder: Sendable {
             }
             if let reported = json["usage"] { merge(reported, into: &out) }
         case "message_stop":
-            out.append(.finished(stopReason ?? .stop))
+            out.append(.finished(stopReason ?? .unspecified))
             return true
         default:
             break

@@ -36,7 +36,8 @@ struct OllamaChunkDecoder: Sendable {
             if completion != nil || prompt != nil {
                 out.append(.usage(TokenUsage(promptTokens: prompt, completionTokens: completion)))
             }
-            out.append(.finished(OpenAIChunkDecoder.finishReason(json["done_reason"]?.stringValue ?? "stop")))
+            let reason = json["done_reason"]?.nonEmptyString.map(OpenAIChunkDecoder.finishReason) ?? .unspecified
+            out.append(.finished(reason))
             return true
         }
         return false

@@ -76,7 +76,7 @@ struct OpenAIChunkDecoder: Sendable {
         if let pendingError {
             out.append(.failed(pendingError))
         } else {
-            out.append(.finished(pendingFinish ?? .stop))
+            out.append(.finished(pendingFinish ?? .unspecified))
         }
         return true
     }

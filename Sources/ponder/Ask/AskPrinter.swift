@@ -78,6 +78,8 @@ struct AskPrinter: Sendable {
             "message_id": messageID.map { .string($0.rawValue) } ?? .null,
         ]
         switch outcome {
+        case .finished(.unspecified):
+            done["finish_reason"] = .null
         case .finished(let reason):
             done["finish_reason"] = .string(reason.rawValue)
         case .failed(let error):

@@ -144,6 +144,9 @@ struct AskCommand: AsyncParsableCommand {
             printError("ponder: the answer was cut short: the provider's token limit was reached")
         case .finished(.insufficientResources):
             printError("ponder: the provider stopped the answer early (insufficient resources)")
+        case .finished(.unspecified):
+            printError(
+                "ponder: the provider ended the answer without saying why (no finish reason); it may be incomplete")
         case .finished, .outputClosed:
             return
         case .failed(let error):
