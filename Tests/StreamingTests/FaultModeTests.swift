@@ -41,3 +41,23 @@ import Testing
         }
     }
 }
+
+/// An error object that echoes the request's credentials reaches the consumer without them.
+@Suite(.serialized) struct KeyEchoTests {
+    typealias H = ClientHarness
+
+    @Test(arguments: [ProviderKind.deepseek, .ollama, .anthropic])
+    func anErrorEchoingTheKeyArrivesRedacted(kind: ProviderKind) async throws {
+        try await H.withServer { server, client in
+            var settings = H.settings(server, kind: kind, model: "fault-key-echo")
+            // A key with no recognisable shape: only knowing it finds it.
+            settings.apiKey = APIKey(value: "plain0key0without0shape", source: "test")
+            let outcome = await H.run(client, H.request(settings))
+            let error = try #require(outcome.error)
+            #expect(error.kind == .inBand)
+            #expect(!error.message.contains("plain0key0without0shape"))
+            #expect(error.message.contains("<redacted>"))
+            #expect(outcome.reasoning == "step 1 step 2 step 3 step 4 ")
+        }
+    }
+}

@@ -81,7 +81,8 @@ extension ConversationStore {
             if !answer.isEmpty { try insert.execute(arguments: [id.rawValue, "answer", answer]) }
             guard let header else { return }
             let values: [(any DatabaseValueConvertible)?] = [
-                header.errorText, header.provider, header.model, header.usage.promptTokens,
+                header.errorText.map { SecretRedactor.redact($0) }, header.provider, header.model,
+                header.usage.promptTokens,
                 header.usage.completionTokens, header.usage.reasoningTokens, header.usage.cacheHitTokens,
                 header.usage.cacheMissTokens, StoredDate.optionalValue(header.timings.sent),
                 StoredDate.optionalValue(header.timings.firstByte),

@@ -14,7 +14,17 @@ extension ChatClient {
     /// The same events as `stream(_:)`, handed to `emit` in the task that reads the response, as
     /// they are decoded — one thread hop less per token than iterating the stream. Returns after
     /// the terminal phase; cancelling the calling task cancels the request.
-    public func run(_ request: ChatRequest, emit: @escaping @Sendable (ChatStreamEvent) -> Void) async {
+    public func run(_ request: ChatRequest, emit deliver: @escaping @Sendable (ChatStreamEvent) -> Void) async {
+        // Whatever failed — the server's error object, the transport, the local engine — the key of
+        // this request never leaves in the error's message.
+        let key = request.settings.apiKey
+        let emit: @Sendable (ChatStreamEvent) -> Void = { event in
+            if case .phase(.failed(let error)) = event {
+                deliver(.phase(.failed(error.redacting(key))))
+            } else {
+                deliver(event)
+            }
+        }
         var machine = RequestStateMachine(policy: configuration.retryPolicy)
         perform(machine.start(), emit: emit)
         let prepared = RequestBuilder.chatRequest(for: request)
