@@ -67,6 +67,20 @@ final class CLIHarness {
         try RunningPonder(executable: ponder, arguments: arguments, environment: environment, stdin: stdin)
     }
 
+    /// Runs `ponder arguments` through `wrapper`, which returns the whole command line for a given
+    /// `ponder` command line (see `MountNamespace`).
+    func run(_ arguments: [String], wrappedBy wrapper: ([String]) -> [String], timeout: Double = 60) throws -> Result {
+        let command = wrapper([ponder.path] + arguments)
+        let running = try RunningPonder(
+            executable: URL(fileURLWithPath: command[0]), arguments: Array(command.dropFirst()),
+            environment: environment, stdin: "")
+        guard running.waitForExit(timeout: timeout) else {
+            running.process.terminate()
+            throw CLIHarnessError(message: "ponder \(arguments.joined(separator: " ")) did not finish in \(timeout) s")
+        }
+        return running.result
+    }
+
     /// Runs `ponder arguments` as a user without privileges, so that file permissions apply: as
     /// root, through `setpriv` as `nobody`, after giving that user the whole temporary home.
     func runUnprivileged(_ arguments: [String], timeout: Double = 60) throws -> Result {
@@ -76,15 +90,10 @@ final class CLIHarness {
         for path in [directory.path] + owned.map({ directory.path + "/" + $0 }) {
             _ = lchown(path, nobody, nobody)
         }
-        let running = try RunningPonder(
-            executable: URL(fileURLWithPath: "/usr/bin/setpriv"),
-            arguments: ["--reuid=\(nobody)", "--regid=\(nobody)", "--clear-groups", ponder.path] + arguments,
-            environment: environment, stdin: "")
-        guard running.waitForExit(timeout: timeout) else {
-            running.process.terminate()
-            throw CLIHarnessError(message: "ponder \(arguments.joined(separator: " ")) did not finish in \(timeout) s")
-        }
-        return running.result
+        return try run(
+            arguments,
+            wrappedBy: { ["/usr/bin/setpriv", "--reuid=\(nobody)", "--regid=\(nobody)", "--clear-groups"] + $0 },
+            timeout: timeout)
     }
 }
 

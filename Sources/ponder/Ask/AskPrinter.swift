@@ -87,6 +87,12 @@ struct AskPrinter: Sendable {
                 "type": "error", "kind": .string(error.kind.rawValue), "message": .string(error.message),
                 "http_status": Self.number(error.httpStatus),
             ])
+        case .notSaved(let error, let missing, _):
+            _ = event([
+                "type": "error", "kind": "store",
+                "message": .string(AskOutcome.notSavedMessage(error, missing: missing)),
+                "http_status": .null,
+            ])
         case .cancelled, .outputClosed:
             break
         }

@@ -22,6 +22,9 @@ struct AskSession: Sendable {
         interrupt.cancel()
         if let writer {
             await writer.finish(status: outcome.messageStatus, errorText: Self.errorText(outcome))
+            if let failure = writer.saveFailure {
+                outcome = .notSaved(failure, missing: writer.unsavedCharacters, streamed: outcome)
+            }
         }
         printer.finish(outcome, conversationID: conversationID, messageID: writer?.message.id)
         return outcome

@@ -154,6 +154,9 @@ struct AskCommand: AsyncParsableCommand {
         case .cancelled:
             printError(saved ? "ponder: interrupted; what arrived was saved" : "ponder: interrupted")
             throw ExitCodes.interrupted
+        case .notSaved(let error, let missing, let streamed):
+            if case .failed(let streamError) = streamed { ErrorReport(streamError)?.print() }
+            throw CLIError(AskOutcome.notSavedMessage(error, missing: missing), exitCode: ExitCodes.store)
         }
     }
 }
