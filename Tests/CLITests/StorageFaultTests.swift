@@ -112,4 +112,32 @@ import Testing
         let error = events.first { $0["type"] == "error" }
         #expect(error?["kind"] == "store")
     }
+
+    @Test(.enabled(if: MountNamespace.isAvailable, "needs unprivileged user and mount namespaces"))
+    func aReadOnlyDataDirectoryStillReadsAndRefusesToAskWithoutSaving() async throws {
+        let server = try await FakeServer.start()
+        defer { Task { await server.stop() } }
+        let cli = try CLIHarness()
+        try cli.writeConfig(baseURL: server.baseURL)
+        #expect(try cli.run(["ask", "--hide-reasoning", "saved before"]).status == 0)
+        let data = cli.environment["XDG_DATA_HOME"]!
+        let readOnly = { (command: [String]) in MountNamespace.readOnly(data, command: command) }
+
+        let list = try cli.run(["list"], wrappedBy: readOnly)
+        #expect(list.status == 0, "\(list.stderr)")
+        #expect(list.stdout.contains("saved before"))
+        #expect(try cli.run(["search", "saved"], wrappedBy: readOnly).status == 0)
+
+        let ask = try cli.run(["ask", "not saved"], wrappedBy: readOnly)
+        #expect(ask.status == 74)
+        #expect(ask.stdout.isEmpty)
+        #expect(ask.stderr.split(separator: "\n").count == 1)
+        #expect(ask.stderr.contains("is read-only"))
+        #expect(ask.stderr.contains("Nothing was sent; to ask without saving, use --no-save."))
+        #expect(server.receivedRequests.count == 1, "nothing is sent when it cannot be saved")
+
+        let unsaved = try cli.run(["ask", "--no-save", "--hide-reasoning", "not saved"], wrappedBy: readOnly)
+        #expect(unsaved.status == 0)
+        #expect(unsaved.stdout.hasPrefix("You said: “not saved”."))
+    }
 }

@@ -131,7 +131,13 @@ struct AskCommand: AsyncParsableCommand {
         let assistant = Message(
             conversationID: conversation.id, parentID: user.id, role: .assistant, status: .streaming,
             provider: settings.name, model: settings.model)
-        try store.saveTurn(conversation: thread.isNew ? conversation : nil, messages: [user, assistant])
+        do {
+            try store.saveTurn(conversation: thread.isNew ? conversation : nil, messages: [user, assistant])
+        } catch var error as StoreError where error.kind == .readOnly || error.kind == .diskFull {
+            // Nothing was sent yet: say so, and how to ask anyway.
+            error.message += " Nothing was sent; to ask without saving, use --no-save."
+            throw error
+        }
         let writer = StreamingMessageWriter(store: store, message: assistant, rowWritten: true) { error in
             printError("ponder: could not save the answer: \(error.message)")
         }

@@ -34,11 +34,8 @@ struct ErrorReport {
     }
 
     private init(store error: StoreError) {
-        var lines = ["ponder: \(error.message)"]
+        let lines = ["ponder: \(error.message)"]
         switch error.kind {
-        case .corrupt:
-            lines.append("ponder: run `ponder db repair` to move the damaged file aside and start a new database")
-            self.init(lines: lines, exitCode: ExitCodes.store)
         case .invalidData:
             self.init(lines: lines, exitCode: ExitCodes.badData)
         default:
