@@ -195,6 +195,10 @@ extension ChatClient {
 
     /// Maps transport errors to a `ChatError` the user can act on.
     func chatError(for error: any Error, host: String, responseStarted: Bool) -> ChatError {
+        if let parserError = error as? HTTPParserError, parserError == .invalidEOFState {
+            // The connection ended in the middle of the body (a FIN before the last chunk).
+            return chatError(for: HTTPClientError.remoteConnectionClosed, host: host, responseStarted: responseStarted)
+        }
         if let httpError = error as? HTTPClientError {
             switch httpError {
             case .readTimeout:
