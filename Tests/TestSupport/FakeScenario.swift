@@ -15,6 +15,8 @@ public struct FakeScenario: Equatable, Sendable {
         case chinese
         /// Text full of terminal escapes: CSI, OSC 52 clipboard writes, DCS, bidi overrides, BEL.
         case hostile
+        /// Every payload of `EscapeCorpus`, one per token, in the reasoning and in the answer.
+        case escapes
         /// No reasoning; a one-line title (`Title: "Refined …"`) made from the first words of the
         /// `Question:` line of the prompt, as a reply to a title request.
         case title
@@ -117,6 +119,9 @@ extension FakeScenario {
         name: "fake-markdown", reasoningTokens: 6, answerTokens: 0, style: .markdown)
     public static let chinese = FakeScenario(name: "fake-chinese", style: .chinese)
     public static let hostile = FakeScenario(name: "fake-hostile", reasoningTokens: 6, answerTokens: 6, style: .hostile)
+    public static let escapes = FakeScenario(
+        name: "fake-escapes", reasoningTokens: EscapeCorpus.payloads.count, answerTokens: EscapeCorpus.payloads.count,
+        style: .escapes)
     public static let long = FakeScenario(name: "fake-long", reasoningTokens: 100_000, answerTokens: 50)
     public static let noReasoning = FakeScenario(name: "fake-no-reasoning", reasoningTokens: 0, answerTokens: 10)
     /// The reply to a title request, whatever the model (see `isTitleRequest`).
@@ -127,7 +132,7 @@ extension FakeScenario {
     public static let named: [FakeScenario] =
         [
             .standard, .slow, .stall, .unauthorized, .rateLimitedThenOK, .closeEarly, .markdown, .chinese, .hostile,
-            .long, .noReasoning,
+            .escapes, .long, .noReasoning,
         ] + faults
 
     /// The scenario whose name is `name`, if any.

@@ -62,7 +62,8 @@ struct ConfigCommand: ParsableCommand {
     }
 }
 
-/// Writes one line to standard error.
+/// Writes one line to standard error, made safe for a terminal: messages quote anything (an id or
+/// a file name from the command line, a server's words, a value from the config file).
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    FileHandle.standardError.write(Data((Sanitizer.sanitizeLine(line) + "\n").utf8))
 }

@@ -14,7 +14,7 @@ struct ErrorReport {
         case let error as CLIError:
             self.init(lines: ["ponder: \(error.message)"], exitCode: error.exitCode)
         case let error as ChatError:
-            self.init(lines: ["ponder: \(Sanitizer.sanitizeLine(error.message))"], exitCode: ExitCodes.code(for: error))
+            self.init(lines: ["ponder: \(error.message)"], exitCode: ExitCodes.code(for: error))
         case let error as StoreError:
             self.init(store: error)
         case let error as ConfigError:
