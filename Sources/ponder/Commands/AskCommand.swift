@@ -138,7 +138,11 @@ struct AskCommand: AsyncParsableCommand {
             error.message += " Nothing was sent; to ask without saving, use --no-save."
             throw error
         }
-        let writer = StreamingMessageWriter(store: store, message: assistant, rowWritten: true) { error in
+        // Written every 150 ms: a killed `ponder ask` loses at most the last quarter second of text
+        // even on a loaded machine (see docs/decisions.md).
+        let writer = StreamingMessageWriter(
+            store: store, message: assistant, flushInterval: .milliseconds(150), rowWritten: true
+        ) { error in
             printError("ponder: could not save the answer: \(error.message)")
         }
         return (user, writer)
