@@ -52,6 +52,11 @@ let package = Package(
         ),
         .executableTarget(name: "ponder-fake-server", dependencies: ["TestSupport"], path: "Tests/FakeServerMain"),
         .executableTarget(name: "ponder-store-probe", dependencies: ["PonderCore"], path: "Tests/StoreProbe"),
+        .target(name: "CFuzzDriver", path: "Tests/CFuzzDriver"),
+        .target(name: "PonderFuzzTargets", dependencies: ["PonderCore", "PonderTUI"], path: "Tests/FuzzTargets"),
+        .executableTarget(
+            name: "ponder-fuzz", dependencies: ["PonderFuzzTargets", "CFuzzDriver", "TestSupport"],
+            path: "Tests/FuzzMain"),
         .executableTarget(
             name: "ponder-bench",
             dependencies: ["PonderCore", "PonderTUI", "TestSupport"],

@@ -1,5 +1,6 @@
 import Foundation
 import PonderCore
+import TestSupport
 
 /// The conversation store at scale: 10,000 conversations / 200,000 messages (~300 MB of text) by
 /// default, `PONDER_BENCH_SCALE` (e.g. 0.05) for a quick run. Prints generation time, opening and
@@ -192,7 +193,7 @@ private struct BenchText {
             "并发模型", "内存", "可见性", "所以", "我们", "考虑",
         ]
         let syllables = ["ka", "lo", "mi", "ren", "tas", "vo", "pel", "dra", "shi", "un", "ex", "tor", "bi", "qua"]
-        var generator = SplitMix(state: seed)
+        var generator = SplitMix64(seed: seed)
         while words.count < 4000 {
             let length = 2 + Int(generator.next() % 3)
             words.append((0..<length).map { _ in syllables[Int(generator.next() % UInt64(syllables.count))] }.joined())
@@ -201,7 +202,7 @@ private struct BenchText {
     }
 
     mutating func nextWord() -> String {
-        var generator = SplitMix(state: state)
+        var generator = SplitMix64(seed: state)
         let value = generator.next()
         state = generator.state
         // One word in 20,000 is the rare "heliotrope", for a selective query.
@@ -223,16 +224,5 @@ private struct BenchText {
             text += text.utf8.count % 97 < 8 ? ".\n" : " "
         }
         return text
-    }
-}
-
-private struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

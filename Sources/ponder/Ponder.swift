@@ -14,9 +14,9 @@ struct Ponder: AsyncParsableCommand {
             Without a subcommand Ponder opens its full-screen interface.
 
             Exit codes: 0 success, 1 other failure, 64 usage error, 65 bad input data, 66 no such \
-            conversation or file, 69 network failure, 74 conversation store failure, 75 provider or \
-            server error, 77 missing or rejected API key, 78 configuration problem, 130 interrupted \
-            (Ctrl-C; what arrived was kept).
+            conversation or file, 69 network failure, 74 conversation store failure (or an answer not \
+            saved in full), 75 provider or server error (including an empty balance), 77 missing or \
+            rejected API key, 78 configuration problem, 130 interrupted (Ctrl-C; what arrived was kept).
             """,
         version: "0.1.0",
         subcommands: [

@@ -84,7 +84,7 @@ import Testing
         defer { Task { await server.stop() } }
         let cli = try CLIHarness()
         try cli.writeConfig(
-            text: Self.config(baseURL: server.baseURL, model: fault.model, idleTimeout: fault.idleTimeout))
+            baseURL: server.baseURL, model: fault.model, extra: fault.idleTimeout.map { "idle_timeout = \($0)" } ?? "")
 
         let result = try cli.run(["ask", "--hide-reasoning", "what is up?"], timeout: 120)
         #expect(result.status == fault.exitCode, "\(result.stderr)")
@@ -149,8 +149,7 @@ import Testing
     @Test func aRefusedConnectionIsReportedAtOnce() throws {
         let cli = try CLIHarness()
         let port = try #require(FreePort.find())
-        try cli.writeConfig(
-            text: Self.config(baseURL: "http://127.0.0.1:\(port)", model: "fake-reasoner", idleTimeout: nil))
+        try cli.writeConfig(baseURL: "http://127.0.0.1:\(port)")
         let started = Date()
         let result = try cli.run(["ask", "what is up?"])
         #expect(Date().timeIntervalSince(started) < 10, "not after the 15 s connect timeout")
@@ -163,19 +162,5 @@ import Testing
         let stored = try #require(try store.messages(in: conversation.id).last)
         #expect(stored.status == .failed)
         #expect(stored.errorText?.hasPrefix("Could not reach 127.0.0.1: connection refused.") == true)
-    }
-
-    static func config(baseURL: String, model: String, idleTimeout: Int?) -> String {
-        """
-        default_provider = "fake"
-
-        [providers.fake]
-        kind = "deepseek"
-        base_url = "\(baseURL)"
-        model = "\(model)"
-        api_key_env = "FAKE_KEY"
-        \(idleTimeout.map { "idle_timeout = \($0)" } ?? "")
-
-        """
     }
 }

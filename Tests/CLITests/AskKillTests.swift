@@ -17,7 +17,7 @@ import Testing
     }
 
     @Test func aKilledAskKeepsAllButTheLastQuarterSecond() async throws {
-        var generator = SeededGenerator(seed: 50)
+        var generator = SplitMix64(seed: 50)
         var losses: [Loss] = []
         for run in 1...10 {
             let server = try await FakeServer.start(defaultScenario: Self.scenario)

@@ -33,8 +33,9 @@ final class CLIHarness {
     var databaseURL: URL { XDGPaths(environment: environment).databaseFile }
     var logURL: URL { XDGPaths(environment: environment).logFile }
 
-    /// A config whose default provider `fake` is the server at `baseURL`.
-    func writeConfig(baseURL: String, model: String = "fake-reasoner") throws {
+    /// A config whose default provider `fake` is the server at `baseURL`; `extra` lines go into
+    /// its provider table.
+    func writeConfig(baseURL: String, model: String = "fake-reasoner", extra: String = "") throws {
         try writeConfig(
             text: """
                 default_provider = "fake"
@@ -44,6 +45,7 @@ final class CLIHarness {
                 base_url = "\(baseURL)"
                 model = "\(model)"
                 api_key_env = "FAKE_KEY"
+                \(extra)
 
                 """)
     }

@@ -34,7 +34,7 @@ import Testing
 
     /// Overwrites 8 KB in the middle of the file (two pages) with bytes from a fixed seed.
     static func damage(_ file: URL, size: Int) throws -> Data {
-        var generator = SeededGenerator(seed: 14)
+        var generator = SplitMix64(seed: 14)
         let garbage = Data((0..<8192).map { _ in UInt8.random(in: 0...255, using: &generator) })
         let offset = UInt64(size / 2 / 4096 * 4096)
         let handle = try FileHandle(forWritingTo: file)
@@ -104,20 +104,5 @@ import Testing
         #expect(try cli.run(["search", "Fresnel"]).status == 0)
         let again = try cli.run(["db", "repair"])
         #expect(again.stdout.hasSuffix("is healthy (SQLite's integrity check found no problem); nothing to do.\n"))
-    }
-}
-
-/// A small deterministic random number generator (SplitMix64), so damage lands the same way every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

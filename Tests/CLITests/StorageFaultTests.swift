@@ -9,9 +9,12 @@ import Testing
 /// directory, a damaged database file. Each is one clear message; nothing is reported complete that
 /// was not saved, and nothing is deleted.
 @Suite(.serialized) struct StorageFaultTests {
-    /// A home whose provider streams about 450 KB of reasoning and whose data directory will be a
-    /// small disk.
-    static func home() async throws -> (CLIHarness, FakeServer, data: String, keep: String) {
+    /// Runs `ponder ask` against a provider that streams about 450 KB of reasoning, with a data
+    /// directory that is a disk of `size`; returns the harness, the result and the database file
+    /// as the disk kept it.
+    static func askOnSmallDisk(_ arguments: [String], size: String) async throws
+        -> (cli: CLIHarness, result: CLIHarness.Result, kept: URL)
+    {
         let server = try await FakeServer.start(
             defaultScenario: FakeScenario(name: "fill", reasoningTokens: 40_000, answerTokens: 50))
         let cli = try CLIHarness()
@@ -21,18 +24,17 @@ import Testing
         for directory in [data, keep] {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
-        return (cli, server, data, keep)
+        let result = try cli.run(["ask"] + arguments) {
+            MountNamespace.smallDisk(size: size, on: data, keepingIn: keep, command: $0)
+        }
+        await server.stop()
+        return (cli, result, URL(fileURLWithPath: keep + "/ponder/ponder.sqlite"))
     }
 
     @Test(.enabled(if: MountNamespace.isAvailable, "needs unprivileged user and mount namespaces"))
     func aDiskThatFillsDuringAskIsAFailureNotACompleteAnswer() async throws {
-        let (cli, server, data, keep) = try await Self.home()
-        defer { Task { await server.stop() } }
-        let result = try cli.run(
-            ["ask", "--hide-reasoning", "fill the disk"],
-            wrappedBy: {
-                MountNamespace.smallDisk(size: "400k", on: data, keepingIn: keep, command: $0)
-            })
+        let (cli, result, kept) = try await Self.askOnSmallDisk(["--hide-reasoning", "fill the disk"], size: "400k")
+        let data = cli.environment["XDG_DATA_HOME"]!
 
         #expect(result.status == 74, "\(result.stderr)")
         let lines = result.stderr.split(separator: "\n").map(String.init)
@@ -46,7 +48,6 @@ import Testing
         #expect(result.stdout.hasSuffix(" Point 49.\n"))
 
         // What the disk kept: the message is not left streaming, and says why its text is short.
-        let kept = URL(fileURLWithPath: keep + "/ponder/ponder.sqlite")
         #expect(try Self.storedStatus(kept) == "failed")
         // With room again, the next start folds in the text that was saved.
         let store = try ConversationStore.open(at: kept)
@@ -69,17 +70,10 @@ import Testing
     /// the next start marks it interrupted, keeping what was saved.
     @Test(.enabled(if: MountNamespace.isAvailable, "needs unprivileged user and mount namespaces"))
     func aDiskWithoutRoomForTheReserveLeavesTheMessageToTheNextStart() async throws {
-        let (cli, server, data, keep) = try await Self.home()
-        defer { Task { await server.stop() } }
-        let result = try cli.run(
-            ["ask", "--hide-reasoning", "fill the disk"],
-            wrappedBy: {
-                MountNamespace.smallDisk(size: "256k", on: data, keepingIn: keep, command: $0)
-            })
+        let (cli, result, kept) = try await Self.askOnSmallDisk(["--hide-reasoning", "fill the disk"], size: "256k")
         #expect(result.status == 74)
-        let kept = URL(fileURLWithPath: keep + "/ponder/ponder.sqlite")
         #expect(try Self.storedStatus(kept) == "streaming")
-        cli.environment["XDG_DATA_HOME"] = keep
+        cli.environment["XDG_DATA_HOME"] = kept.deletingLastPathComponent().deletingLastPathComponent().path
         let listed = try cli.run(["list"])
         #expect(listed.status == 0)
         #expect(try Self.storedStatus(kept) == "interrupted")
@@ -97,13 +91,7 @@ import Testing
 
     @Test(.enabled(if: MountNamespace.isAvailable, "needs unprivileged user and mount namespaces"))
     func aDiskThatFillsNeverSaysDoneComplete() async throws {
-        let (cli, server, data, keep) = try await Self.home()
-        defer { Task { await server.stop() } }
-        let result = try cli.run(
-            ["ask", "--json", "fill the disk"],
-            wrappedBy: {
-                MountNamespace.smallDisk(size: "400k", on: data, keepingIn: keep, command: $0)
-            })
+        let (_, result, _) = try await Self.askOnSmallDisk(["--json", "fill the disk"], size: "400k")
         #expect(result.status == 74)
         let events = result.stdout.split(separator: "\n").compactMap { try? JSONValue.parse(String($0)) }
         let done = try #require(events.last)

@@ -87,6 +87,14 @@ public enum ConfigLoader {
         fileMode: Int = 0o600,
         environment: [String: String] = [:]
     ) throws(ConfigError) -> PonderConfig {
+        if let line = TOMLPreflight.brokenTableHeader(in: text) {
+            throw ConfigError(problems: [
+                ConfigProblem(
+                    file: file, line: line,
+                    message: "TOML syntax error: a table name must start with a letter, a digit, _, - or a quote",
+                    fix: "write the table like [providers.deepseek]")
+            ])
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
