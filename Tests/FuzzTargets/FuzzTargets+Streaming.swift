@@ -1,3 +1,4 @@
+import Foundation
 import PonderCore
 
 /// The stream decoding layers: bytes to lines, SSE events, provider JSON and `<think>` splitting.
@@ -159,6 +160,19 @@ extension FuzzTargets {
         let whole = split([text[...]])
         let pieces = split(FuzzInput.pieces(of: text, seed: seed, maximum: maximum))
         FuzzTarget.check(whole == pieces, "think splitting differs when the text arrives in pieces")
+    }
+
+    static let retryAfter = FuzzTarget(
+        name: "retry-after",
+        seeds: ["120", "0", "1.5", "Wed, 21 Oct 2026 07:28:00 GMT", "Sunday, 06-Nov-94 08:49:37 GMT"],
+        dictionary: ["GMT", ", ", ":", "e", "-", "Mon", "Nov"]
+    ) { bytes in
+        let now = Date(timeIntervalSince1970: 1_790_000_000)
+        guard let seconds = RetryAfter.seconds(String(decoding: bytes, as: UTF8.self), now: now) else { return }
+        FuzzTarget.check(seconds.isFinite && seconds >= 0, "a wait of \(seconds) s")
+        var machine = RequestStateMachine()
+        _ = machine.start()
+        _ = machine.failed(ChatError(kind: .rateLimited, message: "slow down"), retryAfter: seconds, at: now)
     }
 
     static let jsonValue = FuzzTarget(

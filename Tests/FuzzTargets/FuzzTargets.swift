@@ -1,7 +1,8 @@
 /// Every fuzz target, by name. A new parser gets fuzzed by adding its target here.
 public enum FuzzTargets {
     public static let all: [FuzzTarget] = [
-        lineSplitter, sseDecoder, openAIChunks, anthropicEvents, ollamaLines, thinkSplitter, jsonValue, sanitizer,
+        lineSplitter, sseDecoder, openAIChunks, anthropicEvents, ollamaLines, thinkSplitter, retryAfter, jsonValue,
+        sanitizer,
         wrapping, streamingMarkdown, keyDecoder, configReader, ponderImport,
     ]
 

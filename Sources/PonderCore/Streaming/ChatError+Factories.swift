@@ -72,6 +72,7 @@ extension ChatError {
     }
 
     static func seconds(_ value: Double) -> String {
-        value == value.rounded() ? "\(Int(value)) s" : "\((value * 10).rounded() / 10) s"
+        guard let whole = Int(exactly: value) else { return "\((value * 10).rounded() / 10) s" }
+        return "\(whole) s"
     }
 }

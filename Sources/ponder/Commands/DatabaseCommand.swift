@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import PonderCore
 
-/// `ponder db path|repair`: where the conversation store lives, and moving a damaged one aside.
+/// `ponder db path|repair`: where the conversation store lives, and checking and repairing it.
 struct DatabaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db", abstract: "Locate the conversation store, or check and repair it.",
