@@ -159,10 +159,24 @@ public enum Sanitizer {
                 let end = endOfSequence(scalars, at: index)
                 var shown = ""
                 var position = index
+                var sequenceMarks = 0
+                var sequenceDropped = 0
                 while position < end {
-                    shown += visible(scalars[position].value)
+                    // A flood of marks inside a sequence is cut like one outside it.
+                    let scalar = scalars[position]
+                    sequenceMarks = scalar.value >= 0x300 && isMark(scalar) ? sequenceMarks + 1 : 0
+                    if sequenceMarks > maximumMarks {
+                        sequenceDropped += 1
+                    } else {
+                        if sequenceDropped > 0 {
+                            shown += "⟨\(sequenceDropped) more marks⟩"
+                            sequenceDropped = 0
+                        }
+                        shown += visible(scalar.value)
+                    }
                     position = scalars.index(after: position)
                 }
+                if sequenceDropped > 0 { shown += "⟨\(sequenceDropped) more marks⟩" }
                 replace(shown)
                 index = end
             default:
