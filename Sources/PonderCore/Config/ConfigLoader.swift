@@ -87,12 +87,11 @@ public enum ConfigLoader {
         fileMode: Int = 0o600,
         environment: [String: String] = [:]
     ) throws(ConfigError) -> PonderConfig {
-        if let line = TOMLPreflight.brokenTableHeader(in: text) {
+        if let trap = TOMLPreflight.firstTrap(in: text) {
             throw ConfigError(problems: [
                 ConfigProblem(
-                    file: file, line: line,
-                    message: "TOML syntax error: a table name must start with a letter, a digit, _, - or a quote",
-                    fix: "write the table like [providers.deepseek]")
+                    file: file, line: trap.line, message: "TOML syntax error: \(trap.message)",
+                    fix: "see https://toml.io for the syntax")
             ])
         }
         let table: TOMLTable

@@ -1,19 +1,27 @@
-/// A look at config text before TOMLKit parses it, for the one input its parser cannot take: a
-/// table header (`[…]` or `[[…]]` at the start of a statement) whose name starts with a character
-/// no key can start with, such as `[}name]`. The parser stops the whole process there (an assertion
-/// in toml++) instead of reporting an error. Found by fuzzing the config reader.
+/// A look at config text before TOMLKit parses it, for the inputs its parser cannot take: a table
+/// header (`[…]` or `[[…]]` at the start of a statement) whose name starts with a character no key
+/// can start with, such as `[}name]`, and a `}` where an array expects a value, such as `[1, }`.
+/// The parser (toml++) assumes neither can happen: debug builds stop the whole process on an
+/// assertion, release builds go on under a false assumption. Both were found by fuzzing the config
+/// reader.
 enum TOMLPreflight {
-    /// The 1-based line of such a header, or nil when the text has none.
-    static func brokenTableHeader(in text: String) -> Int? {
+    struct Trap: Equatable {
+        /// 1-based.
+        var line: Int
+        var message: String
+    }
+
+    /// The first such input in `text`, or nil when it has none.
+    static func firstTrap(in text: String) -> Trap? {
         var line = 1
-        var depth = 0  // open `[` and `{` of values
+        var open: [Unicode.Scalar] = []  // the `[` and `{` of values not yet closed
         var atStatementStart = true
         var scalars = text.unicodeScalars[...]
         while let scalar = scalars.popFirst() {
             switch scalar {
             case "\n":
                 line += 1
-                if depth == 0 { atStatementStart = true }
+                if open.isEmpty { atStatementStart = true }
                 continue
             case " ", "\t", "\r":
                 continue
@@ -24,16 +32,23 @@ enum TOMLPreflight {
                 let tripled = scalars.starts(with: [scalar, scalar])
                 if tripled { scalars.removeFirst(2) }
                 line += skipString(&scalars, quote: scalar, multiline: tripled)
-            case "[" where atStatementStart && depth == 0:
+            case "[" where atStatementStart && open.isEmpty:
                 if scalars.first == "[" { scalars.removeFirst() }
                 while let next = scalars.first, next == " " || next == "\t" { scalars.removeFirst() }
-                guard let first = scalars.first, isKeyStart(first) else { return line }
+                guard let first = scalars.first, isKeyStart(first) else {
+                    return Trap(
+                        line: line,
+                        message: "a table name must start with a letter, a digit, _, - or a quote")
+                }
                 // The rest of the header is a key the parser reads (and reports) safely.
                 while let next = scalars.first, next != "\n" { scalars.removeFirst() }
             case "[", "{":
-                if !atStatementStart { depth += 1 }
-            case "]", "}":
-                depth = max(0, depth - 1)
+                if !atStatementStart { open.append(scalar) }
+            case "]":
+                if open.last == "[" { open.removeLast() }
+            case "}":
+                if open.last == "[" { return Trap(line: line, message: "an array holds a } where a value should be") }
+                if open.last == "{" { open.removeLast() }
             default:
                 break
             }
