@@ -34,9 +34,12 @@ import Testing
             let outcome = await H.run(client, H.request(settings))
             #expect(outcome.terminal == .finished(.stop))
             #expect(outcome.phases.prefix(3) == [.connecting, .queued, .thinking])
+            // The server spends 3 s on keep-alives before the first token (so the request outlived
+            // its 1 s timeout); the client's timings record when it handled each part, which under
+            // load can be later than the part arrived, so only the whole request's length is checked.
             let timings = try #require(outcome.timings)
-            let queued = try #require(timings.firstReasoning).timeIntervalSince(try #require(timings.firstByte))
-            #expect(queued > 2, "the keep-alives lasted \(queued) s, more than the 1 s timeout")
+            let lasted = try #require(timings.finished).timeIntervalSince(try #require(timings.sent))
+            #expect(lasted > 2.9, "the request lasted \(lasted) s")
         }
     }
 }
