@@ -19,6 +19,7 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .systemLibrary(name: "CCmark", path: "Sources/CCmark"),
+        .target(name: "CBuildInfo"),
         .target(
             name: "PonderCore",
             dependencies: [
@@ -29,13 +30,14 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
-            ]
+            ],
+            resources: [.embedInCode("../../Resources/trace-markers.toml")]
         ),
         .target(name: "PonderTUI", dependencies: ["PonderCore", "CNcurses"]),
         .executableTarget(
             name: "ponder",
             dependencies: [
-                "PonderCore", "PonderTUI",
+                "PonderCore", "PonderTUI", "CBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -59,7 +61,9 @@ let package = Package(
             path: "Tests/FuzzMain"),
         .executableTarget(
             name: "ponder-bench",
-            dependencies: ["PonderCore", "PonderTUI", "TestSupport"],
+            dependencies: [
+                "PonderCore", "PonderTUI", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             path: "Benchmarks/PonderBench"
         ),
         .testTarget(name: "CoreTests", dependencies: ["PonderCore", "TestSupport"]),
@@ -71,6 +75,11 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["PonderCore", "TestSupport"]),
         .testTarget(
             name: "CLITests",
+            dependencies: ["PonderCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(name: "PackageTests", dependencies: ["PonderCore", "TestSupport"]),
+        .testTarget(
+            name: "ImportTests",
             dependencies: ["PonderCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(

@@ -48,7 +48,8 @@ enum AskBench {
         var processTimes: [Double] = []
         for _ in 0..<runs {
             processTimes.append(
-                try timeToFirstByte(ponder, arguments: ["ask", "--json", "hello"], environment: environment))
+                try BenchProcess.run(ponder, ["ask", "--json", "hello"], environment: environment).firstByteMilliseconds
+            )
         }
         await server.stop()
 
@@ -64,31 +65,6 @@ enum AskBench {
                 format: "ask: fake server time to first token (in-process client): median %.1f ms, p95 %.1f ms",
                 server50, percentile(serverTimes, 0.95)))
         print(String(format: "ask: Ponder's own overhead: median %.1f ms (target < 30 ms)", process50 - server50))
-    }
-
-    /// Milliseconds from launching `ponder` to the first byte on its standard output; waits for exit.
-    private static func timeToFirstByte(_ executable: URL, arguments: [String], environment: [String: String]) throws
-        -> Double
-    {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        let start = ContinuousClock.now
-        try process.run()
-        let handle = output.fileHandleForReading
-        let first = handle.availableData
-        let elapsed = milliseconds(ContinuousClock.now - start)
-        _ = handle.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard !first.isEmpty, process.terminationStatus == 0 else {
-            throw BuildProductError(message: "ponder ask failed with status \(process.terminationStatus)")
-        }
-        return elapsed
     }
 
     private static func fillStore(at url: URL, conversations count: Int) throws {

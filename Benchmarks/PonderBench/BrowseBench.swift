@@ -38,7 +38,7 @@ enum BrowseBench {
         var opened = base
         // The key that opens the browser, as the keymap has it.
         guard
-            let openKey = Keymap.standard.bindings(in: .global).first(where: { $0.action == .openBrowser })?.keys
+            let openKey = Keymap.standard.bindings(in: .global).first(where: { $0.action == .app(.openBrowser) })?.keys
                 .first
         else {
             print("browse: failed: no key opens the browser")
@@ -124,13 +124,13 @@ enum BrowseBench {
             case .loadList(let includeArchived):
                 guard
                     let summaries = try? store.listConversations(
-                        includeArchived: includeArchived, limit: BrowserRuntime.listLimit),
+                        includeArchived: includeArchived, limit: StoreWorker.listLimit),
                     let counter = try? store.changeCounter()
                 else { continue }
                 event = .listLoaded(ConversationListing(summaries: summaries, loadedAt: Date(), changeCounter: counter))
             case .search(let query, let generation, let includeArchived):
                 let hits =
-                    (try? store.search(query, limit: BrowserRuntime.searchLimit, includeArchived: includeArchived))
+                    (try? store.search(query, limit: StoreWorker.searchLimit, includeArchived: includeArchived))
                     ?? []
                 event = .searchResults(generation: generation, hits: hits)
             case .loadPreview(let id):
@@ -147,11 +147,8 @@ enum BrowseBench {
             "mutex", "lock", "order", "garden", "peas", "thread", "cache", "proof", "theorem", "river", "vector",
             "matrix", "并发", "锁", "哈希", "量子", "reason", "answer", "compile", "swift", "rust", "kernel",
         ]
-        var seed: UInt64 = 0x5eed
-        func word() -> String {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return words[Int(seed >> 33) % words.count]
-        }
+        var random = SeededRandom(seed: 0x5eed)
+        func word() -> String { words[random.next(words.count)] }
         func text(_ count: Int) -> String { (0..<count).map { _ in word() }.joined(separator: " ") }
         let now = Date()
         for batch in stride(from: 0, to: count, by: 500) {

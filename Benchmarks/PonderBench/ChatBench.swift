@@ -47,9 +47,10 @@ enum ChatBench {
             worst = max(worst, elapsed)
             streamingFrames += 1
         }
-        var final = state.messages[state.messages.count - 1]
-        final.status = .complete
-        _ = Reducer.reduce(&state, .streamEnded(final))
+        let end = TurnEnd(
+            conversationID: conversation.id, answerID: assistant.id, status: .complete, errorText: nil,
+            phase: .finished(.stop))
+        _ = Reducer.reduce(&state, .streamEnded(end))
         let atEnd = averageNanos(state, cache: cache, frames: 200)
         state.focus = .thinking
         state.scroll.thinkingFromBottom = tokens / 20

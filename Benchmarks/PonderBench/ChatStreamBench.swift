@@ -71,8 +71,16 @@ enum ChatStreamBench {
         try during()
         // The store has the final row a moment before the screen says done; wait for both, so
         // the next question is not typed while the first still counts as answering.
-        try poll(timeout: 900, every: 0.05) {
-            try tmux.capture().contains("│ done") && completeAnswers(store) >= answers
+        var screen = ""
+        do {
+            try poll(timeout: 900, every: 0.05) {
+                screen = try tmux.capture()
+                return try screen.contains("│ done") && completeAnswers(store) >= answers
+            }
+        } catch {
+            // Say what the screen showed at the end, so a stuck answer can be told from a slow one.
+            let last = screen.split(separator: "\n").suffix(2).joined(separator: " / ")
+            throw TmuxError(message: "\(error); the screen ended with: \(last)")
         }
         let wall = BenchStatistics.milliseconds(ContinuousClock.now - start) / 1000
         return (wall, try cpuSeconds(pid) - cpuBefore)

@@ -68,11 +68,8 @@ enum TextBench {
         ]
         var tokens: [String] = []
         tokens.reserveCapacity(count)
-        var seed: UInt64 = 12_345
-        func next(_ bound: Int) -> Int {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((seed >> 33) % UInt64(bound))
-        }
+        var random = SeededRandom(seed: 12_345)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         var paragraph = 0
         while tokens.count < count {
             paragraph += 1

@@ -7,6 +7,7 @@ func selected(_ name: String) -> Bool { only?.contains(name) ?? true }
 
 if selected("render") { await RenderBench.run() }
 if selected("text") { TextBench.run() }
+if selected("trace") { TraceBench.run() }
 if selected("chat") { await ChatBench.run() }
 if selected("chat-tmux") { await ChatStreamBench.run() }
 if selected("streaming") { await StreamingBench.run() }
@@ -14,6 +15,7 @@ if selected("store") {
     do { try await StoreBench.run() } catch { print("store: failed: \(error)") }
 }
 if selected("ask") { await AskBench.run() }
+if selected("import") { await ImportBench.run() }
 
 if selected("browse") { await BrowseBench.run() }
 if selected("engine") { await EngineBench.run() }

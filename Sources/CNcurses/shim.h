@@ -17,8 +17,6 @@
 #include <ncursesw/curses.h>
 
 static inline WINDOW *cn_stdscr(void) { return stdscr; }
-static inline int cn_lines(void) { return LINES; }
-static inline int cn_cols(void) { return COLS; }
 static inline int cn_colors(void) { return COLORS; }
 static inline int cn_color_pairs(void) { return COLOR_PAIRS; }
 static inline void cn_set_escdelay(int ms) { set_escdelay(ms); }
@@ -50,10 +48,8 @@ static inline int cn_getmaxy(void) { return getmaxy(stdscr); }
 static inline int cn_getmaxx(void) { return getmaxx(stdscr); }
 static inline int cn_wget_wch(wint_t *ch) { return wget_wch(stdscr, ch); }
 
-static inline mmask_t cn_all_mouse_events(void) { return ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION; }
 static inline mmask_t cn_button1_pressed(void) { return BUTTON1_PRESSED; }
 static inline mmask_t cn_button1_released(void) { return BUTTON1_RELEASED; }
-static inline mmask_t cn_button1_clicked(void) { return BUTTON1_CLICKED; }
 static inline mmask_t cn_button2_pressed(void) { return BUTTON2_PRESSED; }
 static inline mmask_t cn_button3_pressed(void) { return BUTTON3_PRESSED; }
 static inline mmask_t cn_button4_pressed(void) { return BUTTON4_PRESSED; }

@@ -13,15 +13,17 @@ struct Ponder: AsyncParsableCommand {
         discussion: """
             Without a subcommand Ponder opens its full-screen interface.
 
-            Exit codes: 0 success, 1 other failure, 64 usage error, 65 bad input data, 66 no such \
-            conversation or file, 69 network failure, 74 conversation store failure (or an answer not \
-            saved in full), 75 provider or server error (including an empty balance), 77 missing or \
+            Exit codes: 0 success, 1 other failure, 3 output budget used up while thinking (ask), 64 \
+            usage error, 65 bad input data, 66 no such conversation or file, 69 network failure, 73 output \
+            file not writable, 74 conversation store failure (or an answer not saved in full), 75 provider \
+            or server error (including an empty balance), 77 missing or \
             rejected API key, 78 configuration problem, 130 interrupted (Ctrl-C; what arrived was kept).
             """,
-        version: "0.1.0",
+        version: PonderVersion.description(commit: BuildCommit.value),
         subcommands: [
             AskCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, ExportCommand.self,
             ImportCommand.self, RemoveCommand.self, ModelsCommand.self, ConfigCommand.self, DatabaseCommand.self,
+            EngineCommand.self,
         ]
     )
 

@@ -48,10 +48,10 @@ import Testing
         let check = try cli.run(["config", "check"])
         #expect(check.status == 0)
         #expect(check.stdout.contains("default provider: fake"))
-        let models = try cli.run(["models"])
+        let models = try cli.run(["models", "-p", "fake"])
         #expect(models.status == 0)
         #expect(models.stdout.split(separator: "\n").first == "fake-reasoner")
-        let json = try JSONValue.parse(try cli.run(["models", "--json"]).stdout)
+        let json = try JSONValue.parse(try cli.run(["models", "-p", "fake", "--json"]).stdout)
         #expect(json.arrayValue?.contains(.string("fake-slow")) == true)
     }
 

@@ -70,9 +70,9 @@ import Testing
     /// the next start marks it interrupted, keeping what was saved.
     @Test(.enabled(if: MountNamespace.isAvailable, "needs unprivileged user and mount namespaces"))
     func aDiskWithoutRoomForTheReserveLeavesTheMessageToTheNextStart() async throws {
-        let (cli, result, kept) = try await Self.askOnSmallDisk(["--hide-reasoning", "fill the disk"], size: "256k")
+        let (cli, result, kept) = try await Self.askOnSmallDisk(["--hide-reasoning", "fill the disk"], size: "300k")
         #expect(result.status == 74)
-        #expect(try Self.storedStatus(kept) == "streaming")
+        #expect(try Self.storedStatus(kept) == "streaming", "\(result.stderr)")
         cli.environment["XDG_DATA_HOME"] = kept.deletingLastPathComponent().deletingLastPathComponent().path
         let listed = try cli.run(["list"])
         #expect(listed.status == 0)

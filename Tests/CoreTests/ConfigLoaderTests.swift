@@ -41,7 +41,7 @@ import Testing
         #expect(vllm.kind == .openai)
         #expect(vllm.baseURL == "http://127.0.0.1:8000/v1")
         #expect(vllm.keySource == .command("pass show vllm"))
-        #expect(vllm.thinking == .effort("high"))
+        #expect(vllm.thinking == .level(.high))
         #expect(vllm.headers == ["X-Team": "core"])
         #expect(vllm.prices == TokenPrices(input: 1, output: 4.5))
         #expect(config.ui.thinkingPanelSide == .left)

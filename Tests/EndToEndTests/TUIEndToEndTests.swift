@@ -51,7 +51,15 @@ import Testing
         #expect(screen.contains("Reasoning will stream here"))
         #expect(screen.contains("no model is set up yet"))
         #expect(screen.contains("DEEPSEEK_API_KEY=sk-"))
-        #expect(screen.contains("make engine"))
+        // The setup text is wrapped in the middle column: read it as one run of words.
+        let middle = screen.split(separator: "\n").compactMap { line -> String? in
+            let columns = line.split(separator: "│", omittingEmptySubsequences: false)
+            return columns.count == 3 ? String(columns[1]) : nil
+        }
+        let words = middle.joined(separator: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(
+            words.contains(
+                "To run a small model on this machine: quit, run ponder engine install and start ponder again."))
         #expect(screen.contains("Ctrl-Q quit"))
         try harness.tmux.sendKeys("C-q")
         _ = try harness.waitForShell()

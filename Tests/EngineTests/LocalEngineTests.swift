@@ -13,7 +13,7 @@ import Testing
     let installation = LocalEngineInstallation.default()
 
     @Test func startsOnAFreePortAnswersAndStops() async throws {
-        try #require(installation.isInstalled, "run `make engine` first")
+        try #require(installation.isInstalled, "run `make engine` (ponder engine install) first")
         let engine = LocalEngine(installation: installation, settings: Self.smallSettings)
         let base = try await engine.start()
         #expect(base.hasPrefix("http://127.0.0.1:") && base.hasSuffix("/v1"))
@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func theEngineRunsWithNoSignalBlockedSoStopsTermReachesIt() async throws {
-        try #require(installation.isInstalled, "run `make engine` first")
+        try #require(installation.isInstalled, "run `make engine` (ponder engine install) first")
         let engine = LocalEngine(installation: installation, settings: Self.smallSettings)
         _ = try await engine.start()
         let pid = try #require(await engine.processID)
@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test func restartsAfterTheEngineDies() async throws {
-        try #require(installation.isInstalled, "run `make engine` first")
+        try #require(installation.isInstalled, "run `make engine` (ponder engine install) first")
         let engine = LocalEngine(installation: installation, settings: Self.smallSettings)
         _ = try await engine.start()
         let first = try #require(await engine.processID)
@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test func aPortInUseIsSkipped() async throws {
-        try #require(installation.isInstalled, "run `make engine` first")
+        try #require(installation.isInstalled, "run `make engine` (ponder engine install) first")
         let (busyPort, busySocket) = try Self.listeningSocket()
         defer { close(busySocket) }
         let ports = PortSequence([busyPort])
@@ -71,12 +71,12 @@ import Testing
         await #expect {
             _ = try await engine.start()
         } throws: { error in
-            (error as? ChatError)?.message.contains("make engine") == true
+            (error as? ChatError)?.message.contains("ponder engine install") == true
         }
     }
 
     @Test func aMissingModelFileIsNamed() async throws {
-        try #require(installation.isInstalled, "run `make engine` first")
+        try #require(installation.isInstalled, "run `make engine` (ponder engine install) first")
         var settings = Self.smallSettings
         settings.modelPath = "/nonexistent/model.gguf"
         let engine = LocalEngine(installation: installation, settings: settings)
@@ -88,7 +88,7 @@ import Testing
     }
 
     @Test func theLauncherExitsWhenItsParentIsKilled() async throws {
-        try #require(installation.isInstalled, "run `make engine` first")
+        try #require(installation.isInstalled, "run `make engine` (ponder engine install) first")
         let port = try #require(FreePort.find())
         let parent = Process()
         parent.executableURL = URL(fileURLWithPath: "/bin/bash")
@@ -152,21 +152,8 @@ import Testing
     }
 
     static func listeningSocket() throws -> (Int, Int32) {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        _ = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        listen(fd, 1)
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        return (Int(UInt16(bigEndian: address.sin_port)), fd)
+        let (port, descriptor) = try #require(FreePort.bind(listening: true))
+        return (port, descriptor)
     }
 }
 

@@ -32,7 +32,7 @@ import Testing
             effects == [
                 .browser(.loadList(includeArchived: false)), .browser(.loadPreview(Fixtures.summaries[2].id)),
             ])
-        #expect(Keymap.standard.bindings.contains { $0.action == .openBrowser })
+        #expect(Keymap.standard.bindings.contains { $0.action == .app(.openBrowser) })
     }
 
     @Test func movementKeysMoveTheSelectionWithinBounds() {
@@ -187,7 +187,7 @@ import Testing
                     ConversationListing(summaries: reordered, loadedAt: Fixtures.now, timeZone: Fixtures.utc))))
         #expect(state.browser?.selection == 0)
         #expect(BrowserReducer.selectedID(state) == selected)
-        #expect(state.conversations.first?.id == selected)
+        #expect(state.listing.summaries.first?.id == selected)
     }
 
     @Test func aReloadWhileSearchingRunsTheSearchAgain() {

@@ -41,7 +41,6 @@ import Testing
         _ = Reducer.reduce(&state, .conversationOpened(rust, []))
         let effects = Reducer.reduce(&state, .browser(.titleRefined(rust.id, title: "Actors and ownership")))
         #expect(effects == [.browser(.loadList(includeArchived: false))])
-        #expect(state.conversations[2].title == "Actors and ownership")
         #expect(state.listing.summaries[2].conversation.title == "Actors and ownership")
         #expect(state.listing.rows == BrowserFixtures.listing.rows)
         #expect(TranscriptView.title(state) == "Actors and ownership")

@@ -31,18 +31,19 @@ import Testing
 
     @Test func sendCarriesTheOpenConversation() {
         start()
-        var finished = assistant
-        finished.status = .complete
-        _ = Reducer.reduce(&state, .streamEnded(finished))
+        _ = Reducer.reduce(&state, .streamEnded(.ending(assistant, .complete)))
         for character in "next" { _ = press(.character(character)) }
         #expect(press(KeyPress(.enter)) == [.send(text: "next", conversationID: conversation.id, after: assistant.id)])
     }
 
     @Test func streamStartedOpensTheConversationAndListsItFirst() {
-        state.conversations = [Conversation(title: "older")]
+        let older = Conversation(title: "older", createdAt: conversation.updatedAt.addingTimeInterval(-60))
+        state.listing = ConversationListing(summaries: [ConversationSummary(conversation: older, messageCount: 2)])
         start()
         #expect(state.conversationID == conversation.id)
-        #expect(state.conversations.first?.id == conversation.id)
+        #expect(state.listing.summaries.map(\.id).first == conversation.id)
+        #expect(state.listing.summaries.first?.messageCount == 2)
+        #expect(state.selectedConversation == 0)
         #expect(state.messages.map(\.id) == [user.id, assistant.id])
         #expect(state.stream?.messageID == assistant.id)
     }
@@ -83,17 +84,16 @@ import Testing
         #expect(state.notice != nil)
     }
 
-    @Test func streamEndedStoresTheFinalMessageAndKeepsTheFold() {
+    @Test func streamEndedSetsTheFinalStatusAndKeepsTheFold() {
         start()
         state.focus = .transcript
         update(reasoning: "r")
         #expect(press(KeyPress(.enter)) == [.setReasoningFolded(assistant.id, false)])
-        var final = assistant
-        final.status = .cancelled
-        final.reasoning = "r"
-        _ = Reducer.reduce(&state, .streamEnded(final))
+        _ = Reducer.reduce(&state, .streamEnded(.ending(assistant, .cancelled, errorText: "Stopped")))
         #expect(state.stream == nil)
         #expect(state.messages.last?.status == .cancelled)
+        #expect(state.messages.last?.errorText == "Stopped")
+        #expect(state.messages.last?.reasoning == "r")
         #expect(state.messages.last?.reasoningFolded == false)
         #expect(state.activity == "cancelled · Ctrl-G continues, Ctrl-R retries")
     }
@@ -123,31 +123,23 @@ import Testing
     @Test func retryAndContinueAskForTheSelectedAnswer() {
         start()
         #expect(press(.ctrl("r")).isEmpty)
-        var stopped = assistant
-        stopped.status = .cancelled
-        _ = Reducer.reduce(&state, .streamEnded(stopped))
+        _ = Reducer.reduce(&state, .streamEnded(.ending(assistant, .cancelled)))
         #expect(press(.ctrl("g")) == [.continueAnswer(assistant.id)])
         #expect(press(.ctrl("r")) == [.regenerate(assistant.id)])
-        var complete = assistant
-        complete.status = .complete
-        _ = Reducer.reduce(&state, .streamEnded(complete))
+        _ = Reducer.reduce(&state, .streamEnded(.ending(assistant, .complete)))
         #expect(press(.ctrl("g")).isEmpty)
         #expect(state.notice != nil)
     }
 
     @Test func regeneratedAnswersAreSiblingsToFlipBetween() {
         start()
-        var first = assistant
-        first.status = .complete
-        _ = Reducer.reduce(&state, .streamEnded(first))
+        _ = Reducer.reduce(&state, .streamEnded(.ending(assistant, .complete)))
         let second = Message(
             conversationID: conversation.id, parentID: user.id, role: .assistant, status: .streaming)
         _ = Reducer.reduce(&state, .streamStarted(conversation: conversation, user: nil, assistant: second))
         #expect(state.messages.count == 3)
         #expect(state.visibleMessages.map(\.id) == [user.id, second.id])
-        var done = second
-        done.status = .complete
-        _ = Reducer.reduce(&state, .streamEnded(done))
+        _ = Reducer.reduce(&state, .streamEnded(.ending(second, .complete)))
         state.focus = .transcript
         _ = press(.character("<"))
         #expect(state.visibleMessages.map(\.id) == [user.id, assistant.id])
@@ -158,7 +150,8 @@ import Testing
 
     @Test func enterInTheSidebarOpensTheSelectedConversation() {
         let other = Conversation(title: "other")
-        state.conversations = [conversation, other]
+        state.listing = ConversationListing(
+            summaries: [conversation, other].map { ConversationSummary(conversation: $0, messageCount: 0) })
         _ = Reducer.reduce(&state, .conversationOpened(conversation, []))
         state.focus = .sidebar
         #expect(press(KeyPress(.enter)).isEmpty)

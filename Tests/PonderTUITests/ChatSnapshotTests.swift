@@ -28,7 +28,10 @@ import Testing
     /// A state with the earlier exchange and a second question being answered.
     static func state(width: Int, height: Int, phase: RequestPhase) -> AppState {
         var state = AppState(size: Size(width: width, height: height), providerLabel: "deepseek", modelLabel: "R1 🧠")
-        state.conversations = [conversation, Conversation(title: "Rust 🦀")]
+        state.listing = ConversationListing(
+            summaries: [conversation, Conversation(title: "Rust 🦀")].map {
+                ConversationSummary(conversation: $0, messageCount: 0)
+            })
         _ = Reducer.reduce(&state, .conversationOpened(conversation, earlier))
         let user = Message(
             id: MessageID("u2"), conversationID: conversation.id, parentID: MessageID("a1"), role: .user,
@@ -97,9 +100,7 @@ import Testing
 
     @Test func finishedScreenWithStyles() throws {
         var state = Self.state(width: 80, height: 24, phase: .answering)
-        var final = state.messages[state.messages.count - 1]
-        final.status = .cancelled
-        _ = Reducer.reduce(&state, .streamEnded(final))
+        _ = Reducer.reduce(&state, .streamEnded(.ending(state.messages[state.messages.count - 1], .cancelled)))
         try SnapshotAssertion.assertMatches(
             Self.render(state), named: "chat-cancelled-styles-80x24", includeStyles: true)
     }

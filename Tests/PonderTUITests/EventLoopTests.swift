@@ -2,16 +2,21 @@ import PonderTUI
 import Testing
 
 @Suite struct EventLoopTests {
-    final class Recorder {
+    /// Records the effects the loop hands over, and can answer them.
+    final class Recorder: EffectHandler {
         var effects: [Effect] = []
+        var answer: (Effect) -> Void = { _ in }
+
+        func handle(_ effect: Effect, terminal: any TerminalServices) {
+            effects.append(effect)
+            answer(effect)
+        }
     }
 
     @Test func typedTextIsDrawnAndCtrlQEndsTheLoop() {
         let terminal = MemoryTerminal(size: Size(width: 80, height: 24))
         let recorder = Recorder()
-        let loop = EventLoop(terminal: terminal, state: AppState(size: terminal.size)) { effect, _ in
-            recorder.effects.append(effect)
-        }
+        let loop = EventLoop(terminal: terminal, state: AppState(size: terminal.size), effects: recorder)
         var sawText = false
         terminal.onPresent = { terminal in
             if !sawText && terminal.screen.lines().contains(where: { $0.contains("› 你好 🤔") }) {
@@ -28,7 +33,7 @@ import Testing
 
     @Test func aBurstOfInputIsDrawnInOneFrameNotOnePerKey() {
         let terminal = MemoryTerminal(size: Size(width: 80, height: 24))
-        let loop = EventLoop(terminal: terminal, state: AppState(size: terminal.size)) { _, _ in }
+        let loop = EventLoop(terminal: terminal, state: AppState(size: terminal.size), effects: Recorder())
         terminal.onPresent = { terminal in
             if terminal.screen.lines().contains(where: { $0.contains("xxxxxxxx") }) { terminal.type("\u{11}") }
         }
@@ -40,11 +45,14 @@ import Testing
 
     @Test func effectsPostEventsBackThroughTheQueue() {
         let terminal = MemoryTerminal(size: Size(width: 80, height: 24))
-        let loop = EventLoop(terminal: terminal, state: AppState(size: terminal.size)) { effect, queue in
+        let queue = EventQueue()
+        let recorder = Recorder()
+        recorder.answer = { effect in
             guard case .send(let text, _, _) = effect else { return }
             queue.post(.submitRejected(text: text, reason: "not sent"))
             terminal.type("\u{11}")
         }
+        let loop = EventLoop(terminal: terminal, state: AppState(size: terminal.size), queue: queue, effects: recorder)
         terminal.type("draft\r")
         _ = loop.run()
         #expect(loop.state.editor.text == "draft")
@@ -54,7 +62,7 @@ import Testing
     @Test func resizeToTooSmallAndBack() {
         let terminal = MemoryTerminal(size: Size(width: 80, height: 24))
         var sawTooSmall = false
-        let loop = EventLoop(terminal: terminal, state: AppState(size: terminal.size)) { _, _ in }
+        let loop = EventLoop(terminal: terminal, state: AppState(size: terminal.size), effects: Recorder())
         terminal.resize(to: Size(width: 30, height: 8))
         loop.apply(.resized(terminal.size))
         loop.draw(at: 1)
@@ -69,7 +77,7 @@ import Testing
 
     @Test func ctrlCTwiceQuitsThroughTheRealClockPath() {
         let terminal = MemoryTerminal(size: Size(width: 80, height: 24))
-        let loop = EventLoop(terminal: terminal, state: AppState(size: terminal.size)) { _, _ in }
+        let loop = EventLoop(terminal: terminal, state: AppState(size: terminal.size), effects: Recorder())
         var sentSecond = false
         terminal.onPresent = { terminal in
             if !sentSecond && terminal.screen.lines().contains(where: { $0.contains("Press Ctrl-C again to quit") }) {

@@ -28,12 +28,13 @@ import Testing
     @Test func aRemapReplacesTheDefaultsAndWinsOverOtherUses() {
         let keymap = Keymap.standard.remapped(["toggle-thinking-panel": "ctrl-o, f3", "find": "ctrl-s"])
         let always: (BindingCondition) -> Bool = { _ in true }
-        #expect(keymap.binding(for: .ctrl("o"), in: .global, satisfying: always)?.action == .toggleThinkingPanel)
         #expect(
-            keymap.binding(for: KeyPress(.function(3)), in: .global, satisfying: always)?.action == .toggleThinkingPanel
-        )
+            keymap.binding(for: .ctrl("o"), in: .global, satisfying: always)?.action == .layout(.toggleThinkingPanel))
+        #expect(
+            keymap.binding(for: KeyPress(.function(3)), in: .global, satisfying: always)?.action
+                == .layout(.toggleThinkingPanel))
         #expect(keymap.binding(for: .ctrl("t"), in: .global, satisfying: always) == nil)
-        #expect(keymap.binding(for: .ctrl("s"), in: .pane, satisfying: always)?.action == .find)
+        #expect(keymap.binding(for: .ctrl("s"), in: .pane, satisfying: always)?.action == .find(.start))
         #expect(keymap.binding(for: .character("/"), in: .pane, satisfying: always) == nil)
         var state = AppState(size: Size(width: 120, height: 30))
         _ = Reducer.reduce(&state, .input(.key(.ctrl("o")), at: 0), keymap: keymap)

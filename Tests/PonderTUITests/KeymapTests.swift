@@ -18,7 +18,7 @@ import Testing
         #expect(KeyPress.ctrl("q").description == "Ctrl-Q")
         #expect(KeyPress.alt(.enter).description == "Alt-Enter")
         #expect(KeyPress(.function(1)).description == "F1")
-        let binding = Keymap.standard.bindings(in: .editor).first { $0.action == .moveToLineStart }
+        let binding = Keymap.standard.bindings(in: .editor).first { $0.action == .editor(.moveToLineStart) }
         #expect(binding?.keyLabel == "Home / Ctrl-A")
     }
 }

@@ -34,10 +34,7 @@ import Testing
         let reply = Message(conversationID: conversation.id, parentID: edited.id, role: .assistant, status: .streaming)
         _ = Reducer.reduce(&state, .streamStarted(conversation: conversation, user: edited, assistant: reply))
         #expect(state.visibleMessages.map(\.id) == [edited.id, reply.id])
-        var final = reply
-        final.answer = "5"
-        final.status = .complete
-        _ = Reducer.reduce(&state, .streamEnded(final))
+        _ = Reducer.reduce(&state, .streamEnded(.ending(reply, .complete)))
         state.focus = .transcript
         press(.character("{"))
         #expect(state.visibleMessages.map(\.id) == [first.id, answer.id])

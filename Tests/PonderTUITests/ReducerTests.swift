@@ -131,7 +131,10 @@ import Testing
 
     @Test func paneScrollingAndSidebarSelection() {
         _ = Reducer.reduce(&state, .resized(Size(width: 160, height: 12)))
-        _ = Reducer.reduce(&state, .conversationsLoaded((0..<20).map { Conversation(title: "c\($0)") }))
+        let summaries = (0..<20).map {
+            ConversationSummary(conversation: Conversation(title: "c\($0)"), messageCount: 1)
+        }
+        _ = Reducer.reduce(&state, .browser(.listLoaded(ConversationListing(summaries: summaries))))
         state.focus = .transcript
         _ = press(KeyPress(.up))
         _ = press(KeyPress(.up))

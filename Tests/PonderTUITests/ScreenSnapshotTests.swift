@@ -7,12 +7,13 @@ import Testing
     static func sampleState(width: Int, height: Int) -> AppState {
         var state = AppState(
             size: Size(width: width, height: height), providerLabel: "deepseek", modelLabel: "深度思考-R1 🤔")
-        state.conversations = [
-            Conversation(title: "量子计算入门 ⚛️", pinned: true),
-            Conversation(title: "Rust vs Swift 🦀"),
-            Conversation(title: "👨‍👩‍👧 Family trip plans"),
-            Conversation(title: "Café résumé notes"),
-        ]
+        state.listing = ConversationListing(
+            summaries: [
+                Conversation(title: "量子计算入门 ⚛️", pinned: true),
+                Conversation(title: "Rust vs Swift 🦀"),
+                Conversation(title: "👨‍👩‍👧 Family trip plans"),
+                Conversation(title: "Café résumé notes"),
+            ].map { ConversationSummary(conversation: $0, messageCount: 0) })
         state.editor = EditorState(text: "你好，世界！Explain 量子 entanglement 🧠")
         return state
     }

@@ -48,7 +48,7 @@ import Testing
         let point = try Self.point(of: "昨天的晚餐", in: state)
         #expect(Self.click(&state, at: point) == [])
         #expect(state.selectedConversation == 3)
-        #expect(state.conversations[state.selectedConversation].id == dinner.id)
+        #expect(state.listing.summaries[state.selectedConversation].id == dinner.id)
         #expect(Self.click(&state, at: point) == [.openConversation(dinner.id, focus: nil)])
     }
 

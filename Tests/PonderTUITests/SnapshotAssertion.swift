@@ -3,8 +3,9 @@ import PonderTUI
 import Testing
 
 /// Compares a rendered screen with its stored text snapshot under `__Snapshots__/` next to
-/// this file. A missing snapshot is written and the test fails (so a human reviews it);
-/// `PONDER_RECORD_SNAPSHOTS=1` rewrites snapshots instead of comparing.
+/// this file. A missing snapshot is written and the test fails; `PONDER_RECORD_SNAPSHOTS=1`
+/// rewrites snapshots instead of comparing, and fails too when it changed one. Every recording is
+/// therefore reviewed (`git diff`) before a run passes.
 enum SnapshotAssertion {
     static func directory(filePath: String = #filePath) -> URL {
         URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")
@@ -17,16 +18,18 @@ enum SnapshotAssertion {
         let text = render(buffer, includeStyles: includeStyles)
         let file = directory().appendingPathComponent("\(name).txt")
         let recording = ProcessInfo.processInfo.environment["PONDER_RECORD_SNAPSHOTS"] == "1"
-        guard !recording, let stored = try? String(contentsOf: file, encoding: .utf8) else {
-            try FileManager.default.createDirectory(at: directory(), withIntermediateDirectories: true)
-            try text.write(to: file, atomically: true, encoding: .utf8)
-            if !recording {
-                Issue.record(
-                    "snapshot \(name) was missing; recorded it — review and re-run", sourceLocation: sourceLocation)
-            }
+        let stored = try? String(contentsOf: file, encoding: .utf8)
+        guard recording || stored == nil else {
+            #expect(stored == text, "snapshot \(name) differs:\n\(text)", sourceLocation: sourceLocation)
             return
         }
-        #expect(stored == text, "snapshot \(name) differs:\n\(text)", sourceLocation: sourceLocation)
+        guard stored != text else { return }
+        try FileManager.default.createDirectory(at: directory(), withIntermediateDirectories: true)
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let was = stored == nil ? "missing" : "different"
+        Issue.record(
+            "snapshot \(name) was \(was); recorded it — review it with git diff, then run again without recording",
+            sourceLocation: sourceLocation)
     }
 
     /// The grid framed so trailing blanks show, then (optionally) one style letter per cell and

@@ -47,19 +47,36 @@ import Testing
         #expect(reply["reasoning_folded"] as? Bool == true)
     }
 
-    @Test func importingIntoAStoreThatHasTheIdsRemapsThem() throws {
+    @Test func importingAConversationThatIsAlreadyHereAddsNothing() throws {
         let store = try ConversationStore.inMemory()
         let (conversation, messages) = sampleConversation()
         try store.saveAll(conversations: [conversation], messages: messages)
-        let copyID = try store.importJSON(try store.exportJSON(conversation.id))
-        #expect(copyID != conversation.id)
+        let exported = try store.exportJSON(conversation.id)
+        #expect(try store.importJSON(exported) == conversation.id)
+        #expect(try store.messages(in: conversation.id) == messages)
+        #expect(try store.listConversations().count == 1)
+    }
+
+    @Test func messageIdsTakenByAnotherConversationGetFreshIdsOnce() throws {
+        let store = try ConversationStore.inMemory()
+        let (conversation, messages) = sampleConversation()
+        try store.saveAll(conversations: [conversation], messages: messages)
+        var export = try #require(
+            try JSONSerialization.jsonObject(with: store.exportJSON(conversation.id)) as? [String: Any])
+        var header = try #require(export["conversation"] as? [String: Any])
+        header["id"] = "0f0e0d0c-0b0a-4908-8706-050403020100"
+        export["conversation"] = header
+        let copy = try JSONSerialization.data(withJSONObject: export)
+        let copyID = try store.importJSON(copy)
+        #expect(copyID.rawValue == "0f0e0d0c-0b0a-4908-8706-050403020100")
         let copies = try store.messages(in: copyID)
         #expect(copies.count == 2)
         #expect(Set(copies.map(\.id)).isDisjoint(with: messages.map(\.id)))
         #expect(copies[1].parentID == copies[0].id)
         #expect(copies.map(\.answer) == messages.map(\.answer))
         #expect(try store.messages(in: conversation.id) == messages)
-        #expect(try store.listConversations().count == 2)
+        #expect(try store.importJSON(copy) == copyID)
+        #expect(try store.messages(in: copyID).count == 2, "the remapped messages are recognised the second time")
     }
 
     @Test func streamingMessagesImportAsInterrupted() throws {

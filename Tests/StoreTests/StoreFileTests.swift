@@ -38,18 +38,18 @@ import Testing
             )
         }
         #expect(mode == "wal")
-        #expect(applied == [StoreSchema.v1, StoreSchema.v2, StoreSchema.v3, StoreSchema.v4])
+        #expect(
+            applied == [
+                StoreSchema.v1, StoreSchema.v2, StoreSchema.v3, StoreSchema.v4, StoreSchema.conversationControls,
+                StoreSchema.importOrigins,
+            ])
         #expect(applied.allSatisfy { $0.hasPrefix("v") })
     }
 
     @Test func reopeningKeepsEverything() throws {
         let directory = try TemporaryDirectory()
         let (conversation, messages) = sampleConversation()
-        do {
-            let store = try ConversationStore.open(at: directory.databaseURL)
-            try store.saveAll(conversations: [conversation], messages: messages)
-        }
-        let reopened = try ConversationStore.open(at: directory.databaseURL)
+        let reopened = try saveAndReopen(conversation, messages, in: directory)
         #expect(try reopened.conversation(conversation.id) == conversation)
         #expect(try reopened.messages(in: conversation.id) == messages)
         #expect(try reopened.search("reentrant").count == 1)
@@ -64,7 +64,7 @@ import Testing
             let pool = try DatabasePool(path: directory.databaseURL.path)
             try StoreSchema.migrator.migrate(pool, upTo: StoreSchema.v1)
             try pool.write { db in
-                try conversation.upsert(db)
+                try insertVersionOne(conversation, db)
                 for message in messages {
                     try db.execute(
                         sql: """

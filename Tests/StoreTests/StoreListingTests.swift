@@ -44,9 +44,9 @@ import Testing
             let queue = try DatabaseQueue(path: directory.databaseURL.path)
             try StoreSchema.migrator.migrate(queue, upTo: StoreSchema.v3)
             try queue.write { db in
-                try conversation.upsert(db)
-                try empty.upsert(db)
-                for message in messages { try message.upsert(db, writer: nil) }
+                try insertVersionOne(conversation, db)
+                try insertVersionOne(empty, db)
+                for message in messages { try insertVersionOne(message, db) }
             }
         }
         let store = try ConversationStore.open(at: directory.databaseURL)

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import PonderCore
 import Synchronization
 
@@ -139,4 +140,46 @@ final class StoreProbe {
             "ponder-store-probe not found (build with `swift build --build-tests`); looked in \(searched)"
         }
     }
+}
+
+/// Saves a conversation into a new store file in `directory`, closes it and opens the file again.
+func saveAndReopen(_ conversation: Conversation, _ messages: [Message], in directory: TemporaryDirectory) throws
+    -> ConversationStore
+{
+    do {
+        let store = try ConversationStore.open(at: directory.databaseURL)
+        try store.saveAll(conversations: [conversation], messages: messages)
+    }
+    return try ConversationStore.open(at: directory.databaseURL)
+}
+
+/// Writes a conversation with the columns of the first schema version, for tests that start from an
+/// old file (today's `upsert` writes columns later migrations added).
+func insertVersionOne(_ conversation: Conversation, _ db: Database) throws {
+    try db.execute(
+        sql: """
+            INSERT INTO conversations (id, title, created_at, updated_at, pinned, archived, provider, model,
+                system_prompt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+        arguments: [
+            conversation.id.rawValue, conversation.title, conversation.createdAt.timeIntervalSinceReferenceDate,
+            conversation.updatedAt.timeIntervalSinceReferenceDate, conversation.pinned, conversation.archived,
+            conversation.provider, conversation.model, conversation.systemPrompt,
+        ])
+}
+
+/// Writes a message with the columns of the first schema version.
+func insertVersionOne(_ message: Message, _ db: Database) throws {
+    try db.execute(
+        sql: """
+            INSERT INTO messages (id, conversation_id, parent_id, role, reasoning, answer, status, prompt_tokens,
+                created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+        arguments: [
+            message.id.rawValue, message.conversationID.rawValue, message.parentID?.rawValue, message.role.rawValue,
+            message.reasoning, message.answer, message.status.rawValue, message.usage.promptTokens,
+            message.createdAt.timeIntervalSinceReferenceDate,
+        ])
 }

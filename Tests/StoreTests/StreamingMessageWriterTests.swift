@@ -48,8 +48,9 @@ import Testing
         writer.appendAnswer("Done.")
         let timings = ResponseTimings(sent: Date(), firstReasoning: Date(), finished: Date())
         writer.update(timings: timings)
+        // Usage arrives as running totals (the request's state machine merges the reports).
         writer.update(usage: TokenUsage(promptTokens: 10))
-        writer.update(usage: TokenUsage(completionTokens: 20))
+        writer.update(usage: TokenUsage(promptTokens: 10, completionTokens: 20))
         await writer.finish(status: .complete, errorText: nil)
         let stored = try #require(try store.message(reply.id))
         #expect(stored == writer.message)

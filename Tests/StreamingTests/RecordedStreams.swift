@@ -93,6 +93,45 @@ enum RecordedStreams {
         ]
     )
 
+    /// OpenRouter with `reasoning_details`: text fragments of entry 0, its signature later, a summary
+    /// entry and an encrypted one; the merged entries come out once, before the end.
+    static let openRouterReasoningDetails = Fixture(
+        name: "openrouter-reasoning-details",
+        kind: .openrouter,
+        body: """
+            : OPENROUTER PROCESSING
+
+            data: {"id":"gen-3","choices":[{"index":0,"delta":{"role":"assistant","content":"","reasoning":"Six ","reasoning_details":[{"type":"reasoning.text","text":"Six ","index":0,"format":"anthropic-claude-v1"}]},"finish_reason":null}]}
+
+            data: {"id":"gen-3","choices":[{"index":0,"delta":{"content":"","reasoning":"sevens.","reasoning_details":[{"type":"reasoning.text","text":"sevens.","index":0}]},"finish_reason":null}]}
+
+            data: {"id":"gen-3","choices":[{"index":0,"delta":{"content":"","reasoning_details":[{"type":"reasoning.text","signature":"c2lnbmVk","index":0},{"type":"reasoning.summary","summary":"Multiplied","index":1}]},"finish_reason":null}]}
+
+            data: {"id":"gen-3","choices":[{"index":0,"delta":{"content":"","reasoning_details":[{"type":"reasoning.summary","summary":" 6 by 7.","index":1},{"type":"reasoning.encrypted","data":"gAAAA","id":"rs_1","index":2}]},"finish_reason":null}]}
+
+            data: {"id":"gen-3","choices":[{"index":0,"delta":{"content":"42."},"finish_reason":"stop"}]}
+
+            data: [DONE]
+
+
+            """,
+        expected: [
+            .keepAlive, .reasoning("Six "), .reasoning("sevens."), .answer("42."),
+            .providerReasoning(
+                ProviderReasoning(
+                    format: .openRouter,
+                    items: [
+                        [
+                            "type": "reasoning.text", "text": "Six sevens.", "signature": "c2lnbmVk", "index": 0,
+                            "format": "anthropic-claude-v1",
+                        ],
+                        ["type": "reasoning.summary", "summary": "Multiplied 6 by 7.", "index": 1],
+                        ["type": "reasoning.encrypted", "data": "gAAAA", "id": "rs_1", "index": 2],
+                    ])),
+            .finished(.stop),
+        ]
+    )
+
     static let openRouterInBandError = Fixture(
         name: "openrouter-in-band-error",
         kind: .openai,
@@ -199,6 +238,14 @@ enum RecordedStreams {
             .usage(TokenUsage(promptTokens: 25, completionTokens: 1)), .keepAlive,
             .reasoning("Let me work this out…"), .reasoning("[Part of the reasoning was redacted by the provider.]\n"),
             .answer("The answer is 42."), .usage(TokenUsage(promptTokens: 25, completionTokens: 312)),
+            // The blocks as the API wants them back: signature assigned, redacted data kept, text left out.
+            .providerReasoning(
+                ProviderReasoning(
+                    format: .anthropic,
+                    items: [
+                        ["type": "thinking", "thinking": "Let me work this out…", "signature": "EqQBCgIYAh"],
+                        ["type": "redacted_thinking", "data": "EmwKAhgBEgy"],
+                    ])),
             .finished(.length),
         ]
     )
@@ -219,7 +266,8 @@ enum RecordedStreams {
     )
 
     static let all = [
-        deepSeekReasoner, openAIUsageChunk, openRouter, openRouterInBandError, llamaCppInlineThink, ollamaNative,
+        deepSeekReasoner, openAIUsageChunk, openRouter, openRouterReasoningDetails, openRouterInBandError,
+        llamaCppInlineThink, ollamaNative,
         anthropicThinking, anthropicError,
     ]
 }

@@ -42,7 +42,11 @@ import Testing
         #expect(prepared.header("accept") == "text/event-stream")
         let messages = prepared.body?["messages"]?.arrayValue ?? []
         #expect(messages.map { $0["role"]?.stringValue ?? "" } == ["system", "user", "assistant", "user"])
-        #expect(messages.last?["content"] == "second question\n\nthird question")
+        // The second question got no answer: it is left out, not glued to the third.
+        #expect(
+            messages.map { $0["content"]?.stringValue ?? "" } == [
+                "Be brief.", "first question", "first answer", "third question",
+            ])
         #expect(messages.allSatisfy { $0["reasoning_content"] == nil })
         #expect(!prepared.body!.serialized.contains("reasoning"))
         #expect(prepared.body?["stream"] == true)
@@ -65,7 +69,7 @@ import Testing
         #expect(off.body?["thinking"] == ["type": "disabled"])
         #expect(off.body?["temperature"] == .number(0.7))
         let effort = RequestBuilder.chatRequest(
-            for: ChatRequest(settings: Self.settings(.deepseek, thinking: .effort("max")), history: Self.history))
+            for: ChatRequest(settings: Self.settings(.deepseek, thinking: .level(.max)), history: Self.history))
         #expect(effort.body?["thinking"] == ["type": "enabled"])
         #expect(effort.body?["reasoning_effort"] == "max")
         let chatDefault = RequestBuilder.chatRequest(
@@ -90,7 +94,7 @@ import Testing
     }
 
     @Test func openAICompatibleEndpointsAndThinking() {
-        let vllm = Self.settings(.openai, thinking: .effort("high"), baseURL: "http://gpu:8000/v1/")
+        let vllm = Self.settings(.openai, thinking: .level(.high), baseURL: "http://gpu:8000/v1/")
         let prepared = RequestBuilder.chatRequest(for: ChatRequest(settings: vllm, history: Self.history))
         #expect(prepared.url == "http://gpu:8000/v1/chat/completions")
         #expect(prepared.body?["reasoning_effort"] == "high")
@@ -141,7 +145,8 @@ import Testing
 
     @Test func ollamaNativeRequest() {
         let prepared = RequestBuilder.chatRequest(
-            for: ChatRequest(settings: Self.settings(.ollama, thinking: .effort("low")), history: Self.history))
+            for: ChatRequest(
+                settings: Self.settings(.ollama, model: "gpt-oss:20b", thinking: .level(.low)), history: Self.history))
         #expect(prepared.url == "http://127.0.0.1:11434/api/chat")
         #expect(prepared.body?["think"] == "low")
         #expect(prepared.body?["options"] == ["num_predict": 2000, "temperature": .number(0.7)])
@@ -149,20 +154,41 @@ import Testing
     }
 
     @Test func anthropicRequest() {
+        var settings = Self.settings(.anthropic, thinking: .level(.high))
+        settings.maxTokens = nil
         let prepared = RequestBuilder.chatRequest(
-            for: ChatRequest(
-                settings: Self.settings(.anthropic, thinking: .effort("high")), systemPrompt: "Be brief.",
-                history: Self.history))
+            for: ChatRequest(settings: settings, systemPrompt: "Be brief.", history: Self.history))
         #expect(prepared.url == "https://api.anthropic.com/v1/messages")
         #expect(prepared.header("x-api-key") == "sk-secret")
         #expect(prepared.header("authorization") == nil)
         #expect(prepared.header("anthropic-version") == ProviderDefaults.anthropicVersion)
         #expect(prepared.body?["system"] == "Be brief.")
         #expect(prepared.body?["thinking"] == ["type": "enabled", "budget_tokens": 16384])
-        #expect(prepared.body?["max_tokens"] == .number(16384 + 1024))
+        // No budget set: room for the answer above the thinking budget.
+        #expect(prepared.body?["max_tokens"] == .number(16384 + 4096))
         #expect(prepared.body?["temperature"] == nil)
         let roles = prepared.body?["messages"]?.arrayValue?.map { $0["role"]?.stringValue ?? "" }
         #expect(roles == ["user", "assistant", "user"])
+    }
+
+    @Test func onlyAnsweredExchangesAreSent() {
+        let partial = Self.message(.assistant, "The first half", status: .interrupted)
+        let history = [
+            Self.message(.user, "failed question"),
+            Self.message(.assistant, "", status: .failed),
+            Self.message(.user, "stopped question"),
+            partial,
+            Self.message(.user, "thinking only"),
+            Self.message(.assistant, "", reasoning: "still thinking", status: .cancelled),
+            Self.message(.user, "last question"),
+        ]
+        let turns = ConversationTurns(ChatRequest(settings: Self.settings(.openai), history: history)).turns
+        #expect(turns.map(\.text) == ["stopped question", "The first half", "last question"])
+        #expect(turns.map(\.role) == [.user, .assistant, .user])
+        // Continuing the partial answer: its question stays, the partial answer becomes the prefill.
+        let continuing = ConversationTurns(
+            ChatRequest(settings: Self.settings(.openai), history: Array(history[0...3]), continuation: partial))
+        #expect(continuing.turns.map(\.text) == ["stopped question"])
     }
 
     @Test func extraHeadersAreSent() {

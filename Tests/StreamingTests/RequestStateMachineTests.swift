@@ -25,7 +25,7 @@ import Testing
         _ = machine.received([.answer("x")], at: start + 2)
         #expect(machine.state == .answering)
         let end = machine.received([.finished(.stop)], at: start + 3)
-        #expect(end.first == .closeConnection)
+        #expect(machine.state.terminalPhase == .finished(.stop))
         #expect(events(end).last == .phase(.finished(.stop)))
         #expect(machine.timings.finished == start + 3)
         #expect(machine.received([.answer("late")], at: start + 4).isEmpty)

@@ -73,7 +73,10 @@ final class FakeRequestHandler: ChannelInboundHandler, @unchecked Sendable {
                 sendJSON(context: context, status: .ok, json: ["object": "list", "data": .array(data)])
             case "/api/tags":
                 let models = FakeScenario.named.map {
-                    JSONValue.object(["name": .string($0.name), "model": .string($0.name)])
+                    JSONValue.object([
+                        "name": .string($0.name), "model": .string($0.name), "digest": .string("fake-\($0.name)"),
+                        "size": .number(0), "modified_at": .string("2025-01-01T00:00:00Z"),
+                    ])
                 }
                 sendJSON(context: context, status: .ok, json: ["models": .array(models)])
             default:
@@ -81,6 +84,17 @@ final class FakeRequestHandler: ChannelInboundHandler, @unchecked Sendable {
                     context: context, status: .notFound,
                     json: ["error": ["message": .string("Not found: \(path)"), "type": "not_found_error"]])
             }
+            return
+        }
+
+        if path == "/api/show" {
+            // Ollama's model details: every fake model can think (clients such as llm-ollama ask first).
+            sendJSON(
+                context: context, status: .ok,
+                json: [
+                    "capabilities": ["completion", "thinking"], "modified_at": "2025-01-01T00:00:00Z",
+                    "details": ["family": "fake", "format": "gguf"], "model_info": [:],
+                ])
             return
         }
 
@@ -120,7 +134,7 @@ final class FakeRequestHandler: ChannelInboundHandler, @unchecked Sendable {
         }
         var script = FakeResponseScript(
             scenario: scenario, format: format, model: model, lastUserMessage: lastUser,
-            promptTokens: 8 + promptBytes / 4)
+            promptTokens: 8 + promptBytes / 4, tokenLimit: FakeScenario.tokenLimit(json))
         script.credentials = headers["authorization"] ?? headers["x-api-key"]
         let writes = script.build()
 

@@ -34,18 +34,25 @@ struct FakeResponseScript {
     let promptTokens: Int
     /// The request's credentials header (`authorization` or `x-api-key`), for the key-echo fault.
     var credentials: String?
+    /// The request's output limit: the response ends there with a `length` finish.
+    let tokenLimit: Int?
 
     private var newline: String { scenario.crlf ? "\r\n" : "\n" }
     private var writes: [FakeWrite] = []
     private var buffered: [UInt8] = []
     private var tokensSent = 0
+    private var reasoningSent = 0
 
-    init(scenario: FakeScenario, format: FakeWireFormat, model: String, lastUserMessage: String, promptTokens: Int) {
+    init(
+        scenario: FakeScenario, format: FakeWireFormat, model: String, lastUserMessage: String, promptTokens: Int,
+        tokenLimit: Int? = nil
+    ) {
         self.scenario = scenario
         self.format = format
         self.model = model
         self.lastUserMessage = lastUserMessage
         self.promptTokens = promptTokens
+        self.tokenLimit = tokenLimit
     }
 
     /// The complete script.
@@ -53,6 +60,7 @@ struct FakeResponseScript {
         writes = []
         buffered = []
         tokensSent = 0
+        reasoningSent = 0
         if format == .anthropic { emitAnthropicStart() }
         for _ in 0..<scenario.keepAlivesBeforeFirstToken {
             if format == .ollama { break }
@@ -82,7 +90,17 @@ struct FakeResponseScript {
             } else {
                 emitReasoning(text)
             }
+            reasoningSent += 1
             if stopAfterToken(text, isReasoning: true) { return writes }
+        }
+        if reasoningCount > 0, format == .openAI, scenario.reasoningDetails {
+            data(
+                chunk(
+                    delta: [
+                        "reasoning_details": [
+                            ["type": "reasoning.text", "signature": "c2lnbmVkLWJ5LWZha2U=", "index": 0]
+                        ]
+                    ], finish: nil))
         }
         let answers = FakeTexts.answerTokens(
             count: scenario.answerTokens, style: scenario.style, lastUserMessage: lastUserMessage)
@@ -112,9 +130,19 @@ struct FakeResponseScript {
         return writes
     }
 
-    /// Applies the token-count faults and pacing after each token; true when the script ends here.
+    /// Applies the output limit, the token-count faults and pacing after each token; true when the
+    /// script ends here.
     private mutating func stopAfterToken(_ text: String, isReasoning: Bool) -> Bool {
         tokensSent += 1
+        if let tokenLimit, tokensSent >= tokenLimit {
+            if format == .anthropic {
+                let open = reasoningSent == tokensSent ? 0 : 1
+                event("content_block_stop", ["type": "content_block_stop", "index": .number(Double(open))])
+            }
+            emitEnd(reasoning: reasoningSent, answer: tokensSent - reasoningSent, limited: true)
+            flush()
+            return true
+        }
         let paced = scenario.tokensPerSecond.map { $0 > 0 } ?? false
         if paced || scenario.chunkPerToken {
             flush()
@@ -186,6 +214,13 @@ struct FakeResponseScript {
 
     private mutating func emitReasoning(_ text: String) {
         switch format {
+        case .openAI where scenario.reasoningDetails:
+            let fragment: JSONValue = [
+                "type": "reasoning.text", "text": .string(text), "index": 0, "format": "anthropic-claude-v1",
+            ]
+            data(
+                chunk(
+                    delta: ["content": nil, "reasoning": .string(text), "reasoning_details": [fragment]], finish: nil))
         case .openAI:
             data(chunk(delta: ["content": nil, "reasoning_content": .string(text)], finish: nil))
         case .ollama:
@@ -233,7 +268,7 @@ struct FakeResponseScript {
         writes.append(.bytes(Array(bytes[cut...])))
     }
 
-    private mutating func emitEnd(reasoning: Int, answer: Int) {
+    private mutating func emitEnd(reasoning: Int, answer: Int, limited: Bool = false) {
         let completion = reasoning + answer
         let hit = (promptTokens / 2) / 64 * 64
         switch (format, scenario.fault) {
@@ -248,7 +283,7 @@ struct FakeResponseScript {
                 "prompt_cache_hit_tokens": .number(Double(hit)),
                 "prompt_cache_miss_tokens": .number(Double(promptTokens - hit)),
             ]
-            let finish = scenario.fault == .noFinishReason ? nil : "stop"
+            let finish = limited ? "length" : scenario.fault == .noFinishReason ? nil : "stop"
             var last = chunk(delta: ["content": "", "reasoning_content": nil], finish: finish)
             if case .object(var members) = last {
                 members["usage"] = usage
@@ -259,7 +294,8 @@ struct FakeResponseScript {
         case (.ollama, _):
             var last: JSONValue = [
                 "model": .string(model), "created_at": "2026-01-01T00:00:00Z",
-                "message": ["role": "assistant", "content": ""], "done": true, "done_reason": "stop",
+                "message": ["role": "assistant", "content": ""], "done": true,
+                "done_reason": limited ? "length" : "stop",
                 "total_duration": 1_000_000, "prompt_eval_count": .number(Double(promptTokens)),
                 "eval_count": .number(Double(completion)),
             ]
@@ -274,7 +310,8 @@ struct FakeResponseScript {
                 [
                     "type": "message_delta",
                     "delta": [
-                        "stop_reason": scenario.fault == .noFinishReason ? nil : "end_turn", "stop_sequence": nil,
+                        "stop_reason": limited ? "max_tokens" : scenario.fault == .noFinishReason ? nil : "end_turn",
+                        "stop_sequence": nil,
                     ],
                     "usage": ["output_tokens": .number(Double(completion))],
                 ])

@@ -9,7 +9,7 @@ extension FakeScenario {
     {
         let format: FakeWireFormat
         switch kind {
-        case .deepseek, .openai, .local: format = .openAI
+        case .deepseek, .openai, .openrouter, .vllm, .llamacpp, .local: format = .openAI
         case .ollama: format = .ollama
         case .anthropic: format = .anthropic
         }

@@ -75,6 +75,9 @@ public struct FakeScenario: Equatable, Sendable {
     public var retryAfter: String?
     /// The message of an HTTP error body, instead of the usual one for the status.
     public var errorMessage: String?
+    /// OpenAI format only: reasoning also arrives as OpenRouter `reasoning_details` fragments (one per
+    /// token, then a signature fragment), beside `delta.reasoning`.
+    public var reasoningDetails: Bool
 
     public init(
         name: String = "custom",
@@ -89,7 +92,8 @@ public struct FakeScenario: Equatable, Sendable {
         chunkPerToken: Bool = false,
         keepAliveIntervalMilliseconds: Int = 50,
         retryAfter: String? = "0",
-        errorMessage: String? = nil
+        errorMessage: String? = nil,
+        reasoningDetails: Bool = false
     ) {
         self.name = name
         self.reasoningTokens = reasoningTokens
@@ -104,6 +108,7 @@ public struct FakeScenario: Equatable, Sendable {
         self.keepAliveIntervalMilliseconds = keepAliveIntervalMilliseconds
         self.retryAfter = retryAfter
         self.errorMessage = errorMessage
+        self.reasoningDetails = reasoningDetails
     }
 }
 
@@ -124,6 +129,8 @@ extension FakeScenario {
         style: .escapes)
     public static let long = FakeScenario(name: "fake-long", reasoningTokens: 100_000, answerTokens: 50)
     public static let noReasoning = FakeScenario(name: "fake-no-reasoning", reasoningTokens: 0, answerTokens: 10)
+    /// OpenRouter's shape: `delta.reasoning` with `reasoning_details` fragments.
+    public static let reasoningDetails = FakeScenario(name: "fake-reasoning-details", reasoningDetails: true)
     /// The reply to a title request, whatever the model (see `isTitleRequest`).
     public static let title = FakeScenario(name: "fake-title", reasoningTokens: 0, answerTokens: 1, style: .title)
 
@@ -132,12 +139,19 @@ extension FakeScenario {
     public static let named: [FakeScenario] =
         [
             .standard, .slow, .stall, .unauthorized, .rateLimitedThenOK, .closeEarly, .markdown, .chinese, .hostile,
-            .escapes, .long, .noReasoning,
+            .escapes, .long, .noReasoning, .reasoningDetails,
         ] + faults
 
     /// The scenario whose name is `name`, if any.
     public static func named(_ name: String) -> FakeScenario? {
         named.first { $0.name == name }
+    }
+
+    /// The output limit a request body sets (`max_tokens`, `max_completion_tokens` or Ollama's
+    /// `options.num_predict`): the server stops there with a `length` finish, as providers do.
+    public static func tokenLimit(_ json: JSONValue?) -> Int? {
+        json?["max_tokens"]?.intValue ?? json?["max_completion_tokens"]?.intValue
+            ?? json?["options"]?["num_predict"]?.intValue
     }
 
     /// Whether a request body asks for a conversation title: at most 32 tokens (`max_tokens`, or

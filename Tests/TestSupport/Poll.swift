@@ -14,4 +14,17 @@ public enum Poll {
             Thread.sleep(forTimeInterval: interval)
         }
     }
+
+    /// The same bound for async tests: waits with `Task.sleep`, so the thread is free for the work
+    /// being waited for (a blocked thread of the small cooperative pool can starve it under load).
+    public static func eventually(
+        timeout: Double = 15, interval: Double = 0.02, _ condition: () throws -> Bool
+    ) async rethrows -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            if try condition() { return true }
+            if Date() >= deadline { return false }
+            try? await Task.sleep(nanoseconds: UInt64(interval * 1_000_000_000))
+        }
+    }
 }

@@ -12,7 +12,7 @@ public enum BuiltInProviders {
                 baseURL: nonEmpty(environment["OPENAI_BASE_URL"]) ?? "https://api.openai.com/v1",
                 model: "gpt-4.1-mini", keySource: .environment("OPENAI_API_KEY")),
             ProviderConfig(
-                name: "openrouter", kind: .openai, baseURL: "https://openrouter.ai/api/v1",
+                name: "openrouter", kind: .openrouter, baseURL: "https://openrouter.ai/api/v1",
                 model: "deepseek/deepseek-r1", keySource: .environment("OPENROUTER_API_KEY"),
                 headers: ["X-Title": "Ponder"]),
             ProviderConfig(
@@ -20,8 +20,7 @@ public enum BuiltInProviders {
                 model: "deepseek-r1", thinking: .on),
             ProviderConfig(
                 name: "anthropic", kind: .anthropic, baseURL: "https://api.anthropic.com",
-                model: "claude-sonnet-4-5", keySource: .environment("ANTHROPIC_API_KEY"), thinking: .on,
-                maxTokens: 16_000),
+                model: "claude-sonnet-4-5", keySource: .environment("ANTHROPIC_API_KEY"), thinking: .on),
             ProviderConfig(name: "local", kind: .local, baseURL: "http://127.0.0.1", model: "local"),
         ]
         return Dictionary(uniqueKeysWithValues: list.map { ($0.name, $0) })

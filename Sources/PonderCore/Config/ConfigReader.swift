@@ -6,8 +6,8 @@ struct ConfigReader {
     let file: String
     let lines: TOMLLineIndex
     let fileMode: Int
-    private(set) var errors: [ConfigProblem] = []
-    private(set) var warnings: [ConfigProblem] = []
+    var errors: [ConfigProblem] = []
+    var warnings: [ConfigProblem] = []
 
     init(file: String, lines: TOMLLineIndex, fileMode: Int) {
         self.file = file
@@ -15,10 +15,10 @@ struct ConfigReader {
         self.fileMode = fileMode
     }
 
-    static let topLevelKeys = ["default_provider", "providers", "ui", "local", "keys"]
+    static let topLevelKeys = ["default_provider", "providers", "ui", "local", "keys", "presets", "trace"]
     static let providerKeys = [
         "kind", "base_url", "model", "api_key", "api_key_env", "api_key_cmd", "headers", "thinking",
-        "max_tokens", "temperature", "prices", "idle_timeout", "api_key_cmd_timeout",
+        "max_tokens", "temperature", "prices", "models", "idle_timeout", "api_key_cmd_timeout",
     ]
     static let uiKeys = [
         "theme", "thinking_panel_side", "thinking_panel_ratio", "collapse_thinking_on_answer",
@@ -43,8 +43,14 @@ struct ConfigReader {
             }
         }
         if let value = root["ui"], let ui = tableValue(value, table: "", key: "ui") { config.ui = readUI(ui) }
+        if let value = root["presets"], let presets = tableValue(value, table: "", key: "presets") {
+            config.presets = readPresets(presets)
+        }
         if let value = root["local"], let local = tableValue(value, table: "", key: "local") {
             config.local = readLocal(local)
+        }
+        if let value = root["trace"], let trace = tableValue(value, table: "", key: "trace") {
+            config.trace = readTrace(trace)
         }
         if let value = root["keys"], let keys = tableValue(value, table: "", key: "keys") {
             for action in keys.keys.sorted() {
@@ -114,6 +120,10 @@ struct ConfigReader {
                         fix: "write it like \"https://api.deepseek.com\" or \"http://127.0.0.1:8000/v1\""))
             }
         }
+        // OpenRouter's reasoning controls differ from other OpenAI-compatible servers', whatever the kind says.
+        if provider.kind == .openai, URLComponents(string: provider.baseURL)?.host?.lowercased() == "openrouter.ai" {
+            provider.kind = .openrouter
+        }
         if let value = table["model"], let model = string(value, table: path, key: "model") { provider.model = model }
         if provider.model.isEmpty && kind != .local {
             errors.append(
@@ -127,7 +137,11 @@ struct ConfigReader {
                 }
             }
         }
-        if let value = table["thinking"] { provider.thinking = thinking(value, path: path) }
+        if let value = table["thinking"] {
+            provider.thinking = thinking(value, path: path)
+            checkThinkingSupport(provider, path: path)
+        }
+        if let value = table["models"] { provider.models = stringList(value, table: path, key: "models") }
         if let value = table["max_tokens"] { provider.maxTokens = positiveInt(value, table: path, key: "max_tokens") }
         if let value = table["temperature"] {
             provider.temperature = number(value, table: path, key: "temperature", range: 0...2)
@@ -258,23 +272,63 @@ struct ConfigReader {
     private mutating func thinking(_ value: TOMLValueConvertible, path: String) -> ThinkingMode {
         if let flag = value.bool { return flag ? .on : .off }
         guard let text = string(value, table: path, key: "thinking") else { return .auto }
-        switch text {
-        case "auto": return .auto
-        case "on", "enabled": return .on
-        case "off", "disabled": return .off
-        case "minimal", "low", "medium", "high", "max", "xhigh": return .effort(text)
-        default:
+        if text == "auto" { return .auto }
+        guard let effort = ThinkingEffort(name: text) else {
             errors.append(
                 problem(
                     table: path, key: "thinking", "unknown thinking setting \"\(text)\"",
                     fix: "use auto, on, off, or an effort: low, medium, high, max"))
             return .auto
         }
+        return .level(effort)
+    }
+
+    /// A level the provider lacks is sent as the nearest one it has: say so, where the line is.
+    private mutating func checkThinkingSupport(_ provider: ProviderConfig, path: String) {
+        guard case .level(let wanted) = provider.thinking else { return }
+        let capabilities = ProviderCapabilities.of(
+            kind: provider.kind, model: provider.model, baseURL: provider.baseURL)
+        let sent = capabilities.effective(provider.thinking)
+        guard sent != provider.thinking else { return }
+        let supported = capabilities.efforts.map(\.rawValue).joined(separator: ", ")
+        let what = sent == .auto ? "nothing is sent (the model's default)" : "\(sent.name) is sent"
+        warnings.append(
+            problem(
+                table: path, key: "thinking",
+                "\(provider.kind.rawValue) with model \(provider.model) has no thinking level \"\(wanted.rawValue)\"; \(what)",
+                fix: supported.isEmpty ? "remove the setting" : "use one of: \(supported)"))
+    }
+
+    /// `[presets]`: named system prompts, `name = "text"`.
+    private mutating func readPresets(_ table: TOMLTable) -> [String: String] {
+        var presets: [String: String] = [:]
+        for name in table.keys.sorted() {
+            guard let text = string(table[name]!, table: "presets", key: name) else { continue }
+            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                errors.append(
+                    problem(
+                        table: "presets", key: name, "preset \"\(name)\" is empty",
+                        fix: "write the system prompt in quotes, or \"\"\"…\"\"\" for several lines"))
+                continue
+            }
+            presets[name] = text
+        }
+        return presets
+    }
+
+    private mutating func stringList(_ value: TOMLValueConvertible, table: String, key: String) -> [String] {
+        let strings = value.array?.compactMap { $0.string } ?? []
+        if value.array == nil || strings.count != value.array?.count {
+            errors.append(
+                problem(
+                    table: table, key: key, "\(key) must be a list of strings", fix: "write \(key) = [\"a\", \"b\"]"))
+        }
+        return strings
     }
 
     // MARK: - Typed values
 
-    private mutating func checkKeys(_ table: TOMLTable, allowed: [String], table path: String) {
+    mutating func checkKeys(_ table: TOMLTable, allowed: [String], table path: String) {
         for key in table.keys.sorted() where !allowed.contains(key) {
             let suggestion = allowed.min { Self.distance($0, key) < Self.distance($1, key) }
             let fix =
@@ -286,19 +340,19 @@ struct ConfigReader {
         }
     }
 
-    private mutating func tableValue(_ value: TOMLValueConvertible, table: String, key: String) -> TOMLTable? {
+    mutating func tableValue(_ value: TOMLValueConvertible, table: String, key: String) -> TOMLTable? {
         if let result = value.table { return result }
         errors.append(problem(table: table, key: key, "\(key) must be a table", fix: "write it as [\(key)]"))
         return nil
     }
 
-    private mutating func string(_ value: TOMLValueConvertible, table: String, key: String) -> String? {
+    mutating func string(_ value: TOMLValueConvertible, table: String, key: String) -> String? {
         if let result = value.string { return result }
         errors.append(problem(table: table, key: key, "\(key) must be a string", fix: "put the value in quotes"))
         return nil
     }
 
-    private mutating func bool(_ value: TOMLValueConvertible, table: String, key: String) -> Bool? {
+    mutating func bool(_ value: TOMLValueConvertible, table: String, key: String) -> Bool? {
         if let result = value.bool { return result }
         errors.append(problem(table: table, key: key, "\(key) must be true or false"))
         return nil
@@ -321,14 +375,16 @@ struct ConfigReader {
         return nil
     }
 
-    private func problem(table: String, key: String?, _ message: String, fix: String? = nil) -> ConfigProblem {
+    func problem(table: String, key: String?, _ message: String, fix: String? = nil) -> ConfigProblem {
         ConfigProblem(file: file, line: lines.line(table: table, key: key), message: message, fix: fix)
     }
 
     private static func defaultBaseURL(_ kind: ProviderKind) -> String {
         switch kind {
         case .deepseek: return "https://api.deepseek.com"
-        case .openai: return "http://127.0.0.1:8000/v1"
+        case .openai, .vllm: return "http://127.0.0.1:8000/v1"
+        case .openrouter: return "https://openrouter.ai/api/v1"
+        case .llamacpp: return "http://127.0.0.1:8080"
         case .ollama: return "http://127.0.0.1:11434"
         case .anthropic: return "https://api.anthropic.com"
         case .local: return "http://127.0.0.1"

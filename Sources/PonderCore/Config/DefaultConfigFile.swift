@@ -14,7 +14,7 @@ public enum DefaultConfigFile {
         # Override any of their settings, or add your own under a new name.
         #
         # [providers.deepseek]
-        # kind = "deepseek"                       # deepseek | openai | ollama | anthropic | local
+        # kind = "deepseek"                       # deepseek | openai | openrouter | vllm | llamacpp | ollama | anthropic | local
         # base_url = "https://api.deepseek.com"
         # model = "deepseek-reasoner"
         # api_key_env = "DEEPSEEK_API_KEY"        # the key comes from this environment variable,
@@ -23,8 +23,10 @@ public enum DefaultConfigFile {
         # api_key_cmd_timeout = 60                # seconds api_key_cmd may run before Ponder stops it
         # idle_timeout = 300                      # seconds without a byte from the server (keep-alives
         #                                         # count) before the answer is given up
-        # thinking = "auto"                       # auto | on | off | low | medium | high | max
-        # max_tokens = 32768
+        # thinking = "auto"                       # auto | on | off | low | medium | high | max (the default;
+        #                                         # each conversation can choose its own)
+        # max_tokens = 32768                      # output budget, reasoning included (a conversation can set its own)
+        # models = ["deepseek-reasoner", "deepseek-chat"]   # offered when the server cannot list its models
         # headers = { "X-Custom" = "value" }
         # [providers.deepseek.prices]             # per million tokens; enables the cost display
         # input = 0.28
@@ -32,11 +34,18 @@ public enum DefaultConfigFile {
         # output = 0.42
         # currency = "$"
         #
-        # An OpenAI-compatible server (vLLM, llama.cpp, LM Studio):
+        # A vLLM server (thinking switched by the chat template; "openai" for other compatible servers):
         # [providers.my-vllm]
-        # kind = "openai"
+        # kind = "vllm"
         # base_url = "http://127.0.0.1:8000/v1"
-        # model = "deepseek-ai/DeepSeek-R1-Distill-Qwen-7B"
+        # model = "Qwen/Qwen3-8B"
+
+        # Named system prompts, picked per conversation (ponder ask --preset NAME):
+        # [presets]
+        # reviewer = "You review code. Point out bugs first, style last."
+        # terse = \"\"\"
+        # Answer in at most three sentences.
+        # \"\"\"
 
         [ui]
         # theme = "dark"                          # dark | light
@@ -52,6 +61,19 @@ public enum DefaultConfigFile {
         # context_size = 4096
         # threads = 2
         # extra_args = []
+
+        [trace]
+        # A sentence of a trace that opens with a marker phrase is a reflection point, shown in the
+        # outline and in `ponder show --outline`. `ponder config markers` lists the phrases in use: the
+        # built-in ones (English and Chinese) and those below, which add phrases to a kind. Case does
+        # not matter; a phrase ending in a letter must end a word.
+        # reflection = ["hang on"]                # doubt without leaving the path
+        # verification = ["sanity check"]         # checking an earlier step
+        # alternative = ["what about"]            # switching to another approach
+        # backtracking = ["scrap that"]           # retracting an error
+        # conclusion = ["all told"]               # stating a result
+        # ignore = ["actually"]                   # built-in phrases not to use
+        # builtin_markers = true                  # false: only the phrases listed here
 
         [keys]
         # Bind actions of the main screen to other keys (several with commas); the new keys

@@ -7,6 +7,10 @@ public struct PonderConfig: Equatable, Sendable {
     public var local: LocalEngineSettings
     /// Key remapping: action name -> key description (e.g. "toggle-thinking-panel" = "ctrl-t").
     public var keys: [String: String]
+    /// Named system prompts from `[presets]`, picked per conversation.
+    public var presets: [String: String]
+    /// How reflection points are found in traces (`[trace]`).
+    public var trace: TraceSettings
     /// Non-fatal findings (e.g. a readable file holding a literal key), with file and line.
     public var warnings: [ConfigProblem]
 
@@ -16,13 +20,17 @@ public struct PonderConfig: Equatable, Sendable {
         ui: UISettings = UISettings(),
         local: LocalEngineSettings = LocalEngineSettings(),
         keys: [String: String] = [:],
-        warnings: [ConfigProblem] = []
+        trace: TraceSettings = TraceSettings(),
+        warnings: [ConfigProblem] = [],
+        presets: [String: String] = [:]
     ) {
         self.defaultProvider = defaultProvider
         self.providers = providers
         self.ui = ui
         self.local = local
         self.keys = keys
+        self.trace = trace
         self.warnings = warnings
+        self.presets = presets
     }
 }

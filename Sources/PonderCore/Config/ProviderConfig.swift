@@ -14,6 +14,8 @@ public struct ProviderConfig: Equatable, Hashable, Sendable {
     public var idleTimeout: Double?
     /// `api_key_cmd_timeout`: seconds `api_key_cmd` may run before Ponder stops it.
     public var keyCommandTimeout: Double
+    /// Models to offer when the server cannot list its own (`models = [...]`).
+    public var models: [String]
 
     public init(
         name: String,
@@ -27,7 +29,8 @@ public struct ProviderConfig: Equatable, Hashable, Sendable {
         temperature: Double? = nil,
         prices: TokenPrices? = nil,
         idleTimeout: Double? = nil,
-        keyCommandTimeout: Double = ProviderConfig.defaultKeyCommandTimeout
+        keyCommandTimeout: Double = ProviderConfig.defaultKeyCommandTimeout,
+        models: [String] = []
     ) {
         self.name = name
         self.kind = kind
@@ -41,6 +44,7 @@ public struct ProviderConfig: Equatable, Hashable, Sendable {
         self.prices = prices
         self.idleTimeout = idleTimeout
         self.keyCommandTimeout = keyCommandTimeout
+        self.models = models
     }
 
     /// Seconds `api_key_cmd` may run unless `api_key_cmd_timeout` says otherwise: long enough to type

@@ -38,6 +38,9 @@ public actor LocalEngine {
         guard installation.isInstalled else {
             throw ChatError(kind: .configuration, message: installation.notInstalledMessage)
         }
+        guard FileManager.default.fileExists(atPath: installation.launcher.path) else {
+            throw ChatError(kind: .configuration, message: installation.launcherMissingMessage)
+        }
         if let path = settings.modelPath, !FileManager.default.fileExists(atPath: path) {
             throw ChatError(
                 kind: .configuration,
@@ -136,7 +139,7 @@ public actor LocalEngine {
             throw ChatError(
                 kind: .configuration,
                 message: "Could not start the local engine (\(installation.python.path)): \(error). "
-                    + "Run `make engine` again to reinstall it.")
+                    + "Run `ponder engine install --force` to reinstall it.")
         }
         return process
     }
@@ -181,7 +184,8 @@ public actor LocalEngine {
             throw ChatError(
                 kind: .configuration,
                 message: "The local engine could not find its model file. \(Self.lastLines(output)) "
-                    + "Run `make engine` to reinstall the default model, or fix model_path in [local].")
+                    + "Run `ponder engine install --force` to reinstall the default model, or fix model_path in [local]."
+            )
         }
         if lowered.contains("out of memory") || lowered.contains("failed to allocate")
             || lowered.contains("cannot allocate") || process.terminationReason == .uncaughtSignal

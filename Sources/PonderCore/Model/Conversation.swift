@@ -1,6 +1,7 @@
 import Foundation
 
-/// A conversation's header: everything but its messages.
+/// A conversation's header: everything but its messages, with the controls it chose for itself
+/// (provider, model, thinking effort, answer budget, system prompt; nil means the config's default).
 public struct Conversation: Equatable, Hashable, Sendable, Codable, Identifiable {
     public var id: ConversationID
     public var title: String
@@ -11,6 +12,10 @@ public struct Conversation: Equatable, Hashable, Sendable, Codable, Identifiable
     public var provider: String?
     public var model: String?
     public var systemPrompt: String?
+    /// The thinking level chosen for this conversation.
+    public var effort: ThinkingEffort?
+    /// The most output tokens (reasoning included) an answer may use.
+    public var maxOutputTokens: Int?
 
     public init(
         id: ConversationID = .make(),
@@ -21,7 +26,9 @@ public struct Conversation: Equatable, Hashable, Sendable, Codable, Identifiable
         archived: Bool = false,
         provider: String? = nil,
         model: String? = nil,
-        systemPrompt: String? = nil
+        systemPrompt: String? = nil,
+        effort: ThinkingEffort? = nil,
+        maxOutputTokens: Int? = nil
     ) {
         self.id = id
         self.title = title
@@ -32,5 +39,7 @@ public struct Conversation: Equatable, Hashable, Sendable, Codable, Identifiable
         self.provider = provider
         self.model = model
         self.systemPrompt = systemPrompt
+        self.effort = effort
+        self.maxOutputTokens = maxOutputTokens
     }
 }

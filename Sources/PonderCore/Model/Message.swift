@@ -20,6 +20,12 @@ public struct Message: Equatable, Hashable, Sendable, Codable, Identifiable {
     /// Whether the reasoning is folded in the transcript; nil means "use the default setting".
     public var reasoningFolded: Bool?
     public var createdAt: Date
+    /// Why the provider ended the answer, when it said (`length` with no answer: the budget ran out
+    /// while thinking; see `ResponseEnding`).
+    public var finishReason: FinishReason?
+    /// The provider's own record of the reasoning, kept to send it back unaltered (Anthropic signed
+    /// thinking blocks, OpenRouter reasoning details); nil for other providers.
+    public var providerReasoning: ProviderReasoning?
 
     public init(
         id: MessageID = .make(),
@@ -35,7 +41,9 @@ public struct Message: Equatable, Hashable, Sendable, Codable, Identifiable {
         usage: TokenUsage = TokenUsage(),
         timings: ResponseTimings = ResponseTimings(),
         reasoningFolded: Bool? = nil,
-        createdAt: Date = Date()
+        createdAt: Date = Date(),
+        finishReason: FinishReason? = nil,
+        providerReasoning: ProviderReasoning? = nil
     ) {
         self.id = id
         self.conversationID = conversationID
@@ -51,5 +59,7 @@ public struct Message: Equatable, Hashable, Sendable, Codable, Identifiable {
         self.timings = timings
         self.reasoningFolded = reasoningFolded
         self.createdAt = createdAt
+        self.finishReason = finishReason
+        self.providerReasoning = providerReasoning
     }
 }

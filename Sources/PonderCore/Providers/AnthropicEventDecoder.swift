@@ -1,12 +1,14 @@
 /// Decodes Anthropic Messages API stream events: `thinking_delta` is reasoning, `text_delta` answer,
 /// `redacted_thinking` blocks become a short visible note in the reasoning (their data is opaque),
-/// `signature_delta` is dropped (only needed to replay thinking during tool use, which Ponder does not
-/// do), `ping` is a keep-alive, `message_delta` carries the stop reason and cumulative usage,
-/// `message_stop` ends the response and `event: error` is an in-band error.
+/// `ping` is a keep-alive, `message_delta` carries the stop reason and cumulative usage,
+/// `message_stop` ends the response and `event: error` is an in-band error. The thinking and redacted
+/// blocks are also collected whole — text, `signature_delta` and data — and reported as
+/// `.providerReasoning` just before the end, so that they can be sent back unaltered.
 struct AnthropicEventDecoder: Sendable {
     static let redactedNote = "[Part of the reasoning was redacted by the provider.]\n"
     private var usage = TokenUsage()
     private var stopReason: FinishReason?
+    private var blocks = AnthropicThinkingBlocks()
 
     /// Returns true when the event ended the response.
     mutating func decode(_ event: SSEEvent, into out: inout [StreamDelta]) -> Bool {
@@ -34,6 +36,7 @@ struct AnthropicEventDecoder: Sendable {
         case "message_start":
             if let reported = json["message"]?["usage"] { merge(reported, into: &out) }
         case "content_block_start":
+            blocks.start(json["content_block"], at: json["index"]?.intValue)
             if json["content_block"]?["type"]?.stringValue == "redacted_thinking" {
                 out.append(.reasoning(Self.redactedNote))
             } else if let text = json["content_block"]?["thinking"]?.nonEmptyString {
@@ -45,7 +48,14 @@ struct AnthropicEventDecoder: Sendable {
             let delta = json["delta"]
             switch delta?["type"]?.stringValue {
             case "thinking_delta":
-                if let text = delta?["thinking"]?.nonEmptyString { out.append(.reasoning(text)) }
+                if let text = delta?["thinking"]?.nonEmptyString {
+                    blocks.appendThinking(text, at: json["index"]?.intValue)
+                    out.append(.reasoning(text))
+                }
+            case "signature_delta":
+                if let signature = delta?["signature"]?.nonEmptyString {
+                    blocks.setSignature(signature, at: json["index"]?.intValue)
+                }
             case "text_delta":
                 if let text = delta?["text"]?.nonEmptyString { out.append(.answer(text)) }
             default:
@@ -57,6 +67,7 @@ struct AnthropicEventDecoder: Sendable {
             }
             if let reported = json["usage"] { merge(reported, into: &out) }
         case "message_stop":
+            if let record = blocks.record { out.append(.providerReasoning(record)) }
             out.append(.finished(stopReason ?? .unspecified))
             return true
         default:
@@ -67,7 +78,9 @@ struct AnthropicEventDecoder: Sendable {
 
     /// End of stream without `message_stop`: finished if a stop reason already arrived.
     mutating func finish(into out: inout [StreamDelta]) {
-        if let stopReason { out.append(.finished(stopReason)) }
+        guard let stopReason else { return }
+        if let record = blocks.record { out.append(.providerReasoning(record)) }
+        out.append(.finished(stopReason))
     }
 
     private mutating func merge(_ json: JSONValue, into out: inout [StreamDelta]) {

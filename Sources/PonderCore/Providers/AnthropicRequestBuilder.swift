@@ -1,51 +1,56 @@
 /// Builds Anthropic Messages API requests (also accepted by DeepSeek's `/anthropic` endpoint).
 ///
-/// - `max_tokens` is required by the API: the configured value, else 16,000, raised when needed to
-///   stay above the thinking budget.
-/// - Thinking: `.on` asks for a budget of 10,000 tokens, `.effort(x)` maps `low`/`medium`/`high`/`max`
-///   to 2,048/8,192/16,384/32,768; `.off` sends `{"type":"disabled"}`; `.auto` sends nothing.
-///   `temperature` is only sent without thinking (the API rejects changing it while thinking).
+/// - Thinking takes the form the model knows (`ClaudeThinkingForm`): up to Claude 4.5 a budget,
+///   `{"type":"enabled","budget_tokens":N}` with N 2,048 / 8,192 / 16,384 / 24,576 for low / medium /
+///   high / max and 10,000 for `on`; from 4.6 adaptive thinking, `{"type":"adaptive"}` with
+///   `output_config.effort` for a level. `off` sends `{"type":"disabled"}` (models from 4.7 cannot
+///   switch thinking off, so they never get it); `auto` sends nothing. `temperature` is only sent
+///   without thinking (the API rejects changing it while thinking).
+/// - `max_tokens` is required: the answer budget when there is one (the thinking budget is then at
+///   most three quarters of it, never under the API's minimum of 1,024, and thinking is left off when
+///   the budget cannot hold that); otherwise 16,000, raised above a thinking budget, or 32,000 with
+///   adaptive thinking.
+/// - An earlier answer's thinking blocks go back byte for byte with their signatures when the same
+///   model wrote them and this request thinks (`ConversationTurns.Turn.replay`); otherwise they are
+///   dropped, which the API allows for finished turns. They are never altered.
 /// - A continuation uses assistant prefill (the partial answer, trailing whitespace trimmed, as the last
 ///   message). Prefill and thinking exclude each other, so a continuation is sent without thinking.
-/// - Thinking blocks are never sent back: Ponder has no tool use, so they are not required.
 public enum AnthropicRequestBuilder {
     public static let defaultMaxTokens = 16_000
+    /// The default with adaptive thinking, whose depth is not known in advance.
+    public static let adaptiveMaxTokens = 32_000
 
     public static func build(_ request: ChatRequest) -> PreparedRequest {
         let settings = request.settings
         let turns = ConversationTurns(request)
-        var messages: [JSONValue] = turns.turns.map {
-            ["role": .string($0.role.rawValue), "content": .string($0.text)]
-        }
         var prefill: String?
         if let partial = request.continuation {
             let trimmed = String(partial.answer.reversed().drop(while: \.isWhitespace).reversed())
-            if !trimmed.isEmpty {
-                prefill = trimmed
-                messages.append(["role": "assistant", "content": .string(trimmed)])
-            }
+            if !trimmed.isEmpty { prefill = trimmed }
         }
-        var maxTokens = settings.maxTokens ?? defaultMaxTokens
+        let thinking = prefill == nil ? thinkingRequest(settings) : nil
+        var messages: [JSONValue] = turns.turns.map { turn in
+            if let replay = turn.replay, thinking?.isOn == true, replay.format == .anthropic {
+                let text: JSONValue = ["type": "text", "text": .string(turn.text)]
+                return ["role": .string(turn.role.rawValue), "content": .array(replay.items + [text])]
+            }
+            return ["role": .string(turn.role.rawValue), "content": .string(turn.text)]
+        }
+        if let prefill { messages.append(["role": "assistant", "content": .string(prefill)]) }
         var body: [String: JSONValue] = [
             "model": .string(settings.model),
             "messages": .array(messages),
             "stream": true,
+            "max_tokens": .number(Double(thinking?.maxTokens ?? settings.maxTokens ?? defaultMaxTokens)),
         ]
         if let system = turns.system { body["system"] = .string(system) }
-        var thinkingOn = false
-        if prefill == nil {
-            switch settings.thinking {
-            case .auto: break
-            case .off: body["thinking"] = ["type": "disabled"]
-            case .on, .effort:
-                let budget = thinkingBudget(settings.thinking)
-                maxTokens = max(maxTokens, budget + 1024)
-                body["thinking"] = ["type": "enabled", "budget_tokens": .number(Double(budget))]
-                thinkingOn = true
-            }
+        if let thinking {
+            body["thinking"] = thinking.config
+            if let effort = thinking.effort { body["output_config"] = ["effort": .string(effort)] }
         }
-        body["max_tokens"] = .number(Double(maxTokens))
-        if let temperature = settings.temperature, !thinkingOn { body["temperature"] = .number(temperature) }
+        if let temperature = settings.temperature, thinking?.isOn != true {
+            body["temperature"] = .number(temperature)
+        }
         var headers: [(name: String, value: String)] = [
             ("content-type", "application/json"), ("accept", "text/event-stream"),
             ("anthropic-version", ProviderDefaults.anthropicVersion),
@@ -59,17 +64,40 @@ public enum AnthropicRequestBuilder {
         )
     }
 
-    static func thinkingBudget(_ mode: ThinkingMode) -> Int {
-        switch mode {
-        case .effort(let level):
-            switch level.lowercased() {
-            case "minimal", "low": return 2048
-            case "medium": return 8192
-            case "high": return 16_384
-            case "max", "xhigh", "ultra": return 32_768
-            default: return 10_000
+    /// The `thinking` object, the `output_config.effort` and the `max_tokens` that go with it.
+    struct ThinkingRequest {
+        var config: JSONValue
+        var effort: String?
+        var maxTokens: Int?
+        var isOn: Bool
+    }
+
+    /// What `settings` ask of thinking; nil when nothing is sent.
+    static func thinkingRequest(_ settings: ProviderSettings) -> ThinkingRequest? {
+        guard case .level(let level) = settings.effectiveThinking else { return nil }
+        if level == .off { return ThinkingRequest(config: ["type": "disabled"], maxTokens: nil, isOn: false) }
+        switch ClaudeThinkingForm.of(model: settings.model) {
+        case .adaptive, .adaptiveOnly:
+            let effort = level == .on ? nil : level.rawValue
+            return ThinkingRequest(
+                config: ["type": "adaptive"], effort: effort, maxTokens: settings.maxTokens ?? adaptiveMaxTokens,
+                isOn: true)
+        case .budget:
+            let wanted = ThinkingBudget.anthropic(level)
+            guard let answerBudget = settings.maxTokens else {
+                return ThinkingRequest(
+                    config: enabled(budget: wanted), maxTokens: max(defaultMaxTokens, wanted + 4096), isOn: true)
             }
-        default: return 10_000
+            let budget = max(
+                ThinkingBudget.anthropicMinimum, ThinkingBudget.leavingRoom(wanted, answerBudget: answerBudget))
+            guard budget < answerBudget else {
+                return ThinkingRequest(config: ["type": "disabled"], maxTokens: answerBudget, isOn: false)
+            }
+            return ThinkingRequest(config: enabled(budget: budget), maxTokens: answerBudget, isOn: true)
         }
+    }
+
+    private static func enabled(budget: Int) -> JSONValue {
+        ["type": "enabled", "budget_tokens": .number(Double(budget))]
     }
 }

@@ -2,8 +2,10 @@
 ///
 /// - Reasoning is never sent back: without tool calls no era requires it and the R1 era rejects it.
 ///   Turns alternate user/assistant (see `ConversationTurns`), which legacy `deepseek-reasoner` requires.
-/// - Thinking: `.on`/`.off` set `thinking.type`; `.effort(x)` enables thinking and sends the top-level
-///   `reasoning_effort`; `.auto` sends nothing (the model's default).
+/// - Thinking: `off`/`on` set `thinking.type`; `low`, `high` and `max` enable thinking and send the
+///   top-level `reasoning_effort` (DeepSeek's own levels; `medium` is sent as `high`, as DeepSeek maps
+///   it); `auto` sends nothing (the model's default).
+/// - The answer budget is `max_tokens`, which covers reasoning and answer.
 /// - `temperature` is ignored in thinking mode, so it is only sent when thinking is known to be off.
 /// - A continuation goes to the beta prefix-completion endpoint (`/beta/chat/completions`): the last
 ///   message is the partial assistant answer with `prefix: true`, carrying the partial reasoning as
@@ -29,13 +31,13 @@ public enum DeepSeekRequestBuilder {
             "stream_options": ["include_usage": true],
         ]
         if let maxTokens = settings.maxTokens { body["max_tokens"] = .number(Double(maxTokens)) }
-        switch settings.thinking {
+        switch settings.effectiveThinking {
         case .auto: break
-        case .on: body["thinking"] = ["type": "enabled"]
-        case .off: body["thinking"] = ["type": "disabled"]
-        case .effort(let level):
+        case .level(.on): body["thinking"] = ["type": "enabled"]
+        case .level(.off): body["thinking"] = ["type": "disabled"]
+        case .level(let level):
             body["thinking"] = ["type": "enabled"]
-            body["reasoning_effort"] = .string(level)
+            body["reasoning_effort"] = .string(level.rawValue)
         }
         if let temperature = settings.temperature, thinkingKnownOff(settings) {
             body["temperature"] = .number(temperature)
@@ -50,10 +52,10 @@ public enum DeepSeekRequestBuilder {
 
     /// Thinking is off when asked for, or by default on the legacy non-thinking `deepseek-chat` alias.
     static func thinkingKnownOff(_ settings: ProviderSettings) -> Bool {
-        switch settings.thinking {
-        case .off: return true
+        switch settings.effectiveThinking {
+        case .level(.off): return true
         case .auto: return settings.model == "deepseek-chat"
-        case .on, .effort: return false
+        case .level: return false
         }
     }
 }

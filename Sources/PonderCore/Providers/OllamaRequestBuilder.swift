@@ -1,7 +1,9 @@
 /// Builds Ollama native `/api/chat` requests (NDJSON responses).
 ///
-/// - Thinking: `think: true/false` for `.on`/`.off`, the level string for `.effort(x)`, omitted for `.auto`.
-/// - `max_tokens` and `temperature` go into `options` as `num_predict` and `temperature`.
+/// - Thinking: `think: true/false` for on/off, the level string (`low`, `medium`, `high`) for models that
+///   grade it (gpt-oss), omitted for `auto` and for models known not to think (Ollama rejects `think`
+///   there).
+/// - The answer budget and `temperature` go into `options` as `num_predict` and `temperature`.
 /// - A continuation ends the messages with the partial answer as an assistant message, which Ollama
 ///   continues as a prefill. Reasoning is never sent back.
 public enum OllamaRequestBuilder {
@@ -16,11 +18,11 @@ public enum OllamaRequestBuilder {
             "messages": .array(messages),
             "stream": true,
         ]
-        switch settings.thinking {
+        switch settings.effectiveThinking {
         case .auto: break
-        case .on: body["think"] = true
-        case .off: body["think"] = false
-        case .effort(let level): body["think"] = .string(level)
+        case .level(.on): body["think"] = true
+        case .level(.off): body["think"] = false
+        case .level(let level): body["think"] = .string(level == .max ? "high" : level.rawValue)
         }
         var options: [String: JSONValue] = [:]
         if let maxTokens = settings.maxTokens { options["num_predict"] = .number(Double(maxTokens)) }

@@ -6,13 +6,18 @@
 /// The finish reason is held until `[DONE]` so a trailing usage chunk is not lost; if the stream ends
 /// without `[DONE]` after a finish reason, the response still counts as finished. In-band errors:
 /// a top-level `error` (object or string), an `event: error`, or OpenRouter's `finish_reason: "error"`.
+/// For OpenRouter, `delta.reasoning_details` fragments are merged and reported as `.providerReasoning`
+/// just before the end.
 struct OpenAIChunkDecoder: Sendable {
     private var channel: ContentChannel
     private var pendingFinish: FinishReason?
     private var pendingError: ChatError?
+    /// Set when reasoning details are read (OpenRouter); other dialects skip them while parsing.
+    private var details: ReasoningDetailsMerger?
 
-    init(forcedOpenThink: Bool) {
+    init(forcedOpenThink: Bool, readsReasoningDetails: Bool = false) {
         channel = ContentChannel(forcedOpenThink: forcedOpenThink)
+        details = readsReasoningDetails ? ReasoningDetailsMerger() : nil
     }
 
     /// Returns true when the event ended the response (a terminal delta was appended).
@@ -23,7 +28,7 @@ struct OpenAIChunkDecoder: Sendable {
         }
         let json: JSONValue
         do {
-            json = try JSONValue.parse(bytes, keeping: Self.keys)
+            json = try JSONValue.parse(bytes, keeping: details == nil ? Self.keys : Self.keysWithDetails)
         } catch {
             if event.type == "error" {
                 out.append(.failed(.inBand(event.data)))
@@ -47,6 +52,9 @@ struct OpenAIChunkDecoder: Sendable {
             }
             if let content = delta?["content"]?.nonEmptyString {
                 channel.answerText(content, into: &out)
+            }
+            if details != nil, let fragments = delta?["reasoning_details"]?.arrayValue {
+                for fragment in fragments { details?.add(fragment) }
             }
             if let reason = choice["finish_reason"]?.stringValue {
                 if reason == "error" {
@@ -76,18 +84,23 @@ struct OpenAIChunkDecoder: Sendable {
         if let pendingError {
             out.append(.failed(pendingError))
         } else {
+            if let record = details?.record { out.append(.providerReasoning(record)) }
             out.append(.finished(pendingFinish ?? .unspecified))
         }
         return true
     }
 
     /// The members this decoder reads; everything else in a chunk is skipped while parsing.
-    static let keys = JSONKeySet([
+    static let keyNames = [
         "choices", "delta", "message", "content", "reasoning_content", "reasoning", "finish_reason", "usage",
         "prompt_tokens", "completion_tokens", "completion_tokens_details", "reasoning_tokens",
         "prompt_cache_hit_tokens", "prompt_cache_miss_tokens", "prompt_tokens_details", "cached_tokens", "error",
         "code", "type",
-    ])
+    ]
+    static let keys = JSONKeySet(keyNames)
+    /// `keys` and the members of OpenRouter's `reasoning_details` entries.
+    static let keysWithDetails = JSONKeySet(
+        keyNames + ["reasoning_details", "text", "summary", "data", "signature", "index", "format", "id"])
 
     static func errorMessage(_ error: JSONValue) -> String {
         if let text = error.stringValue { return text }

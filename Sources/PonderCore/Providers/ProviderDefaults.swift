@@ -4,6 +4,9 @@ public enum ProviderDefaults {
         switch kind {
         case .deepseek: return "https://api.deepseek.com"
         case .openai: return "https://api.openai.com/v1"
+        case .openrouter: return "https://openrouter.ai/api/v1"
+        case .vllm: return "http://127.0.0.1:8000/v1"
+        case .llamacpp: return "http://127.0.0.1:8080"
         case .ollama: return "http://127.0.0.1:11434"
         case .anthropic: return "https://api.anthropic.com"
         case .local: return "http://127.0.0.1:8080"
@@ -14,7 +17,7 @@ public enum ProviderDefaults {
         switch kind {
         case .deepseek: return "deepseek-reasoner"
         case .anthropic: return "claude-sonnet-4-5"
-        case .openai, .ollama, .local: return nil
+        case .openai, .openrouter, .vllm, .llamacpp, .ollama, .local: return nil
         }
     }
 

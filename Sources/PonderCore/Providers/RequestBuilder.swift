@@ -4,7 +4,7 @@ public enum RequestBuilder {
     public static func chatRequest(for request: ChatRequest) -> PreparedRequest {
         switch request.settings.kind {
         case .deepseek: return DeepSeekRequestBuilder.build(request)
-        case .openai, .local: return OpenAIRequestBuilder.build(request)
+        case .openai, .openrouter, .vllm, .llamacpp, .local: return OpenAIRequestBuilder.build(request)
         case .ollama: return OllamaRequestBuilder.build(request)
         case .anthropic: return AnthropicRequestBuilder.build(request)
         }
@@ -18,7 +18,7 @@ public enum RequestBuilder {
         case .deepseek:
             url = ProviderDefaults.join(settings.baseURL, "/models")
             if let key = settings.apiKey { headers.append(("authorization", "Bearer \(key.value)")) }
-        case .openai, .local:
+        case .openai, .openrouter, .vllm, .llamacpp, .local:
             let path = ProviderDefaults.endsWithVersion(settings.baseURL) ? "/models" : "/v1/models"
             url = ProviderDefaults.join(settings.baseURL, path)
             if let key = settings.apiKey { headers.append(("authorization", "Bearer \(key.value)")) }

@@ -28,12 +28,17 @@ struct ConversationExport: Codable, Equatable {
         var provider: String?
         var model: String?
         var systemPrompt: String?
+        /// Kept as text: a level this version does not know is dropped, not an unreadable file.
+        var thinkingEffort: String?
+        var maxOutputTokens: Int?
 
         enum CodingKeys: String, CodingKey {
             case id, title, pinned, archived, provider, model
             case createdAt = "created_at"
             case updatedAt = "updated_at"
             case systemPrompt = "system_prompt"
+            case thinkingEffort = "thinking_effort"
+            case maxOutputTokens = "max_output_tokens"
         }
     }
 
@@ -51,13 +56,19 @@ struct ConversationExport: Codable, Equatable {
         var createdAt: Double
         var usage: ExportedUsage
         var timings: ExportedTimings
+        var finishReason: String?
+        var providerReasoning: JSONValue?
+        /// Steps, reflection points and figures of the reasoning (`ponder show --json` only).
+        var trace: ExportedTrace? = nil
 
         enum CodingKeys: String, CodingKey {
-            case id, role, status, provider, model, reasoning, answer, usage, timings
+            case id, role, status, provider, model, reasoning, answer, usage, timings, trace
             case parentID = "parent_id"
             case errorText = "error_text"
             case reasoningFolded = "reasoning_folded"
             case createdAt = "created_at"
+            case finishReason = "finish_reason"
+            case providerReasoning = "provider_reasoning"
         }
     }
 
@@ -105,7 +116,8 @@ extension ConversationExport {
                 createdAt: conversation.createdAt.timeIntervalSince1970,
                 updatedAt: conversation.updatedAt.timeIntervalSince1970, pinned: conversation.pinned,
                 archived: conversation.archived, provider: conversation.provider, model: conversation.model,
-                systemPrompt: conversation.systemPrompt),
+                systemPrompt: conversation.systemPrompt, thinkingEffort: conversation.effort?.rawValue,
+                maxOutputTokens: conversation.maxOutputTokens),
             messages: messages.map { message in
                 ExportedMessage(
                     id: message.id.rawValue, parentID: message.parentID?.rawValue, role: message.role,
@@ -123,7 +135,8 @@ extension ConversationExport {
                         firstByte: message.timings.firstByte?.timeIntervalSince1970,
                         firstReasoning: message.timings.firstReasoning?.timeIntervalSince1970,
                         firstAnswer: message.timings.firstAnswer?.timeIntervalSince1970,
-                        finished: message.timings.finished?.timeIntervalSince1970))
+                        finished: message.timings.finished?.timeIntervalSince1970),
+                    finishReason: message.finishReason?.rawValue, providerReasoning: message.providerReasoning?.json)
             })
     }
 
@@ -135,7 +148,9 @@ extension ConversationExport {
             createdAt: Date(timeIntervalSince1970: conversation.createdAt),
             updatedAt: Date(timeIntervalSince1970: conversation.updatedAt), pinned: conversation.pinned,
             archived: conversation.archived, provider: conversation.provider, model: conversation.model,
-            systemPrompt: conversation.systemPrompt)
+            systemPrompt: conversation.systemPrompt,
+            effort: conversation.thinkingEffort.flatMap(ThinkingEffort.init(rawValue:)),
+            maxOutputTokens: conversation.maxOutputTokens)
         let messages = self.messages.map { exported in
             Message(
                 id: MessageID(exported.id), conversationID: conversationID,
@@ -153,7 +168,9 @@ extension ConversationExport {
                     firstAnswer: exported.timings.firstAnswer.map(Date.init(timeIntervalSince1970:)),
                     finished: exported.timings.finished.map(Date.init(timeIntervalSince1970:))),
                 reasoningFolded: exported.reasoningFolded,
-                createdAt: Date(timeIntervalSince1970: exported.createdAt))
+                createdAt: Date(timeIntervalSince1970: exported.createdAt),
+                finishReason: exported.finishReason.flatMap(FinishReason.init(rawValue:)),
+                providerReasoning: exported.providerReasoning.flatMap(ProviderReasoning.init(json:)))
         }
         return (header, messages)
     }

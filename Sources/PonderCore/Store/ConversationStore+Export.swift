@@ -10,9 +10,19 @@ extension ConversationStore {
     }
 
     /// The conversation in the versioned JSON format of docs/export-format.md (UTF-8, keys sorted).
-    public func exportJSON(_ id: ConversationID, exportedAt: Date = Date()) throws -> Data {
+    /// Given `traceMarkers`, each answer with reasoning also carries its `trace` (steps,
+    /// reflection points and figures, derived from the reasoning with those markers).
+    public func exportJSON(
+        _ id: ConversationID, exportedAt: Date = Date(), traceMarkers: TraceMarkers? = nil
+    ) throws -> Data {
         let (conversation, messages) = try load(id)
-        let export = ConversationExport(conversation: conversation, messages: messages, exportedAt: exportedAt)
+        var export = ConversationExport(conversation: conversation, messages: messages, exportedAt: exportedAt)
+        if let traceMarkers {
+            for (index, message) in messages.enumerated() where message.role == .assistant && !message.reasoning.isEmpty
+            {
+                export.messages[index].trace = ExportedTrace(message: message, markers: traceMarkers)
+            }
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
@@ -22,77 +32,28 @@ extension ConversationStore {
         }
     }
 
-    /// Imports a JSON export and returns the id it was stored under: the exported ids are kept
-    /// unless the store already holds them, in which case the conversation (and every message
-    /// whose id is taken) gets a fresh id, with parent links remapped. Messages exported while
-    /// still streaming are imported as interrupted.
+    /// Imports a JSON export (see `PonderExportParser` for what is accepted) and returns the id of
+    /// its first conversation in this store. The exported ids are kept unless the store already
+    /// holds them; a conversation that is already here is not imported again (only messages it
+    /// lacks are added). Messages exported while still streaming are imported as interrupted.
     public func importJSON(_ data: Data) throws -> ConversationID {
-        let export = try Self.decodeExport(data)
-        let (original, originalMessages) = export.model()
-        return try write { db in
-            var conversation = original
-            let conversationTaken = try Self.fetchConversation(db, original.id) != nil
-            if conversationTaken { conversation.id = .make() }
-            var remapped: [MessageID: MessageID] = [:]
-            for message in originalMessages {
-                let taken = try Bool.fetchOne(
-                    db, sql: "SELECT EXISTS (SELECT 1 FROM messages WHERE id = ?)", arguments: [message.id.rawValue])
-                if conversationTaken || taken == true { remapped[message.id] = .make() }
-            }
-            try conversation.upsert(db)
-            for var message in originalMessages {
-                message.id = remapped[message.id] ?? message.id
-                message.parentID = message.parentID.map { remapped[$0] ?? $0 }
-                message.conversationID = conversation.id
-                if message.status == .streaming { message.status = .interrupted }
-                try message.upsert(db, writer: nil)
-            }
-            return conversation.id
-        }
-    }
-
-    private static func decodeExport(_ data: Data) throws -> ConversationExport {
-        struct Header: Decodable {
-            var format: String?
-            var version: Int?
-        }
-        guard let header = try? JSONDecoder().decode(Header.self, from: data) else {
-            throw StoreError(
-                kind: .invalidData, message: "The file is not JSON, so it is not a Ponder conversation export.")
-        }
-        guard header.format == ConversationExport.formatName, let version = header.version else {
+        let plan = try PonderExportParser.plan(data, file: "The conversation export")
+        guard let first = plan.conversations.first else {
             throw StoreError(
                 kind: .invalidData,
-                message: "The JSON is not a Ponder conversation export (expected \"format\": "
-                    + "\"\(ConversationExport.formatName)\" and a \"version\").")
+                message: plan.problems.first.map(\.description) ?? "The conversation export holds no conversation.")
         }
-        guard version <= ConversationExport.currentVersion else {
-            throw StoreError(
-                kind: .newerVersion,
-                message: "The export uses format version \(version), written by a newer Ponder; this version reads "
-                    + "up to version \(ConversationExport.currentVersion). Update Ponder to import it.")
+        let report = try importPlan(plan)
+        if let id = report.conversationIDs.first { return id }
+        return try read { db in
+            try String.fetchOne(
+                db,
+                sql: """
+                    SELECT conversation_id FROM import_origins
+                    WHERE source = 'ponder' AND conversation_source_id = ? AND message_source_id = ''
+                    """, arguments: [first.sourceID]
+            ).map(ConversationID.init) ?? ConversationID(first.sourceID)
         }
-        do {
-            return try JSONDecoder().decode(ConversationExport.self, from: data)
-        } catch let DecodingError.keyNotFound(key, context) {
-            throw invalidExport("the field \"\(key.stringValue)\" is missing", at: context.codingPath)
-        } catch let DecodingError.typeMismatch(_, context) {
-            throw invalidExport(context.debugDescription, at: context.codingPath)
-        } catch let DecodingError.valueNotFound(_, context) {
-            throw invalidExport(context.debugDescription, at: context.codingPath)
-        } catch let DecodingError.dataCorrupted(context) {
-            throw invalidExport(context.debugDescription, at: context.codingPath)
-        } catch {
-            throw StoreError(kind: .invalidData, message: "The conversation export cannot be read: \(error).")
-        }
-    }
-
-    private static func invalidExport(_ problem: String, at path: [any CodingKey]) -> StoreError {
-        let location = path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-        return StoreError(
-            kind: .invalidData,
-            message: "The conversation export is invalid at \(location.isEmpty ? "the top level" : location): "
-                + "\(problem). Nothing was imported.")
     }
 
     private func load(_ id: ConversationID) throws -> (Conversation, [Message]) {

@@ -36,10 +36,11 @@ extension ConversationStore {
         try save(message, writer: .current)
     }
 
-    func save(_ message: Message, writer: ProcessIdentity, now: Date = Date()) throws {
+    /// `keepingFold`: an existing row keeps its fold state (see `Message.upsert`).
+    func save(_ message: Message, writer: ProcessIdentity, keepingFold: Bool = false, now: Date = Date()) throws {
         try write { db in
             do {
-                try message.upsert(db, writer: writer)
+                try message.upsert(db, writer: writer, keepingFold: keepingFold)
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
                 throw Self.unknownConversation(message.conversationID)
             }
@@ -51,13 +52,14 @@ extension ConversationStore {
     /// Saves one turn in a single transaction: `conversation` first when given (a new one), then the
     /// messages (a `streaming` one is recorded as written by this process), and moves the
     /// conversation's `updatedAt` to now. One commit instead of one per row, so that a question and
-    /// its empty answer row are stored before the request goes out without delaying it.
+    /// its empty answer row are stored before the request goes out without delaying it. A message
+    /// already stored (an answer being continued) keeps its fold state.
     public func saveTurn(conversation: Conversation?, messages: [Message], now: Date = Date()) throws {
         try write { db in
             if let conversation { try conversation.upsert(db) }
             for message in messages {
                 do {
-                    try message.upsert(db, writer: .current)
+                    try message.upsert(db, writer: .current, keepingFold: true)
                 } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
                     throw Self.unknownConversation(message.conversationID)
                 }
@@ -71,8 +73,8 @@ extension ConversationStore {
 
     /// Appends text to a message that is still streaming without rewriting what it already holds
     /// (a flush costs the size of the new text, not of the whole trace). When `header` is given,
-    /// its usage, timings and other small fields are written too. The next full `save` of the
-    /// message folds the deltas in.
+    /// its usage, timings and other small fields are written too (never the fold state). The next
+    /// full `save` of the message folds the deltas in.
     func appendStreamingDeltas(to id: MessageID, reasoning: String, answer: String, header: Message?) throws {
         try write { db in
             let insert = try db.cachedStatement(
@@ -88,14 +90,13 @@ extension ConversationStore {
                 StoredDate.optionalValue(header.timings.firstByte),
                 StoredDate.optionalValue(header.timings.firstReasoning),
                 StoredDate.optionalValue(header.timings.firstAnswer),
-                StoredDate.optionalValue(header.timings.finished), header.reasoningFolded, id.rawValue,
+                StoredDate.optionalValue(header.timings.finished), id.rawValue,
             ]
             try db.cachedStatement(
                 sql: """
                     UPDATE messages SET error_text = ?, provider = ?, model = ?, prompt_tokens = ?,
                         completion_tokens = ?, reasoning_tokens = ?, cache_hit_tokens = ?, cache_miss_tokens = ?,
-                        sent_at = ?, first_byte_at = ?, first_reasoning_at = ?, first_answer_at = ?, finished_at = ?,
-                        reasoning_folded = ?
+                        sent_at = ?, first_byte_at = ?, first_reasoning_at = ?, first_answer_at = ?, finished_at = ?
                     WHERE id = ?
                     """
             ).execute(arguments: StatementArguments(values))

@@ -3,6 +3,8 @@ import GRDB
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// Conversations and messages in one SQLite database (WAL mode, so that several Ponder processes
@@ -32,6 +34,8 @@ public final class ConversationStore: Sendable {
     public static func open(at url: URL) throws -> ConversationStore {
         let url = url.standardizedFileURL
         try prepareFile(at: url)
+        let lock = OpeningLock(url)
+        defer { lock.release() }
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: url.path, configuration: configuration())
@@ -42,6 +46,28 @@ public final class ConversationStore: Sendable {
         try store.migrate()
         store.keepReserve()
         return store
+    }
+
+    /// An exclusive `flock` on the database's directory, held while a process opens the store: switching
+    /// a fresh file to WAL fails at once (no busy wait) when another process is doing the same, and each
+    /// migration is its own transaction, so two processes opening a fresh file must not interleave. The
+    /// directory, not the file: closing any descriptor of the database file would drop the `fcntl` locks
+    /// SQLite holds on it in this process (a POSIX rule), and writes were lost that way. Costs an `open`
+    /// and a `flock` when nobody else is opening the store.
+    private struct OpeningLock {
+        let descriptor: Int32
+
+        init(_ url: URL) {
+            descriptor = Glibc.open(url.deletingLastPathComponent().path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard descriptor >= 0 else { return }
+            while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+        }
+
+        func release() {
+            guard descriptor >= 0 else { return }
+            flock(descriptor, LOCK_UN)
+            close(descriptor)
+        }
     }
 
     /// A private store that lives in memory (tests, `--no-history`).
@@ -107,7 +133,12 @@ public final class ConversationStore: Sendable {
     /// Creates the file with mode 0600 unless it exists (another process may create it at the same
     /// moment: `O_EXCL` makes sure nobody replaces a file already in use). True if the file exists now.
     private static func createEmptyPrivateFile(at url: URL) -> Bool {
-        let descriptor = Glibc.open(url.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        // Named through its module: inside this type `open` is the store's own `open(at:)`.
+        #if canImport(Glibc)
+            let descriptor = Glibc.open(url.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        #else
+            let descriptor = Darwin.open(url.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        #endif
         if descriptor >= 0 {
             close(descriptor)
             return true

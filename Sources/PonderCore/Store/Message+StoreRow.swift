@@ -6,7 +6,8 @@ extension Message {
     static let storeColumns = """
         id, conversation_id, parent_id, role, reasoning, answer, status, error_text, provider, model, \
         prompt_tokens, completion_tokens, reasoning_tokens, cache_hit_tokens, cache_miss_tokens, \
-        sent_at, first_byte_at, first_reasoning_at, first_answer_at, finished_at, reasoning_folded, created_at
+        sent_at, first_byte_at, first_reasoning_at, first_answer_at, finished_at, reasoning_folded, created_at, \
+        finish_reason, provider_reasoning
         """
 
     init(storeRow row: Row) {
@@ -36,13 +37,17 @@ extension Message {
                 firstAnswer: StoredDate.optionalDate(row["first_answer_at"] as Double?),
                 finished: StoredDate.optionalDate(row["finished_at"] as Double?)),
             reasoningFolded: row["reasoning_folded"],
-            createdAt: StoredDate.date(row["created_at"] as Double))
+            createdAt: StoredDate.date(row["created_at"] as Double),
+            finishReason: (row["finish_reason"] as String?).flatMap(FinishReason.init(rawValue:)),
+            providerReasoning: (row["provider_reasoning"] as String?).flatMap(ProviderReasoning.init(storedJSON:)))
     }
 
     /// Inserts the message or replaces every field of the stored one (and drops any streaming
     /// deltas, which the full text supersedes). While `status` is
     /// `.streaming`, `writer` records which process is writing it (for the start-up sweep).
-    func upsert(_ db: Database, writer: ProcessIdentity?) throws {
+    /// `keepingFold`: an existing row keeps its `reasoning_folded`, which only the reader's fold
+    /// toggles change (a stream's writes must not undo a fold made while it streamed).
+    func upsert(_ db: Database, writer: ProcessIdentity?, keepingFold: Bool = false) throws {
         let streamingWriter = status == .streaming ? writer : nil
         let values: [(any DatabaseValueConvertible)?] = [
             id.rawValue, conversationID.rawValue, parentID?.rawValue, role.rawValue, reasoning, answer,
@@ -52,12 +57,13 @@ extension Message {
             StoredDate.optionalValue(timings.sent), StoredDate.optionalValue(timings.firstByte),
             StoredDate.optionalValue(timings.firstReasoning), StoredDate.optionalValue(timings.firstAnswer),
             StoredDate.optionalValue(timings.finished), reasoningFolded, StoredDate.value(createdAt),
+            finishReason?.rawValue, providerReasoning?.storedJSON,
             streamingWriter.map { Int64($0.pid) }, streamingWriter?.startTicks,
         ]
         try db.cachedStatement(
             sql: """
                 INSERT INTO messages (\(Self.storeColumns), writer_pid, writer_started)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET
                     conversation_id = excluded.conversation_id, parent_id = excluded.parent_id,
                     role = excluded.role, reasoning = excluded.reasoning, answer = excluded.answer,
@@ -67,8 +73,10 @@ extension Message {
                     cache_hit_tokens = excluded.cache_hit_tokens, cache_miss_tokens = excluded.cache_miss_tokens,
                     sent_at = excluded.sent_at, first_byte_at = excluded.first_byte_at,
                     first_reasoning_at = excluded.first_reasoning_at, first_answer_at = excluded.first_answer_at,
-                    finished_at = excluded.finished_at, reasoning_folded = excluded.reasoning_folded,
-                    created_at = excluded.created_at, writer_pid = excluded.writer_pid,
+                    finished_at = excluded.finished_at,
+                    reasoning_folded = \(keepingFold ? "messages.reasoning_folded" : "excluded.reasoning_folded"),
+                    created_at = excluded.created_at, finish_reason = excluded.finish_reason,
+                    provider_reasoning = excluded.provider_reasoning, writer_pid = excluded.writer_pid,
                     writer_started = excluded.writer_started
                 """
         ).execute(arguments: StatementArguments(values))

@@ -7,7 +7,8 @@ import Synchronization
 /// exists from the moment the request is sent), then
 /// at most once per `flushInterval`, and immediately on every status change. Appending is a lock
 /// and a string append, cheap enough to call once per token. If a write fails (disk full), the
-/// message stays whole in memory, `onError` is told once, and the next flush writes it all.
+/// message stays whole in memory, `onError` is told once, and the next flush writes it all. The
+/// writer never writes the fold state: the reader may fold or unfold the reasoning while it streams.
 public final class StreamingMessageWriter: Sendable {
     private struct State {
         var message: Message
@@ -50,7 +51,7 @@ public final class StreamingMessageWriter: Sendable {
     /// `rowWritten`: the caller has already stored `message` as it is (with `saveTurn`), so the
     /// first write is skipped and later flushes only append what arrives.
     public init(
-        store: ConversationStore, message: Message, flushInterval: Duration = .milliseconds(250),
+        store: ConversationStore, message: Message, flushInterval: Duration = .milliseconds(150),
         rowWritten: Bool = false, onError: @escaping @Sendable (StoreError) -> Void = { _ in }
     ) {
         self.store = store
@@ -98,9 +99,23 @@ public final class StreamingMessageWriter: Sendable {
         if let delay { scheduleFlush(after: delay) }
     }
 
+    /// Feeds one stream event to the message: text is appended, usage and timings replace what was
+    /// there (the request's state machine reports running totals). Phases are not stored here; the
+    /// turn's end sets the final status.
+    public func record(_ event: ChatStreamEvent) {
+        switch event {
+        case .reasoning(let text): appendReasoning(text)
+        case .answer(let text): appendAnswer(text)
+        case .usage(let usage): update(usage: usage)
+        case .timings(let timings): update(timings: timings)
+        case .phase: break
+        }
+    }
+
+    /// Replaces the usage (the running total of the request).
     public func update(usage: TokenUsage) {
         let delay = state.withLock { state -> Duration? in
-            state.message.usage.merge(usage)
+            state.message.usage = usage
             state.headerDirty = true
             return state.markDirty(interval: flushInterval)
         }
@@ -116,11 +131,19 @@ public final class StreamingMessageWriter: Sendable {
         if let delay { scheduleFlush(after: delay) }
     }
 
-    /// Changes the status (and error text) and writes at once, without waiting for the write.
-    public func setStatus(_ status: MessageStatus, errorText: String?) {
+    /// Keeps the provider's own record of the reasoning with the message; it is written with the
+    /// final status.
+    public func record(_ reasoning: ProviderReasoning) {
+        state.withLock { $0.message.providerReasoning = reasoning }
+    }
+
+    /// Changes the status (and error text, and why the provider ended it) and writes at once, without
+    /// waiting for the write.
+    public func setStatus(_ status: MessageStatus, errorText: String?, finishReason: FinishReason? = nil) {
         state.withLock { state in
             state.message.status = status
             state.message.errorText = errorText
+            state.message.finishReason = finishReason
             state.dirty = true
         }
         queue.async { self.flush() }
@@ -128,8 +151,8 @@ public final class StreamingMessageWriter: Sendable {
 
     /// Sets the final status and returns once everything is written (or the write failed and
     /// `onError` was told; the text is still in `message`).
-    public func finish(status: MessageStatus, errorText: String?) async {
-        setStatus(status, errorText: errorText)
+    public func finish(status: MessageStatus, errorText: String?, finishReason: FinishReason? = nil) async {
+        setStatus(status, errorText: errorText, finishReason: finishReason)
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             queue.async { continuation.resume() }
         }
@@ -186,7 +209,7 @@ public final class StreamingMessageWriter: Sendable {
         do {
             switch flush {
             case .full(let message):
-                try store.save(message, writer: .current)
+                try store.save(message, writer: .current, keepingFold: true)
             case .delta(let id, let reasoning, let answer, let header):
                 try store.appendStreamingDeltas(to: id, reasoning: reasoning, answer: answer, header: header)
             }

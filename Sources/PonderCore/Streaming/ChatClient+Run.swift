@@ -12,9 +12,15 @@ extension ChatClient {
     }
 
     /// The same events as `stream(_:)`, handed to `emit` in the task that reads the response, as
-    /// they are decoded — one thread hop less per token than iterating the stream. Returns after
-    /// the terminal phase; cancelling the calling task cancels the request.
-    public func run(_ request: ChatRequest, emit deliver: @escaping @Sendable (ChatStreamEvent) -> Void) async {
+    /// they are decoded — one thread hop less per token than iterating the stream. Returns the
+    /// terminal phase (also the last event emitted); cancelling the calling task cancels the request.
+    /// `record` gets the provider's own record of the reasoning (Anthropic signed thinking blocks,
+    /// OpenRouter reasoning details) before the terminal phase is emitted, for the stored message.
+    @discardableResult
+    public func run(
+        _ request: ChatRequest, emit deliver: @escaping @Sendable (ChatStreamEvent) -> Void,
+        record: (@Sendable (ProviderReasoning) -> Void)? = nil
+    ) async -> RequestPhase {
         // Whatever failed — the server's error object, the transport, the local engine — the key of
         // this request never leaves in the error's message.
         let key = request.settings.apiKey
@@ -25,31 +31,35 @@ extension ChatClient {
                 deliver(event)
             }
         }
+        let sink = ActionSink(emit: emit, record: record)
         var machine = RequestStateMachine(policy: configuration.retryPolicy)
-        perform(machine.start(), emit: emit)
+        perform(machine.start(), to: sink)
         let prepared = RequestBuilder.chatRequest(for: request)
         guard URLParts(prepared.url) != nil else {
-            perform(machine.failed(.badURL(prepared.url), at: Date()), emit: emit)
-            return
+            perform(machine.failed(.badURL(prepared.url), at: Date()), to: sink)
+            return machine.state.terminalPhase ?? .cancelled
         }
         while true {
-            let outcome = await attempt(prepared, request: request, machine: &machine, emit: emit)
-            guard case .retry(let delay) = outcome else { return }
+            let outcome = await attempt(prepared, request: request, machine: &machine, to: sink)
+            guard case .retry(let delay) = outcome else { break }
             do {
                 try await Task.sleep(nanoseconds: UInt64(max(0, delay) * 1_000_000_000))
             } catch {
-                perform(machine.cancel(at: Date()), emit: emit)
-                return
+                perform(machine.cancel(at: Date()), to: sink)
+                break
             }
-            perform(machine.retryStarted(), emit: emit)
+            perform(machine.retryStarted(), to: sink)
         }
+        let phase = machine.state.terminalPhase ?? .cancelled
+        if case .failed(let error) = phase { return .failed(error.redacting(key)) }
+        return phase
     }
 
     private func attempt(
         _ prepared: PreparedRequest,
         request: ChatRequest,
         machine: inout RequestStateMachine,
-        emit: @escaping @Sendable (ChatStreamEvent) -> Void
+        to sink: ActionSink
     ) async -> AttemptOutcome {
         let host = URLParts(prepared.url)?.host ?? prepared.url
         let http: HTTPClient.Request
@@ -60,17 +70,17 @@ extension ChatClient {
                 url: prepared.url, method: prepared.method == "GET" ? .GET : .POST, headers: headers,
                 body: prepared.body.map { .bytes($0.serializedBytes) })
         } catch {
-            return outcome(of: machine.failed(.badURL(prepared.url), at: Date()), emit: emit)
+            return outcome(of: machine.failed(.badURL(prepared.url), at: Date()), to: sink)
         }
         if Task.isCancelled {
-            perform(machine.cancel(at: Date()), emit: emit)
+            perform(machine.cancel(at: Date()), to: sink)
             return .done
         }
-        perform(machine.requestSent(at: Date()), emit: emit)
+        perform(machine.requestSent(at: Date()), to: sink)
         let response = ResponsePartStream(idleTimeout: idleTimeout(for: request.settings))
         let task = response.start(http, on: httpClient(for: prepared.url), eventLoop: eventLoop)
         return await withTaskCancellationHandler {
-            await read(response, of: task, request: request, host: host, machine: &machine, emit: emit)
+            await read(response, of: task, request: request, host: host, machine: &machine, to: sink)
         } onCancel: {
             task.cancel()
         }
@@ -83,7 +93,7 @@ extension ChatClient {
         request: ChatRequest,
         host: String,
         machine: inout RequestStateMachine,
-        emit: @escaping @Sendable (ChatStreamEvent) -> Void
+        to sink: ActionSink
     ) async -> AttemptOutcome {
         var decoder = ResponseStreamDecoder(
             kind: request.settings.kind,
@@ -98,7 +108,7 @@ extension ChatClient {
             switch part {
             case .head(let head):
                 responseStarted = true
-                perform(machine.responseStarted(at: Date()), emit: emit)
+                perform(machine.responseStarted(at: Date()), to: sink)
                 let status = Int(head.status.code)
                 if !(200..<300).contains(status) {
                     let retryAfter = head.headers.first(name: "retry-after").flatMap {
@@ -116,7 +126,7 @@ extension ChatClient {
                 deltas.removeAll(keepingCapacity: true)
                 buffer.withUnsafeReadableBytes { decoder.feed($0, into: &deltas) }
                 if deltas.isEmpty { continue }
-                perform(machine.received(deltas, at: Date()), emit: emit)
+                perform(machine.received(deltas, at: Date()), to: sink)
                 if machine.state.isTerminal {
                     task.cancel()
                     return .done
@@ -126,10 +136,10 @@ extension ChatClient {
                 if let refusal {
                     let error = ChatError.fromHTTP(
                         status: refusal.status, body: refusal.body, settings: request.settings)
-                    return outcome(of: machine.failed(error, retryAfter: refusal.retryAfter, at: Date()), emit: emit)
+                    return outcome(of: machine.failed(error, retryAfter: refusal.retryAfter, at: Date()), to: sink)
                 }
-                perform(machine.received(decoder.finish(), at: Date()), emit: emit)
-                perform(machine.endOfStream(at: Date()), emit: emit)
+                perform(machine.received(decoder.finish(), at: Date()), to: sink)
+                perform(machine.endOfStream(at: Date()), to: sink)
                 return .done
             case .failed(let error):
                 if Task.isCancelled { break }
@@ -138,22 +148,22 @@ extension ChatClient {
                     // The error body was cut off: report the status with what arrived of it.
                     let error = ChatError.fromHTTP(
                         status: refusal.status, body: refusal.body, settings: request.settings)
-                    return outcome(of: machine.failed(error, retryAfter: refusal.retryAfter, at: now), emit: emit)
+                    return outcome(of: machine.failed(error, retryAfter: refusal.retryAfter, at: now), to: sink)
                 }
                 if responseStarted {
                     // Mid-body failure: keep what was decoded, then report why it stopped.
-                    perform(machine.received(decoder.finish(), at: now), emit: emit)
+                    perform(machine.received(decoder.finish(), at: now), to: sink)
                 }
                 let chatError =
                     error is ResponsePartStream.IdleTimeout
                     ? ChatError.idleTimeout(
                         seconds: idleTimeout(for: request.settings), provider: request.settings.name)
                     : chatError(for: error, host: host, responseStarted: responseStarted)
-                return outcome(of: machine.failed(chatError, at: now), emit: emit)
+                return outcome(of: machine.failed(chatError, at: now), to: sink)
             }
         }
         // The parts end without `.end` or `.failed` only when the request was cancelled.
-        perform(machine.cancel(at: Date()), emit: emit)
+        perform(machine.cancel(at: Date()), to: sink)
         return .done
     }
 
@@ -165,22 +175,30 @@ extension ChatClient {
         settings.idleTimeout ?? configuration.idleTimeout
     }
 
-    private func outcome(of actions: [RequestStateMachine.Action], emit: @Sendable (ChatStreamEvent) -> Void)
+    private func outcome(of actions: [RequestStateMachine.Action], to sink: ActionSink)
         -> AttemptOutcome
     {
-        perform(actions, emit: emit)
+        perform(actions, to: sink)
         for action in actions {
             if case .retry(let delay) = action { return .retry(after: delay) }
         }
         return .done
     }
 
-    private func perform(_ actions: [RequestStateMachine.Action], emit: @Sendable (ChatStreamEvent) -> Void) {
+    private func perform(_ actions: [RequestStateMachine.Action], to sink: ActionSink) {
         for action in actions {
-            if case .emit(let event) = action { emit(event) }
-            // `.closeConnection` happens by leaving the body loop (the request is cancelled when its
-            // body sequence is dropped); `.retry` is handled by the caller.
+            switch action {
+            case .emit(let event): sink.emit(event)
+            case .record(let record): sink.record?(record)
+            case .retry: break  // the caller waits and sends again
+            }
         }
+    }
+
+    /// Where `perform` delivers what the state machine asks for.
+    struct ActionSink: Sendable {
+        var emit: @Sendable (ChatStreamEvent) -> Void
+        var record: (@Sendable (ProviderReasoning) -> Void)?
     }
 
     static func collect(_ body: HTTPClientResponse.Body, limit: Int) async throws -> [UInt8] {

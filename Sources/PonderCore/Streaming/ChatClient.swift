@@ -67,10 +67,13 @@ public final class ChatClient: Sendable {
 
     /// Events in order; the last is `.phase` with a terminal phase (.finished / .failed / .cancelled).
     /// Cancelling the consuming Task (or dropping the stream) cancels the request and closes the connection.
-    public func stream(_ request: ChatRequest) -> AsyncStream<ChatStreamEvent> {
+    /// `record` is called as in `run(_:emit:record:)`, before the terminal phase is yielded.
+    public func stream(
+        _ request: ChatRequest, record: (@Sendable (ProviderReasoning) -> Void)? = nil
+    ) -> AsyncStream<ChatStreamEvent> {
         let (stream, continuation) = AsyncStream.makeStream(of: ChatStreamEvent.self, bufferingPolicy: .unbounded)
         let task = Task {
-            await self.run(request) { continuation.yield($0) }
+            await self.run(request, emit: { continuation.yield($0) }, record: record)
             continuation.finish()
         }
         continuation.onTermination = { _ in task.cancel() }

@@ -46,7 +46,9 @@ public struct ChatError: Error, Equatable, Hashable, Sendable, CustomStringConve
     public var isRetryable: Bool {
         switch kind {
         case .rateLimited, .server, .serverOverloaded: return true
-        default: return false
+        case .badRequest, .unauthorized, .insufficientBalance, .forbidden, .notFound, .invalidParameters, .inBand,
+            .malformedStream, .interrupted, .timeout, .network, .configuration, .missingKey:
+            return false
         }
     }
 }

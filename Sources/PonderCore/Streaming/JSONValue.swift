@@ -1,7 +1,7 @@
 /// A parsed JSON document, small and fast enough to decode one streamed chunk per provider delta.
 /// Provider decoders read chunks through it instead of `Codable` so that unknown fields, `null`s and
 /// shape drift between server versions never fail a stream.
-public enum JSONValue: Equatable, Sendable {
+public enum JSONValue: Equatable, Hashable, Sendable {
     case null
     case bool(Bool)
     case number(Double)

@@ -19,7 +19,7 @@ public enum RequestPhase: Equatable, Sendable {
     public var isTerminal: Bool {
         switch self {
         case .finished, .failed, .cancelled: return true
-        default: return false
+        case .connecting, .queued, .thinking, .answering, .retrying: return false
         }
     }
 }

@@ -15,21 +15,28 @@ public struct RequestStateMachine: Sendable {
         case failed(ChatError)
         case cancelled
 
-        public var isTerminal: Bool {
+        public var isTerminal: Bool { terminalPhase != nil }
+
+        /// The phase the request ended in, once it has ended.
+        public var terminalPhase: RequestPhase? {
             switch self {
-            case .finished, .failed, .cancelled: return true
-            default: return false
+            case .finished(let reason): return .finished(reason)
+            case .failed(let error): return .failed(error)
+            case .cancelled: return .cancelled
+            case .idle, .connecting, .queued, .thinking, .answering, .retrying: return nil
             }
         }
     }
 
+    /// What the driver must do. Once the state is terminal the driver stops reading the body, which
+    /// closes the connection (the request is cancelled when its body sequence is dropped).
     public enum Action: Equatable, Sendable {
         /// Deliver this event to the consumer.
         case emit(ChatStreamEvent)
         /// Wait `delay` seconds, then send the request again (call `retryStarted`).
         case retry(after: Double)
-        /// Close the connection (cancel the HTTP request) if it is still open.
-        case closeConnection
+        /// Keep the provider's own record of the reasoning with the answer (reported before the end).
+        case record(ProviderReasoning)
     }
 
     /// Retry policy for 429/5xx before the first token.
@@ -124,6 +131,8 @@ public struct RequestStateMachine: Sendable {
             case .usage(let reported):
                 usage.merge(reported)
                 actions.append(.emit(.usage(usage)))
+            case .providerReasoning(let record):
+                actions.append(.record(record))
             case .finished(let reason):
                 actions += end(.finished(reason), at: now)
             case .failed(let error):
@@ -148,7 +157,6 @@ public struct RequestStateMachine: Sendable {
             let delay = policy.delay(attempt: retriesUsed, retryAfter: retryAfter)
             state = .retrying(attempt: retriesUsed)
             return [
-                .closeConnection,
                 .emit(.phase(.retrying(attempt: retriesUsed, until: now.addingTimeInterval(delay)))),
                 .retry(after: delay),
             ]
@@ -178,12 +186,6 @@ public struct RequestStateMachine: Sendable {
     private mutating func end(_ terminal: State, at now: Date) -> [Action] {
         state = terminal
         timings.finished = now
-        let phase: RequestPhase
-        switch terminal {
-        case .finished(let reason): phase = .finished(reason)
-        case .failed(let error): phase = .failed(error)
-        default: phase = .cancelled
-        }
-        return [.closeConnection, .emit(.timings(timings)), .emit(.phase(phase))]
+        return [.emit(.timings(timings)), .emit(.phase(terminal.terminalPhase ?? .cancelled))]
     }
 }

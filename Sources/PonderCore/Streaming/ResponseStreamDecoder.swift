@@ -23,13 +23,13 @@ public struct ResponseStreamDecoder: Sendable {
     ///   - maximumLineLength: a longer line or event fails the stream with `.malformedStream`.
     public init(kind: ProviderKind, forcedOpenThink: Bool = false, maximumLineLength: Int = 16 << 20) {
         switch kind {
-        case .deepseek, .openai, .local: dialect = .openAI
+        case .deepseek, .openai, .openrouter, .vllm, .llamacpp, .local: dialect = .openAI
         case .anthropic: dialect = .anthropic
         case .ollama: dialect = .ollama
         }
         sse = SSEDecoder(maximumEventSize: maximumLineLength)
         lines = LineSplitter(terminators: .lineFeed, maximumLineLength: maximumLineLength)
-        openAI = OpenAIChunkDecoder(forcedOpenThink: forcedOpenThink)
+        openAI = OpenAIChunkDecoder(forcedOpenThink: forcedOpenThink, readsReasoningDetails: kind == .openrouter)
         ollama = OllamaChunkDecoder(forcedOpenThink: forcedOpenThink)
     }
 

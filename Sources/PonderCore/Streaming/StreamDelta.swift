@@ -8,4 +8,7 @@ public enum StreamDelta: Equatable, Sendable {
     case keepAlive
     /// An error reported inside the stream (after HTTP 200).
     case failed(ChatError)
+    /// The provider's own record of the reasoning, whole (Anthropic thinking blocks with signatures,
+    /// OpenRouter reasoning details), just before `.finished`.
+    case providerReasoning(ProviderReasoning)
 }

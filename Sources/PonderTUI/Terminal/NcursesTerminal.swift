@@ -2,12 +2,13 @@ import CNcurses
 import Foundation
 import PonderCore
 
-/// The real terminal, through ncursesw. The only file that imports CNcurses; every call
-/// happens on the thread that runs the event loop.
+/// The real terminal, through ncursesw. CNcurses is imported only by the three `Ncurses*` files
+/// (this one, its palette and its keypad table); every call happens on the thread that runs the
+/// event loop.
 ///
 /// `start()` follows a careful order: stderr to the log file (nothing may be printed while
-/// curses owns the screen), locale, short ESCDELAY, `newterm`, raw mode without echo or CR
-/// translation, keypad, non-blocking reads, colors (with fallbacks for 8/16/256 colors and
+/// curses owns the screen), locale, `newterm`, raw mode without echo or CR translation, keypad,
+/// non-blocking reads, a short ESCDELAY for the new screen, colors (with fallbacks for 8/16/256 colors and
 /// `NO_COLOR`), mouse clicks and wheel, bracketed paste. `stop()` undoes all of it.
 public final class NcursesTerminal: Terminal {
     private let stderrLogPath: String?
@@ -41,7 +42,6 @@ public final class NcursesTerminal: Terminal {
         }
         redirectStderr()
         cn_setlocale_all()
-        cn_set_escdelay(25)
         guard cn_newterm() != nil else {
             restoreStderr()
             let name = ProcessInfo.processInfo.environment["TERM"] ?? "(unset)"

@@ -2,7 +2,8 @@ import PonderCore
 
 /// How one `ponder ask` stream ended.
 enum AskOutcome: Equatable, Sendable {
-    case finished(FinishReason)
+    /// The provider ended the answer; the ending tells a budget used up while thinking apart.
+    case finished(FinishReason, ResponseEnding)
     case failed(ChatError)
     /// Ctrl-C.
     case cancelled
@@ -12,14 +13,21 @@ enum AskOutcome: Equatable, Sendable {
     /// arrived are not in the stored message.
     indirect case notSaved(StoreError, missing: Int, streamed: AskOutcome)
 
-    /// The status the assistant message is stored with.
-    var messageStatus: MessageStatus {
-        switch self {
-        case .finished: return .complete
-        case .failed(let error): return error.kind == .interrupted ? .interrupted : .failed
-        case .cancelled, .outputClosed: return .cancelled
-        case .notSaved(_, _, let streamed):
-            return streamed.messageStatus == .complete ? .failed : streamed.messageStatus
+    /// The outcome of a turn that ended so; `outputClosed` when the printer's reader went away,
+    /// `answered` when the answer had text other than white space.
+    init(_ end: TurnEnd, outputClosed: Bool, answered: Bool) {
+        let streamed: AskOutcome
+        switch end.phase {
+        case .finished(let reason):
+            streamed = .finished(reason, ResponseEnding(finishReason: reason, hasAnswer: answered))
+        case .failed(let error): streamed = .failed(error)
+        case .cancelled, .connecting, .queued, .thinking, .answering, .retrying:
+            streamed = outputClosed ? .outputClosed : .cancelled
+        }
+        if let failure = end.saveFailure {
+            self = .notSaved(failure, missing: end.unsavedCharacters, streamed: streamed)
+        } else {
+            self = streamed
         }
     }
 
@@ -30,7 +38,4 @@ enum AskOutcome: Equatable, Sendable {
         return "the answer was not saved in full: \(cause); \(missing) characters of it are missing from the "
             + "stored copy, which is marked \(MessageStatus.failed.rawValue). Free some space, then ask again."
     }
-
-    /// The `status` of the JSON `done` event.
-    var statusName: String { messageStatus.rawValue }
 }

@@ -11,7 +11,8 @@ struct AskPrinter: Sendable {
     var output = StandardStream.output
     var errors = StandardStream.error
 
-    private var usage: TokenUsage?
+    /// The request's usage so far (a running total), for the `usage` event.
+    var usage: TokenUsage?
     private var reasoningOpen = false
     private var reasoningEndsWithNewline = true
     private var answerEndsWithNewline = true
@@ -50,14 +51,11 @@ struct AskPrinter: Sendable {
         return output.write(output.safe(text))
     }
 
-    mutating func usage(_ update: TokenUsage) {
-        var merged = usage ?? TokenUsage()
-        merged.merge(update)
-        usage = merged
-    }
-
-    /// Ends the output: closing newlines in text mode, the `usage`, `error` and `done` events in JSON.
-    mutating func finish(_ outcome: AskOutcome, conversationID: ConversationID?, messageID: MessageID?) {
+    /// Ends the output: closing newlines in text mode, the `usage`, `error` and `done` events in JSON
+    /// (`status` is the answer's status as stored).
+    mutating func finish(
+        _ outcome: AskOutcome, status: MessageStatus, conversationID: ConversationID?, messageID: MessageID?
+    ) {
         guard json else {
             if reasoningOpen { closeReasoning() }
             if wroteAnswer && !answerEndsWithNewline { output.write("\n") }
@@ -73,15 +71,14 @@ struct AskPrinter: Sendable {
             ])
         }
         var done: [String: JSONValue] = [
-            "type": "done", "status": .string(outcome.statusName),
+            "type": "done", "status": .string(status.rawValue),
             "conversation_id": conversationID.map { .string($0.rawValue) } ?? .null,
             "message_id": messageID.map { .string($0.rawValue) } ?? .null,
         ]
         switch outcome {
-        case .finished(.unspecified):
-            done["finish_reason"] = .null
-        case .finished(let reason):
-            done["finish_reason"] = .string(reason.rawValue)
+        case .finished(let reason, let ending):
+            done["finish_reason"] = reason == .unspecified ? .null : .string(reason.rawValue)
+            done["ending"] = .string(ending.name)
         case .failed(let error):
             _ = event([
                 "type": "error", "kind": .string(error.kind.rawValue), "message": .string(error.message),

@@ -28,11 +28,4 @@ enum AskPrompt {
         case (false, false): return question + "\n\n" + context
         }
     }
-
-    /// A conversation title from the prompt's first non-empty line, at most 60 characters.
-    static func title(for prompt: String) -> String {
-        let line = prompt.split(whereSeparator: \.isNewline).first.map(String.init) ?? prompt
-        let clean = Sanitizer.sanitizeLine(line).trimmingCharacters(in: .whitespaces)
-        return clean.count > 60 ? String(clean.prefix(59)) + "…" : clean
-    }
 }

@@ -1,65 +1,65 @@
 import Foundation
 import PonderCore
+import Synchronization
 
-/// One streamed request of `ponder ask`: feeds every event to the store writer (when saving) and the
-/// printer, stops cleanly on Ctrl-C or when standard output closes, and finishes the stored message
-/// with the status that matches how the stream ended.
-struct AskSession: Sendable {
-    var client: ChatClient
-    var request: ChatRequest
-    var writer: StreamingMessageWriter?
-    var printer: AskPrinter
-
-    /// Streams until the end, an error, Ctrl-C or a closed stdout; the stored message is final on return.
-    func run(conversationID: ConversationID?) async -> AskOutcome {
-        let task = Task { [client, request, writer, printer] in
-            var printer = printer
-            let outcome = await Self.consume(client.stream(request), writer: writer, printer: &printer)
-            return (outcome, printer)
-        }
-        let interrupt = InterruptSignal { task.cancel() }
-        var (outcome, printer) = await task.value
-        interrupt.cancel()
-        if let writer {
-            await writer.finish(status: outcome.messageStatus, errorText: Self.errorText(outcome))
-            if let failure = writer.saveFailure {
-                outcome = .notSaved(failure, missing: writer.unsavedCharacters, streamed: outcome)
-            }
-        }
-        printer.finish(outcome, conversationID: conversationID, messageID: writer?.message.id)
-        return outcome
+/// `ponder ask`'s observer of its one turn: prints every event as it is decoded, stops the turn on
+/// Ctrl-C or when standard output closes, and ends the output with how the turn ended. The turn
+/// itself (saving, streaming into the store, the final status) is the `TurnRunner`'s.
+final class AskSession: TurnObserver {
+    private struct State {
+        var printer: AskPrinter
+        var outputClosed = false
+        var printedText = false
+        /// Whether the answer had text other than white space (a budget spent thinking leaves none).
+        var answered = false
     }
 
-    private static func consume(
-        _ stream: AsyncStream<ChatStreamEvent>, writer: StreamingMessageWriter?, printer: inout AskPrinter
-    ) async -> AskOutcome {
-        var printed = false
-        for await event in stream {
-            if StartupTrace.isEnabled && !printed { printed = traceFirstOutput(event) }
-            switch event {
-            case .reasoning(let text):
-                writer?.appendReasoning(text)
-                if !printer.reasoning(text) { return .outputClosed }
-            case .answer(let text):
-                writer?.appendAnswer(text)
-                if !printer.answer(text) { return .outputClosed }
-            case .usage(let usage):
-                writer?.update(usage: usage)
-                printer.usage(usage)
-            case .timings(let timings):
-                writer?.update(timings: timings)
-            case .phase(.finished(let reason)):
-                return .finished(reason)
-            case .phase(.failed(let error)):
-                return .failed(error)
-            case .phase(.cancelled):
-                return .cancelled
-            case .phase:
-                continue
-            }
+    private let state: Mutex<State>
+
+    init(printer: AskPrinter) {
+        state = Mutex(State(printer: printer))
+    }
+
+    /// Runs the turn to its end; the stored answer is final on return.
+    func run(_ turn: PreparedTurn, runner: TurnRunner, provider: TurnProvider) async -> AskOutcome {
+        let task = Task { await runner.run(turn, provider: provider, observer: self) }
+        let interrupt = InterruptSignal { task.cancel() }
+        let end = await task.value
+        interrupt.cancel()
+        return state.withLock { state in
+            let outcome = AskOutcome(end, outputClosed: state.outputClosed, answered: state.answered)
+            state.printer.finish(
+                outcome, status: end.status, conversationID: turn.isSaved ? turn.conversation.id : nil,
+                messageID: turn.isSaved ? turn.answer.id : nil)
+            return outcome
         }
-        // The stream only ends without a terminal phase when this task was cancelled (Ctrl-C).
-        return .cancelled
+    }
+
+    func turnReceived(_ event: ChatStreamEvent) -> Bool {
+        state.withLock { state in
+            if StartupTrace.isEnabled && !state.printedText { state.printedText = Self.traceFirstOutput(event) }
+            guard !state.outputClosed else { return false }
+            let written: Bool
+            switch event {
+            case .reasoning(let text): written = state.printer.reasoning(text)
+            case .answer(let text):
+                state.answered = state.answered || text.contains { !$0.isWhitespace }
+                written = state.printer.answer(text)
+            case .usage(let usage):
+                state.printer.usage = usage
+                written = true
+            case .timings, .phase: written = true
+            }
+            state.outputClosed = !written
+            return written
+        }
+    }
+
+    func turnNotice(_ notice: TurnNotice) {
+        switch notice {
+        case .saveFailed(let error): printError("ponder: could not save the answer: \(error.message)")
+        case .engineStarting, .engineStarted: break
+        }
     }
 
     /// Traces the stream's phases up to the first text; true once that text is here (it is printed
@@ -71,14 +71,9 @@ struct AskSession: Sendable {
             return true
         case .phase(let phase):
             StartupTrace.mark("stream phase \(phase)")
-        default:
+        case .usage, .timings:
             break
         }
         return false
-    }
-
-    private static func errorText(_ outcome: AskOutcome) -> String? {
-        if case .failed(let error) = outcome { return error.message }
-        return nil
     }
 }

@@ -11,10 +11,14 @@ struct AskCommand: AsyncParsableCommand {
         discussion: """
             The prompt comes from the arguments, from standard input, or both (standard input is \
             appended as context). The exchange is saved like any conversation unless --no-save is \
-            given. Ctrl-C stops the answer and keeps what arrived (exit 130).
+            given. Ctrl-C stops the answer and keeps what arrived (exit 130). A conversation keeps its \
+            provider, model, effort, budget and system prompt; options given here change them. When the \
+            budget runs out while the model is still thinking, no answer comes: ask says so and exits 3.
             """)
 
     @OptionGroup var providerOptions: ProviderOptions
+
+    @OptionGroup var controlOptions: ControlOptions
 
     @Argument(help: "The prompt; the words are joined with spaces.")
     var prompt: [String] = []
@@ -50,7 +54,7 @@ struct AskCommand: AsyncParsableCommand {
     func run() async throws {
         // The HTTP client (and its event loop threads) starts while the config and the store are read.
         let clientTask = Task { ChatClient() }
-        let result: (outcome: AskOutcome, saved: Bool)
+        let result: (outcome: AskOutcome, saved: Bool, budget: Int?)
         do {
             result = try await ask(using: clientTask)
         } catch {
@@ -58,22 +62,27 @@ struct AskCommand: AsyncParsableCommand {
             throw error
         }
         await clientTask.value.shutdown()
-        try Self.exit(for: result.outcome, saved: result.saved)
+        try Self.exit(for: result.outcome, saved: result.saved, budget: result.budget)
     }
 
-    /// Sends the question and streams the answer; returns how it ended and whether it was saved.
-    private func ask(using clientTask: Task<ChatClient, Never>) async throws -> (outcome: AskOutcome, saved: Bool) {
+    /// Sends the question and streams the answer; returns how it ended, whether it was saved and the
+    /// output budget that was sent.
+    private func ask(using clientTask: Task<ChatClient, Never>) async throws -> (
+        outcome: AskOutcome, saved: Bool, budget: Int?
+    ) {
         let text = try AskPrompt.read(arguments: prompt)
         StartupTrace.mark("prompt read")
         let context = try CommandContext.load()
         StartupTrace.mark("config loaded")
-        let provider = try context.provider(flag: providerOptions.provider, model: providerOptions.model)
-        StartupTrace.mark("provider chosen")
-        var settings = try context.settings(for: provider)
-        StartupTrace.mark("key resolved")
         let store = noSave && !continueLast && conversation == nil ? nil : try context.openStore()
-        let thread = try existingThread(store: store)
+        let existing = try existingConversation(store: store)
         StartupTrace.mark("conversation found")
+        let provider = try chooseProvider(for: existing, context: context)
+        StartupTrace.mark("provider chosen")
+        let controls = try controls(for: existing, provider: provider, context: context)
+        var settings = try context.settings(for: provider).applying(controls)
+        try controlOptions.checkEffort(against: settings)
+        StartupTrace.mark("key resolved")
 
         let engine = provider.kind == .local ? try context.localEngine() : nil
         if let engine { settings.baseURL = try await engine.start() }
@@ -82,82 +91,78 @@ struct AskCommand: AsyncParsableCommand {
         StartupTrace.mark("logged")
         let client = await clientTask.value
         StartupTrace.mark("HTTP client ready")
-        let saved = try noSave ? nil : save(text, thread: thread, settings: settings, store: store)
-        StartupTrace.mark("question saved")
-        let user = saved?.user ?? Message(conversationID: thread.conversation.id, role: .user, answer: text)
-        let request = ChatRequest(
-            settings: settings, systemPrompt: thread.conversation.systemPrompt, history: thread.history + [user])
-        let session = AskSession(
-            client: client, request: request, writer: saved?.writer,
-            printer: AskPrinter(showReasoning: !hideReasoning, showAnswer: !reasoningOnly, json: json))
-        let outcome = await session.run(conversationID: saved == nil ? nil : thread.conversation.id)
-        if let engine { await engine.stop() }
-        // The next command then opens the store without reading back this command's log.
-        if let store { try? store.checkpointUnlessBusy() }
-        return (outcome, saved != nil)
-    }
-
-    /// The conversation this question joins and the branch sent as history.
-    private func existingThread(store: ConversationStore?) throws -> AskThread {
-        guard let store, continueLast || conversation != nil else { return AskThread() }
-        let found: Conversation
-        if let conversation {
-            found = try ConversationLookup.resolve(conversation, in: store)
-        } else if let recent = try ConversationLookup.mostRecent(in: store) {
-            found = recent
-        } else {
-            throw CLIError("--continue: there is no conversation yet", exitCode: ExitCodes.notFound)
-        }
-        return AskThread(
-            conversation: found, history: ConversationLookup.activeBranch(of: try store.messages(in: found.id)),
-            isNew: false)
-    }
-
-    /// Saves the user message and creates the assistant row, which exists (as `streaming`) before
-    /// the request is sent, so a killed `ponder ask` leaves an interrupted message behind.
-    /// All three rows (a new conversation, the question, the empty answer) go in one transaction.
-    private func save(
-        _ text: String, thread: AskThread, settings: ProviderSettings, store: ConversationStore?
-    ) throws -> (user: Message, writer: StreamingMessageWriter)? {
-        guard let store else { return nil }
-        var conversation = thread.conversation
-        if thread.isNew {
-            conversation.title = AskPrompt.title(for: text)
-            conversation.provider = settings.name
-            conversation.model = settings.model
-        }
-        let user = Message(
-            conversationID: conversation.id, parentID: thread.history.last?.id, role: .user, answer: text)
-        let assistant = Message(
-            conversationID: conversation.id, parentID: user.id, role: .assistant, status: .streaming,
-            provider: settings.name, model: settings.model)
+        // The question and the empty answer row go in one transaction (with a new conversation's
+        // header) before the request is sent, so a killed `ponder ask` leaves an interrupted answer.
+        let runner = TurnRunner(store: store, client: client, savesTurns: !noSave)
+        let turnProvider = TurnProvider.resolved(settings)
+        let turn: PreparedTurn
         do {
-            try store.saveTurn(conversation: thread.isNew ? conversation : nil, messages: [user, assistant])
+            turn = try runner.prepare(
+                .ask(text, conversation: existing?.id, after: nil), provider: turnProvider, controls: controls)
         } catch var error as StoreError where error.kind == .readOnly || error.kind == .diskFull {
             // Nothing was sent yet: say so, and how to ask anyway.
             error.message += " Nothing was sent; to ask without saving, use --no-save."
             throw error
         }
-        // Written every 150 ms: a killed `ponder ask` loses at most the last quarter second of text
-        // even on a loaded machine (see docs/decisions.md).
-        let writer = StreamingMessageWriter(
-            store: store, message: assistant, flushInterval: .milliseconds(150), rowWritten: true
-        ) { error in
-            printError("ponder: could not save the answer: \(error.message)")
-        }
-        return (user, writer)
+        StartupTrace.mark("question saved")
+        let session = AskSession(
+            printer: AskPrinter(showReasoning: !hideReasoning, showAnswer: !reasoningOnly, json: json))
+        let outcome = await session.run(turn, runner: runner, provider: turnProvider)
+        if let engine { await engine.stop() }
+        // The next command then opens the store without reading back this command's log.
+        if let store { try? store.checkpointUnlessBusy() }
+        return (outcome, turn.isSaved, settings.maxTokens)
     }
 
-    private static func exit(for outcome: AskOutcome, saved: Bool) throws {
+    /// The provider in order: `-p`, the conversation's own (when still configured), the default.
+    private func chooseProvider(for existing: Conversation?, context: CommandContext) throws -> ProviderConfig {
+        if providerOptions.provider == nil, let controls = existing?.controls, let own = controls.provider {
+            if let configured = controls.configuredProvider(in: context.config) { return configured }
+            let fallback = try context.provider(flag: nil, model: nil)
+            printError(
+                "ponder: this conversation's provider \"\(own)\" is no longer configured; using \(fallback.name)")
+            return fallback
+        }
+        return try context.provider(flag: providerOptions.provider, model: nil)
+    }
+
+    /// The conversation's controls with the command line's on top: a new provider starts from its own
+    /// model unless -m names one.
+    private func controls(for existing: Conversation?, provider: ProviderConfig, context: CommandContext) throws
+        -> ConversationControls
+    {
+        var controls = existing?.controls ?? ConversationControls()
+        if existing == nil || controls.provider != provider.name {
+            controls.provider = provider.name
+            controls.model = provider.model
+        }
+        if let model = providerOptions.model, !model.isEmpty { controls.model = model }
+        return try controlOptions.applied(to: controls, presets: context.config.presets)
+    }
+
+    /// The conversation this question joins (`--continue`, `--conversation`); nil for a new one.
+    private func existingConversation(store: ConversationStore?) throws -> Conversation? {
+        guard let store, continueLast || conversation != nil else { return nil }
+        if let conversation { return try ConversationLookup.resolve(conversation, in: store) }
+        guard let recent = try ConversationLookup.mostRecent(in: store) else {
+            throw CLIError("--continue: there is no conversation yet", exitCode: ExitCodes.notFound)
+        }
+        return recent
+    }
+
+    private static func exit(for outcome: AskOutcome, saved: Bool, budget: Int?) throws {
         switch outcome {
-        case .finished(.length):
-            printError("ponder: the answer was cut short: the provider's token limit was reached")
-        case .finished(.insufficientResources):
+        case .finished(.insufficientResources, _):
             printError("ponder: the provider stopped the answer early (insufficient resources)")
-        case .finished(.unspecified):
+        case .finished(.unspecified, _):
             printError(
                 "ponder: the provider ended the answer without saying why (no finish reason); it may be incomplete")
-        case .finished, .outputClosed:
+        case .finished(_, let ending):
+            guard let explanation = ending.explanation(budget: budget) else { return }
+            let hint = saved ? " (ponder ask --continue --max-tokens N asks again in this conversation)" : ""
+            printError("ponder: " + explanation + (ending == .budgetUsedWhileThinking ? hint : ""))
+            if ending == .budgetUsedWhileThinking { throw ExitCodes.budgetUsedWhileThinking }
+        case .outputClosed:
             return
         case .failed(let error):
             throw error
@@ -169,11 +174,4 @@ struct AskCommand: AsyncParsableCommand {
             throw CLIError(AskOutcome.notSavedMessage(error, missing: missing), exitCode: ExitCodes.store)
         }
     }
-}
-
-/// The conversation a question is added to, and the messages sent before it.
-struct AskThread {
-    var conversation = Conversation()
-    var history: [Message] = []
-    var isNew = true
 }

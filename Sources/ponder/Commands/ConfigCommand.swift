@@ -7,7 +7,7 @@ struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
         abstract: "Show, create or check the configuration file.",
-        subcommands: [Path.self, Init.self, Check.self]
+        subcommands: [Path.self, Init.self, Check.self, Markers.self]
     )
 
     struct Path: ParsableCommand {
@@ -58,6 +58,23 @@ struct ConfigCommand: ParsableCommand {
             let names = config.providers.keys.sorted().joined(separator: ", ")
             print("providers: \(names)")
             if let name = config.defaultProvider { print("default provider: \(name)") }
+            if !config.presets.isEmpty { print("presets: \(config.presets.keys.sorted().joined(separator: ", "))") }
+        }
+    }
+}
+
+extension ConfigCommand {
+    /// `ponder config markers`: the marker phrases of reflection points in use, by kind.
+    struct Markers: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the phrases that mark reflection points (built in, and from the [trace] table).")
+
+        func run() throws {
+            let markers = try CommandContext.load().config.trace.markers
+            for kind in ReflectionKind.allCases {
+                let phrases = markers.markers.filter { $0.kind == kind }.map { "\"\($0.phrase)\"" }
+                print("\(kind.glyph) \(kind.rawValue) (\(phrases.count)): \(phrases.joined(separator: ", "))")
+            }
         }
     }
 }

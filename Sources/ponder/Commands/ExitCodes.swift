@@ -4,12 +4,16 @@ import PonderCore
 /// Ponder's documented exit codes (sysexits-style; see `ponder --help` and the man page).
 enum ExitCodes {
     static let failure = ExitCode(1)
+    /// The output budget ran out while the model was still thinking: reasoning arrived, no answer.
+    static let budgetUsedWhileThinking = ExitCode(3)
     /// Bad command-line usage (also what swift-argument-parser uses).
     static let usage = ExitCode(64)
     /// An import file that is not a Ponder export.
     static let badData = ExitCode(65)
     /// A conversation id or file that does not exist.
     static let notFound = ExitCode(66)
+    /// An output file or directory cannot be created or written.
+    static let cannotCreate = ExitCode(73)
     /// The conversation store cannot be opened or written (damaged, newer version, disk full).
     static let store = ExitCode(74)
     /// The provider could not be reached (DNS, refused, TLS, timeout, dropped connection).
@@ -29,7 +33,9 @@ enum ExitCodes {
         case .unauthorized, .forbidden, .missingKey: return auth
         case .network, .timeout, .interrupted: return network
         case .configuration: return config
-        default: return server
+        case .badRequest, .insufficientBalance, .notFound, .invalidParameters, .rateLimited, .server,
+            .serverOverloaded, .inBand, .malformedStream:
+            return server
         }
     }
 }

@@ -2,29 +2,49 @@ import ArgumentParser
 import Foundation
 import PonderCore
 
-/// `ponder export ID --format md|json [-o FILE]`.
+/// `ponder export ID --format md|json [-o FILE]`, and `ponder export --all` for everything.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Export a conversation as Markdown or as Ponder's JSON format.")
+        commandName: "export",
+        abstract: "Export a conversation, or all of them, as Markdown or as Ponder's JSON format.",
+        discussion: """
+            With --all: -o DIR (an existing directory, or a path ending in /) writes one file per conversation \
+            into it; otherwise every conversation is written as one JSON line (JSON Lines) to -o FILE or stdout. \
+            Either output can be given to `ponder import` again.
+            """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case md, json
     }
 
     @Argument(help: "The conversation's id or a unique prefix of it.")
-    var id: String
+    var id: String?
+
+    @Flag(help: "Export every conversation (archived ones too), oldest first.")
+    var all = false
 
     @Option(name: [.short, .long], help: "md (readable, reasoning folded) or json (complete, re-importable).")
-    var format: Format = .md
+    var format: Format?
 
-    @Option(name: [.short, .customLong("output")], help: "Write to this file instead of stdout.")
+    @Option(
+        name: [.short, .customLong("output")], help: "Write to this file (or, with --all, directory) instead of stdout."
+    )
     var output: String?
+
+    func validate() throws {
+        if all, id != nil { throw ValidationError("Give a conversation id or --all, not both.") }
+        if !all, id == nil { throw ValidationError("Give a conversation id, or --all to export every conversation.") }
+    }
 
     func run() throws {
         let store = try StoreAccess.open()
-        let conversation = try ConversationLookup.resolve(id, in: store)
+        if all {
+            try ExportAll(store: store, format: format, output: output).run()
+            return
+        }
+        let conversation = try ConversationLookup.resolve(id ?? "", in: store)
         let data: Data
-        switch format {
+        switch format ?? .md {
         case .md: data = Data(try store.exportMarkdown(conversation.id).utf8)
         case .json: data = try store.exportJSON(conversation.id)
         }
@@ -38,7 +58,7 @@ struct ExportCommand: ParsableCommand {
         do {
             try data.write(to: URL(fileURLWithPath: output), options: .atomic)
         } catch {
-            throw CLIError("cannot write \(output): \(error.localizedDescription)", exitCode: ExitCode(73))
+            throw CLIError("cannot write \(output): \(error.localizedDescription)", exitCode: ExitCodes.cannotCreate)
         }
         printError("Exported \(conversation.id.rawValue) to \(output)")
     }

@@ -13,25 +13,43 @@ struct ShowCommand: ParsableCommand {
     @Flag(help: "Include each answer's reasoning.")
     var reasoning = false
 
-    @Flag(help: "Print the conversation in the JSON export format.")
+    @Flag(
+        help: "Include an outline of each answer's reasoning: one line per step with its kind, first words and tokens.")
+    var outline = false
+
+    @Flag(help: "Print the conversation in the JSON export format, with each answer's steps and reflection points.")
     var json = false
 
     func run() throws {
+        // The config file is read only for its marker phrases, so a broken one stops nothing else.
+        let environment = ProcessInfo.processInfo.environment
+        let markers =
+            outline || json ? try CommandContext.load(environment: environment).config.trace.markers : .builtIn
         let store = try StoreAccess.open()
         let conversation = try ConversationLookup.resolve(id, in: store)
         let out = StandardStream.output
         if json {
-            out.write(String(decoding: try store.exportJSON(conversation.id), as: UTF8.self))
+            out.write(String(decoding: try store.exportJSON(conversation.id, traceMarkers: markers), as: UTF8.self))
             out.write("\n")
             return
         }
+        let outlineText = OutlineText.forOutput(out, environment: environment)
         let dim = out.isTerminal ? ("\u{1B}[2m", "\u{1B}[22m") : ("", "")
         let bold = out.isTerminal ? ("\u{1B}[1m", "\u{1B}[22m") : ("", "")
         out.line("\(bold.0)\(out.safe(conversation.title.isEmpty ? "(untitled)" : conversation.title))\(bold.1)")
         out.line("\(dim.0)\(conversation.id.rawValue)\(dim.1)")
+        if let prompt = conversation.systemPrompt, !prompt.isEmpty {
+            out.line("")
+            out.line("\(bold.0)## System prompt\(bold.1)")
+            out.line(out.safe(prompt).trimmingTrailingNewlines)
+        }
         for message in try store.messages(in: conversation.id) {
             out.line("")
             out.line("\(bold.0)\(heading(message))\(bold.1)")
+            if outline && message.role == .assistant && !message.reasoning.isEmpty {
+                for line in outlineText.lines(for: message, markers: markers) { out.line(line) }
+                out.line("")
+            }
             if reasoning && !message.reasoning.isEmpty {
                 out.line(dim.0 + out.safe(message.reasoning).trimmingTrailingNewlines + dim.1)
                 out.line("")
@@ -47,7 +65,8 @@ struct ShowCommand: ParsableCommand {
         case .system: return "## System"
         case .assistant:
             let who = message.model ?? message.provider ?? "assistant"
-            let status = message.status == .complete ? "" : " [\(message.status.rawValue)]"
+            var status = message.status == .complete ? "" : " [\(message.status.rawValue)]"
+            if ResponseEnding(message) == .budgetUsedWhileThinking { status += " [budget used while thinking]" }
             return "## \(Sanitizer.sanitizeLine(who))\(status)"
         }
     }

@@ -44,7 +44,7 @@ struct CommandContext {
             throw CLIError(
                 "no provider to use: name one with -p NAME or default_provider in "
                     + "\(ConfigLoader.configURL(environment: environment).path), set DEEPSEEK_API_KEY, "
-                    + "or install the local engine with `make engine`",
+                    + "or install the local engine with `ponder engine install`",
                 exitCode: ExitCodes.config)
         }
         return provider

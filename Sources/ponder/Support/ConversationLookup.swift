@@ -48,9 +48,4 @@ enum ConversationLookup {
             offset += page
         }
     }
-
-    /// The branch that ends at the newest message: the newest message and its ancestors, oldest first.
-    static func activeBranch(of messages: [Message]) -> [Message] {
-        messages.branch(endingAt: messages.last?.id)
-    }
 }

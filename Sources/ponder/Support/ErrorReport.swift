@@ -17,6 +17,9 @@ struct ErrorReport {
             self.init(lines: ["ponder: \(error.message)"], exitCode: ExitCodes.code(for: error))
         case let error as StoreError:
             self.init(store: error)
+        case let error as EngineInstallError:
+            let code = error.kind == .registryUnreachable ? ExitCodes.network : ExitCodes.failure
+            self.init(lines: ["ponder: \(error.message)"], exitCode: code)
         case let error as ConfigError:
             self.init(lines: error.problems.map(\.description), exitCode: ExitCodes.config)
         case is ExitCode, is CleanExit, is ValidationError:
@@ -38,7 +41,7 @@ struct ErrorReport {
         switch error.kind {
         case .invalidData:
             self.init(lines: lines, exitCode: ExitCodes.badData)
-        default:
+        case .unreadable, .readOnly, .corrupt, .newerVersion, .diskFull, .busy, .other:
             self.init(lines: lines, exitCode: ExitCodes.store)
         }
     }

@@ -1,0 +1,29 @@
+/// Told what a turn does, in order: `turnStarted`, then every stream event (`turnReceived`, on the
+/// task that decodes the response, so it must be quick), notices at any time, and `turnEnded` once
+/// the answer's row is final.
+public protocol TurnObserver: Sendable {
+    /// The question and the empty answer row are saved; the request is about to go out.
+    func turnStarted(_ turn: PreparedTurn)
+    /// One event of the stream. Returning false stops the turn (its reader went away).
+    func turnReceived(_ event: ChatStreamEvent) -> Bool
+    /// Something to tell the user beside the answer.
+    func turnNotice(_ notice: TurnNotice)
+    /// The answer is stored with its final status.
+    func turnEnded(_ end: TurnEnd)
+}
+
+extension TurnObserver {
+    public func turnStarted(_ turn: PreparedTurn) {}
+    public func turnNotice(_ notice: TurnNotice) {}
+    public func turnEnded(_ end: TurnEnd) {}
+}
+
+/// What a turn reports beside its stream.
+public enum TurnNotice: Equatable, Sendable {
+    /// The local engine is starting before the request can go out (it takes a moment).
+    case engineStarting
+    /// The local engine is ready.
+    case engineStarted
+    /// Writing the answer failed (a full disk); the text is kept in memory and written again later.
+    case saveFailed(StoreError)
+}

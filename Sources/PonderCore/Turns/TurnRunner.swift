@@ -1,0 +1,93 @@
+import Foundation
+
+/// Starts turns and streams them into the store: the one way both the full-screen app and
+/// `ponder ask` ask a question. `prepare` reads the branch and saves the turn in one transaction;
+/// `run` streams the answer, writes it as it arrives, stores its final status and error text, and
+/// reports each step to the observer. Cancelling the task that awaits `run` stops the request and
+/// keeps what arrived.
+public final class TurnRunner: Sendable {
+    /// The store turns are read from and saved to; nil when nothing is read or saved.
+    public let store: ConversationStore?
+    public let client: ChatClient
+    /// False for `ask --no-save`: history may be read, nothing is written.
+    public let savesTurns: Bool
+
+    public init(store: ConversationStore?, client: ChatClient, savesTurns: Bool = true) {
+        self.store = store
+        self.client = client
+        self.savesTurns = savesTurns && store != nil
+    }
+
+    /// Streams a prepared turn to its end and returns how it ended (also told to the observer last).
+    @discardableResult
+    public func run(_ turn: PreparedTurn, provider: TurnProvider, observer: some TurnObserver) async -> TurnEnd {
+        let writer =
+            turn.isSaved
+            ? store.map { store in
+                StreamingMessageWriter(store: store, message: turn.answer, rowWritten: true) { error in
+                    observer.turnNotice(.saveFailed(error))
+                }
+            } : nil
+        observer.turnStarted(turn)
+        let phase: RequestPhase
+        do {
+            let settings = try await provider.settings { observer.turnNotice($0) }
+            phase = await stream(turn.request(settings: settings), into: writer, observer: observer)
+        } catch {
+            phase = Task.isCancelled ? .cancelled : .failed(Self.chatError(error))
+        }
+        let status = MessageStatus(endingIn: phase)
+        var errorText: String?
+        if case .failed(let error) = phase { errorText = Sanitizer.sanitize(await provider.explain(error)) }
+        var finishReason: FinishReason?
+        if case .finished(let reason) = phase { finishReason = reason }
+        await writer?.finish(status: status, errorText: errorText, finishReason: finishReason)
+        // A final write that failed (a full disk) leaves the answer marked failed with what is missing.
+        let saveFailure = writer?.saveFailure
+        let end = TurnEnd(
+            conversationID: turn.conversation.id, answerID: turn.answer.id,
+            status: saveFailure != nil && status == .complete ? .failed : status, errorText: errorText,
+            phase: phase, saveFailure: saveFailure, unsavedCharacters: writer?.unsavedCharacters ?? 0)
+        observer.turnEnded(end)
+        return end
+    }
+
+    /// Runs the request in a task of its own, which the observer can stop and whose cancellation
+    /// follows the caller's.
+    private func stream(
+        _ request: ChatRequest, into writer: StreamingMessageWriter?, observer: some TurnObserver
+    ) async -> RequestPhase {
+        let client = client
+        let task = Task {
+            await client.run(
+                request,
+                emit: { event in
+                    writer?.record(event)
+                    if !observer.turnReceived(event) { withUnsafeCurrentTask { $0?.cancel() } }
+                }, record: { writer?.record($0) })
+        }
+        return await withTaskCancellationHandler {
+            await task.value
+        } onCancel: {
+            task.cancel()
+        }
+    }
+
+    /// A failure before the request went out (a key command, the local engine) as a `ChatError`.
+    private static func chatError(_ error: any Error) -> ChatError {
+        error as? ChatError ?? ChatError(kind: .configuration, message: String(describing: error))
+    }
+}
+
+extension MessageStatus {
+    /// The status an answer is stored with when its request ended in `phase`: a stream cut off after
+    /// it started is `interrupted` (it can be continued), other failures `failed`.
+    public init(endingIn phase: RequestPhase) {
+        switch phase {
+        case .finished: self = .complete
+        case .cancelled: self = .cancelled
+        case .failed(let error): self = error.kind == .interrupted ? .interrupted : .failed
+        case .connecting, .queued, .thinking, .answering, .retrying: self = .interrupted
+        }
+    }
+}

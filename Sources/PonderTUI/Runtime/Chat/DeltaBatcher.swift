@@ -1,0 +1,101 @@
+import Foundation
+import PonderCore
+import Synchronization
+
+/// Reports one turn to the loop as events. Its stream's deltas are merged into few `streamUpdated`
+/// events: the first delta after a post schedules the next post `interval` later, so the loop gets
+/// at most 25 updates a second however fast tokens arrive — smooth for reading, and well under half
+/// the drawing of 60 (keys are still echoed at once). Posting happens under the lock, so updates
+/// stay in order and the end comes after the last of them. No clock is read per token: an update is
+/// stamped when it is posted.
+final class DeltaBatcher: TurnObserver {
+    private let queue: EventQueue
+    private let messageID: MessageID
+    private let interval: Duration
+    private let pending: Mutex<(update: StreamUpdate?, scheduled: Bool)>
+
+    /// The notice shown while the local engine starts.
+    static let engineStarting = "starting local model…"
+
+    init(queue: EventQueue, messageID: MessageID, interval: Duration = .milliseconds(40)) {
+        self.queue = queue
+        self.messageID = messageID
+        self.interval = interval
+        pending = Mutex((nil, false))
+    }
+
+    func turnStarted(_ turn: PreparedTurn) {
+        queue.post(.streamStarted(conversation: turn.conversation, user: turn.question, assistant: turn.answer))
+    }
+
+    func turnReceived(_ event: ChatStreamEvent) -> Bool {
+        add(event)
+        return true
+    }
+
+    func turnNotice(_ notice: TurnNotice) {
+        switch notice {
+        case .engineStarting:
+            queue.post(.notice(Self.engineStarting))
+        case .engineStarted:
+            queue.post(.noticeEnded(Self.engineStarting))
+        case .saveFailed(let error):
+            queue.post(
+                .notice("Could not save the answer yet (kept in memory): \(Sanitizer.sanitizeLine("\(error)"))"))
+        }
+    }
+
+    func turnEnded(_ end: TurnEnd) {
+        pending.withLock { pending in
+            post(&pending)
+            queue.post(.streamEnded(end))
+        }
+    }
+
+    /// Adds one stream event to the pending update.
+    func add(_ event: ChatStreamEvent) {
+        let schedule = pending.withLock { pending -> Bool in
+            var update = pending.update ?? StreamUpdate(messageID: messageID)
+            // Held only here while it grows, so an append does not copy the text gathered so far.
+            pending.update = nil
+            switch event {
+            case .reasoning(let text):
+                update.reasoning += text
+                update.reasoningChunks += 1
+            case .answer(let text):
+                update.answer += text
+                update.answerChunks += 1
+            case .usage(let usage):
+                update.usage = usage
+            case .timings(let timings):
+                update.timings = timings
+            case .phase(let phase):
+                update.phase = phase
+            }
+            pending.update = update
+            guard !pending.scheduled else { return false }
+            pending.scheduled = true
+            return true
+        }
+        if schedule {
+            let interval = interval
+            Task {
+                try? await Task.sleep(for: interval)
+                self.flush()
+            }
+        }
+    }
+
+    /// Posts what is pending now.
+    func flush() {
+        pending.withLock { post(&$0) }
+    }
+
+    private func post(_ pending: inout (update: StreamUpdate?, scheduled: Bool)) {
+        pending.scheduled = false
+        guard var update = pending.update, !update.isEmpty else { return }
+        pending.update = nil
+        update.at = Date()
+        queue.post(.streamUpdated(update))
+    }
+}

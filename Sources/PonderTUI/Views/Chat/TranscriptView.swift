@@ -1,0 +1,173 @@
+import PonderCore
+
+/// The conversation pane, where answers appear: each user message, and each assistant message
+/// with its fold header, its reasoning when unfolded, its answer and a word when it stopped
+/// early. Only the lines on screen are built; until there are messages it explains what to do.
+enum TranscriptView {
+    static func render(
+        _ state: AppState, in rect: Rect, reasoningInline: Bool, cache: MessageTextCache, theme: Theme,
+        into buffer: inout ScreenBuffer, report: inout ScrollReport
+    ) {
+        buffer.fill(rect, style: theme.text)
+        PaneChrome.drawTitle(title(state), in: rect, focused: state.focus == .transcript, theme: theme, into: &buffer)
+        let body = rect.inset(top: 1)
+        guard !state.messages.isEmpty else {
+            let text = state.firstRunHelp ?? ["No messages yet", "Ask something below — answers appear here"]
+            PaneChrome.drawCentered(text, in: body, style: theme.emptyState, into: &buffer)
+            return
+        }
+        let width = max(1, body.width - 2)
+        let scroll = state.scroll
+        let jump = scroll.jump.flatMap { $0.pane == .transcript ? $0 : nil }
+        // Following the live end, only the messages that fill the view are laid out; paused or
+        // jumping, all are, to know where the view is.
+        let following = scroll.transcriptFromBottom == 0 && jump == nil
+        var segments: [LineSegment] = []
+        var collected = 0
+        var jumpLinesBelow: Int?
+        let selected = Reducer.selectedAssistantIndex(state).map { state.messages[$0].id }
+        for message in state.visibleMessages.reversed() {
+            let own = self.lines(
+                for: message, selected: message.id == selected && state.focus == .transcript, state: state,
+                reasoningInline: reasoningInline, width: width, cache: cache, theme: theme)
+            if let jump, jump.messageID == message.id, let part = own.parts[jump.part] {
+                let line = part.start + part.markdown.lineIndex(forUTF8Offset: jump.utf8Offset, width: part.width)
+                jumpLinesBelow = collected + own.count - line - 1
+            }
+            segments.insert(contentsOf: own.segments, at: 0)
+            collected += own.count
+            if following && collected >= body.height { break }
+        }
+        var fromBottom = 0
+        if !following {
+            fromBottom = ScrollReport.paused(
+                fromBottom: scroll.transcriptFromBottom, known: scroll.transcriptLines?.count(atWidth: width),
+                total: collected,
+                height: body.height)
+            if let jumpLinesBelow {
+                fromBottom = ScrollReport.centring(
+                    line: collected - 1 - jumpLinesBelow, total: collected, height: body.height)
+            }
+            report.jumped = report.jumped || jump != nil
+            report.transcript = ScrollReport.Position(
+                fromBottom: fromBottom, drawnLines: DrawnLines(width: width, count: collected))
+        }
+        let end = collected - fromBottom
+        let start = max(0, end - body.height)
+        let query = state.find.flatMap { $0.pane == .transcript && !$0.isEditing ? $0.query : nil }
+        var row = 0
+        var offset = 0
+        for segment in segments {
+            defer { offset += segment.count }
+            let lower = max(start, offset) - offset
+            let upper = min(end, offset + segment.count) - offset
+            guard lower < upper else { continue }
+            for line in segment.lines(lower..<upper) {
+                let shown = query.map { line.highlighting($0, style: theme.searchMatch) } ?? line
+                shown.draw(at: Point(x: body.x + 1, y: body.y + row), clip: body, into: &buffer)
+                if let id = segment.messageID {
+                    report.transcriptRows.append(
+                        ScrollReport.Row(y: body.y + row, messageID: id, isFoldHeader: segment.isFoldHeader))
+                }
+                row += 1
+            }
+        }
+    }
+
+    static func title(_ state: AppState) -> String {
+        if let id = state.conversationID, let summary = state.listing.summaries.first(where: { $0.id == id }) {
+            let title = Sanitizer.sanitizeLine(summary.conversation.title)
+            return title.isEmpty ? "Untitled" : title
+        }
+        return "New conversation"
+    }
+
+    /// A message's lines in the transcript, and where its reasoning and answer text start.
+    struct MessageLines {
+        struct Part {
+            var start: Int
+            var markdown: StreamingMarkdown
+            var width: Int
+        }
+
+        var segments: [LineSegment] = []
+        var parts: [MessagePart: Part] = [:]
+        var count = 0
+
+        mutating func append(_ segment: LineSegment) {
+            segments.append(segment)
+            count += segment.count
+        }
+
+        mutating func append(
+            _ part: MessagePart, _ markdown: StreamingMarkdown, width: Int, theme: Theme, prefix: String = ""
+        ) {
+            parts[part] = Part(start: count, markdown: markdown, width: width)
+            append(.text(markdown, width: width, theme: theme, prefix: prefix))
+        }
+    }
+
+    static func lines(
+        for message: Message, selected: Bool, state: AppState, reasoningInline: Bool, width: Int,
+        cache: MessageTextCache, theme: Theme
+    ) -> MessageLines {
+        var lines = MessageLines()
+        switch message.role {
+        case .user, .system:
+            lines.append(
+                .single(ScreenLine(message.role == .user ? "You" : "System", style: theme.focusedPaneTitle)))
+            lines.append(.answer, cache.text(.answer, of: message), width: width, theme: theme)
+            let versions = state.siblings(of: message)
+            if message.role == .user, versions.count > 1,
+                let position = versions.firstIndex(where: { $0.id == message.id })
+            {
+                let line = "Question \(position + 1) of \(versions.count) · { } show the others"
+                lines.append(.single(ScreenLine(line, style: theme.paneTitle)))
+            }
+        case .assistant:
+            let streaming = state.stream?.messageID == message.id
+            let folded = state.isFolded(message)
+            if !message.reasoning.isEmpty || streaming {
+                let header = ReasoningSummary.foldHeader(message, folded: folded, stream: state.stream)
+                let style = selected ? theme.selection : theme.thinkingText
+                var headerLine = LineSegment.single(ScreenLine(header, style: style))
+                headerLine.isFoldHeader = true
+                lines.append(headerLine)
+                let liveInline = reasoningInline && streaming && state.stream?.phase != .answering
+                if (!folded || liveInline) && !message.reasoning.isEmpty {
+                    lines.append(
+                        .reasoning, cache.text(.reasoning, of: message), width: max(1, width - 2), theme: theme,
+                        prefix: "┊ ")
+                }
+            }
+            if !message.answer.isEmpty {
+                lines.append(.answer, cache.text(.answer, of: message), width: width, theme: theme)
+            }
+            if let note = statusNote(message) {
+                lines.append(.single(ScreenLine(note, style: theme.warning)))
+            }
+            let siblings = state.siblings(of: message)
+            if siblings.count > 1, let position = siblings.firstIndex(where: { $0.id == message.id }) {
+                let line = "Answer \(position + 1) of \(siblings.count) · < > show the others"
+                lines.append(.single(ScreenLine(line, style: theme.paneTitle)))
+            }
+        }
+        lines.append(.single(.blank))
+        if message.role == .assistant {
+            for index in lines.segments.indices { lines.segments[index].messageID = message.id }
+        }
+        return lines
+    }
+
+    /// A word under an answer that did not finish normally.
+    static func statusNote(_ message: Message) -> String? {
+        switch message.status {
+        case .complete, .streaming: return nil
+        case .cancelled: return "⏹ Stopped — the partial answer is kept"
+        case .interrupted: return "⚠ Interrupted — the partial answer is kept"
+        case .failed:
+            let reason = message.errorText.map { Sanitizer.sanitizeLine($0) } ?? "unknown error"
+            return "✖ Failed: \(reason)"
+        }
+    }
+}
