@@ -128,7 +128,7 @@ public struct AppState: Equatable, Sendable {
 
     /// The next moment the state changes by itself (a notice expiring), for the loop's timer.
     public var nextDeadline: Double? {
-        [quitArmedUntil, notice?.expiresAt, browser?.searchDueAt].compactMap { $0 }.min()
+        [quitArmedUntil, notice?.expiresAt, browser?.searchDueAt, stream?.silenceCheckDue].compactMap { $0 }.min()
     }
 }
 

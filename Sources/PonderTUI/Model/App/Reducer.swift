@@ -164,5 +164,6 @@ public enum Reducer {
     static func expireDeadlines(_ state: inout AppState, now: Double) {
         if let until = state.quitArmedUntil, now >= until { state.quitArmedUntil = nil }
         if let expiry = state.notice?.expiresAt, now >= expiry { state.notice = nil }
+        checkSilence(&state, now: now)
     }
 }

@@ -45,7 +45,11 @@ enum ReasoningSummary {
         let tokens = tokens(of: message, stream: stream)
         if let seconds { parts.append(formatSeconds(seconds)) }
         if let tokens { parts.append("\(formatCount(tokens)) tokens") }
-        if let seconds, let tokens, seconds > 0.5 { parts.append("\(Int((Double(tokens) / seconds).rounded())) tok/s") }
+        if live, let silence = stream?.silenceText {
+            parts.append(silence)
+        } else if let seconds, let tokens, seconds > 0.5 {
+            parts.append("\(Int((Double(tokens) / seconds).rounded())) tok/s")
+        }
         return parts.joined(separator: " · ")
     }
 
