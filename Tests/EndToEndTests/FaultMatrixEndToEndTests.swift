@@ -36,19 +36,9 @@ import Testing
         let fault = Self.cases[index]
         let server = try await FakeServer.start()
         defer { Task { await server.stop() } }
-        let home = try TemporaryDirectory(prefix: "ponder-faults-e2e")
-        try """
-        default_provider = "fake"
-
-        [providers.fake]
-        kind = "deepseek"
-        base_url = "\(server.baseURL)"
-        api_key_env = "FAKE_PROVIDER_KEY"
-        model = "fake-reasoner"
-        """.write(toFile: home.path + "/config.toml", atomically: true, encoding: .utf8)
-        var environment = TestEnvironment.isolated(home: home.path)
-        environment["PONDER_CONFIG"] = home.path + "/config.toml"
-        environment["FAKE_PROVIDER_KEY"] = "sk-fault-matrix-key"
+        let home = try FakeProviderHome(
+            prefix: "ponder-faults-e2e", baseURL: server.baseURL, model: "fake-reasoner", key: "sk-fault-matrix-key")
+        let environment = home.environment
         let tmux = try TmuxSession.shell(environment: environment, width: 200, height: 50, directory: home.path)
         defer { tmux.kill() }
         try tmux.startPonder(try BuildProducts.executable("ponder"))

@@ -31,30 +31,18 @@ import Testing
         let server = try await FakeServer.start(
             defaultScenario: FakeScenario(name: "fill", reasoningTokens: 40_000, answerTokens: 50))
         defer { Task { await server.stop() } }
-        let home = try TemporaryDirectory(prefix: "ponder-quit-e2e")
+        var home = try FakeProviderHome(prefix: "ponder-quit-e2e", baseURL: server.baseURL, model: "fill")
         let data = home.path + "/data"
         let keep = home.path + "/kept"
         let rescue = home.path + "/rescue"
         for directory in [data, keep, rescue] {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
-        try """
-        default_provider = "fake"
-
-        [providers.fake]
-        kind = "deepseek"
-        base_url = "\(server.baseURL)"
-        api_key_env = "FAKE_PROVIDER_KEY"
-        model = "fill"
-        """.write(toFile: home.path + "/config.toml", atomically: true, encoding: .utf8)
-        var environment = TestEnvironment.isolated(home: home.path)
-        environment["PONDER_CONFIG"] = home.path + "/config.toml"
-        environment["FAKE_PROVIDER_KEY"] = "sk-test"
-        environment["TMPDIR"] = rescue
+        home.environment["TMPDIR"] = rescue
         let ponder = try BuildProducts.executable("ponder")
         let command = MountNamespace.smallDisk(size: "400k", on: data, keepingIn: keep, command: [ponder.path])
         let tmux = try TmuxSession(
-            command: command.map(Self.shellQuoted).joined(separator: " "), environment: environment, width: 220,
+            command: command.map(Self.shellQuoted).joined(separator: " "), environment: home.environment, width: 220,
             height: 30, workingDirectory: home.path)
         defer { tmux.kill() }
         try tmux.waitFor(text: "Message")
