@@ -26,6 +26,7 @@ let package = Package(
                 "CCmark",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
@@ -53,6 +54,11 @@ let package = Package(
         ),
         .executableTarget(name: "ponder-fake-server", dependencies: ["TestSupport"], path: "Tests/FakeServerMain"),
         .executableTarget(name: "ponder-store-probe", dependencies: ["PonderCore"], path: "Tests/StoreProbe"),
+        .target(name: "CFuzzDriver", path: "Tests/CFuzzDriver"),
+        .target(name: "PonderFuzzTargets", dependencies: ["PonderCore", "PonderTUI"], path: "Tests/FuzzTargets"),
+        .executableTarget(
+            name: "ponder-fuzz", dependencies: ["PonderFuzzTargets", "CFuzzDriver", "TestSupport"],
+            path: "Tests/FuzzMain"),
         .executableTarget(
             name: "ponder-bench",
             dependencies: [

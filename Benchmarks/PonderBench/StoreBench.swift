@@ -1,5 +1,6 @@
 import Foundation
 import PonderCore
+import TestSupport
 
 /// The conversation store at scale: 10,000 conversations / 200,000 messages (~300 MB of text) by
 /// default, `PONDER_BENCH_SCALE` (e.g. 0.05) for a quick run. Prints generation time, opening and

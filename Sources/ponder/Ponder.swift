@@ -15,7 +15,8 @@ struct Ponder: AsyncParsableCommand {
 
             Exit codes: 0 success, 1 other failure, 3 output budget used up while thinking (ask), 64 \
             usage error, 65 bad input data, 66 no such conversation or file, 69 network failure, 73 output \
-            file not writable, 74 conversation store failure, 75 provider or server error, 77 missing or \
+            file not writable, 74 conversation store failure (or an answer not saved in full), 75 provider \
+            or server error (including an empty balance), 77 missing or \
             rejected API key, 78 configuration problem, 130 interrupted (Ctrl-C; what arrived was kept).
             """,
         version: PonderVersion.description(commit: BuildCommit.value),

@@ -40,6 +40,8 @@ import Testing
 
     @Test func missingProviderIsExplained() throws {
         let cli = try CLIHarness()
+        // No config file at all: the default path is used, and it does not exist.
+        cli.environment["PONDER_CONFIG"] = nil
         let result = try cli.run(["ask", "hello"])
         #expect(result.status == 78)
         #expect(result.stderr.contains("no provider to use"))

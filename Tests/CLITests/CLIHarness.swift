@@ -33,8 +33,9 @@ final class CLIHarness {
     var databaseURL: URL { XDGPaths(environment: environment).databaseFile }
     var logURL: URL { XDGPaths(environment: environment).logFile }
 
-    /// A config whose default provider `fake` is the server at `baseURL`.
-    func writeConfig(baseURL: String, model: String = "fake-reasoner") throws {
+    /// A config whose default provider `fake` is the server at `baseURL`; `extra` lines go into
+    /// its provider table.
+    func writeConfig(baseURL: String, model: String = "fake-reasoner", extra: String = "") throws {
         try writeConfig(
             text: """
                 default_provider = "fake"
@@ -44,6 +45,7 @@ final class CLIHarness {
                 base_url = "\(baseURL)"
                 model = "\(model)"
                 api_key_env = "FAKE_KEY"
+                \(extra)
 
                 """)
     }
@@ -65,6 +67,35 @@ final class CLIHarness {
     /// Starts `ponder arguments` and returns at once.
     func start(_ arguments: [String], stdin: String = "") throws -> RunningPonder {
         try RunningPonder(executable: ponder, arguments: arguments, environment: environment, stdin: stdin)
+    }
+
+    /// Runs `ponder arguments` through `wrapper`, which returns the whole command line for a given
+    /// `ponder` command line (see `MountNamespace`).
+    func run(_ arguments: [String], wrappedBy wrapper: ([String]) -> [String], timeout: Double = 60) throws -> Result {
+        let command = wrapper([ponder.path] + arguments)
+        let running = try RunningPonder(
+            executable: URL(fileURLWithPath: command[0]), arguments: Array(command.dropFirst()),
+            environment: environment, stdin: "")
+        guard running.waitForExit(timeout: timeout) else {
+            running.process.terminate()
+            throw CLIHarnessError(message: "ponder \(arguments.joined(separator: " ")) did not finish in \(timeout) s")
+        }
+        return running.result
+    }
+
+    /// Runs `ponder arguments` as a user without privileges, so that file permissions apply: as
+    /// root, through `setpriv` as `nobody`, after giving that user the whole temporary home.
+    func runUnprivileged(_ arguments: [String], timeout: Double = 60) throws -> Result {
+        guard geteuid() == 0 else { return try run(arguments, timeout: timeout) }
+        let nobody: uid_t = 65534
+        let owned = FileManager.default.enumerator(atPath: directory.path)?.compactMap { $0 as? String } ?? []
+        for path in [directory.path] + owned.map({ directory.path + "/" + $0 }) {
+            _ = lchown(path, nobody, nobody)
+        }
+        return try run(
+            arguments,
+            wrappedBy: { ["/usr/bin/setpriv", "--reuid=\(nobody)", "--regid=\(nobody)", "--clear-groups"] + $0 },
+            timeout: timeout)
     }
 }
 

@@ -13,6 +13,8 @@ import Testing
         _ cli: CLIHarness, reasoning: String,
         usage: TokenUsage = TokenUsage(completionTokens: 900, reasoningTokens: 700)
     ) throws -> String {
+        // `show` reads the config (its reasoning markers); PONDER_CONFIG names this file.
+        try cli.writeConfig(text: "")
         let store = try ConversationStore.open(at: cli.databaseURL)
         let conversation = Conversation(title: "Trailing zeros", createdAt: start, updatedAt: start)
         let question = Message(

@@ -1,7 +1,10 @@
 // ponder-fake-server: the fake chat provider as a standalone process, for end-to-end tests and demos.
 // Usage: ponder-fake-server [--port N] [--scenario NAME] [--reasoning-tokens N] [--answer-tokens N]
-//                           [--rate TOKENS_PER_SECOND]
+//                           [--rate TOKENS_PER_SECOND] [--sent-log FILE] [--list-scenarios]
 // The first stdout line is `listening on http://127.0.0.1:PORT`; it serves until SIGTERM or SIGINT.
+// Every scenario, the fault matrix (`fault-…`) included, can also be picked per request by sending
+// its name as the model. `--sent-log` appends every token a paced scenario writes, with its time, as
+// one JSON line.
 import Foundation
 import TestSupport
 
@@ -10,10 +13,15 @@ func fail(_ message: String) -> Never {
     exit(2)
 }
 
-/// The port and default scenario the command line asks for.
-func parseOptions(_ arguments: [String]) -> (port: Int, scenario: FakeScenario) {
+let usage =
+    "usage: ponder-fake-server [--port N] [--scenario NAME] [--reasoning-tokens N] [--answer-tokens N]"
+    + " [--rate TOKENS_PER_SECOND] [--sent-log FILE] [--list-scenarios]"
+
+/// The port, default scenario and sent-token log the command line asks for.
+func parseOptions(_ arguments: [String]) -> (port: Int, scenario: FakeScenario, sentLog: URL?) {
     var port = 0
     var scenario = FakeScenario.standard
+    var sentLog: URL?
     var rest = arguments[...]
     func value(_ flag: String) -> String {
         guard let value = rest.popFirst() else { fail("\(flag) needs a value") }
@@ -39,16 +47,19 @@ func parseOptions(_ arguments: [String]) -> (port: Int, scenario: FakeScenario) 
         case "--rate":
             guard let number = Double(value(flag)), number > 0 else { fail("--rate needs a positive number") }
             scenario.tokensPerSecond = number
+        case "--sent-log":
+            sentLog = URL(fileURLWithPath: value(flag))
+        case "--list-scenarios":
+            for named in FakeScenario.named { print(named.name) }
+            exit(0)
         case "--help", "-h":
-            print(
-                "usage: ponder-fake-server [--port N] [--scenario NAME] [--reasoning-tokens N] [--answer-tokens N]"
-                    + " [--rate TOKENS_PER_SECOND]")
+            print(usage)
             exit(0)
         default:
             fail("unknown option \(flag) (try --help)")
         }
     }
-    return (port, scenario)
+    return (port, scenario, sentLog)
 }
 
 // Signals are handled before the URL is announced, so a SIGTERM right after it stops cleanly.
@@ -64,7 +75,7 @@ let signalSources = [SIGTERM, SIGINT].map { number in
 let options = parseOptions(Array(CommandLine.arguments.dropFirst()))
 let server: FakeServer
 do {
-    server = try await FakeServer.start(defaultScenario: options.scenario, port: options.port)
+    server = try await FakeServer.start(defaultScenario: options.scenario, port: options.port, sentLog: options.sentLog)
 } catch {
     fail("cannot listen on 127.0.0.1:\(options.port): \(error)")
 }

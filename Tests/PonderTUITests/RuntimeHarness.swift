@@ -65,9 +65,10 @@ final class RuntimeHarness: TerminalServices {
         press(KeyPress(.enter))
     }
 
-    /// Applies posted events until `condition` holds (false after `timeout` seconds).
+    /// Applies posted events until `condition` holds (false after `timeout` seconds: generous, since
+    /// end-to-end tests running beside these can hold the few threads of the cooperative pool).
     @discardableResult
-    func waitUntil(timeout: Double = 15, _ condition: (AppState) -> Bool) async -> Bool {
+    func waitUntil(timeout: Double = 90, _ condition: (AppState) -> Bool) async -> Bool {
         await Poll.eventually(timeout: timeout) {
             for event in queue.drain() { apply(event) }
             return condition(state)

@@ -193,18 +193,21 @@ import Testing
         }
     }
 
-    @Test func connectionRefusedIsANetworkError() async throws {
+    @Test func connectionRefusedIsReportedAtOnce() async throws {
         let server = try await FakeServer.start()
         let url = server.baseURL
         await server.stop()
-        // The HTTP client keeps retrying a refused connection until the connect timeout.
-        let client = H.client(connectTimeout: 2)
+        // Retrying the refused connection would end, after the connect timeout, as a timeout error.
+        let client = H.client(connectTimeout: 30)
         var settings = H.settings(server)
         settings.baseURL = url
+        let started = Date()
         let outcome = await H.run(client, H.request(settings))
+        let waited = Date().timeIntervalSince(started)
         await client.shutdown()
         #expect(outcome.error?.kind == .network)
-        #expect(outcome.error?.message.contains("127.0.0.1") == true)
+        #expect(outcome.error?.message.contains("127.0.0.1: connection refused") == true)
+        #expect(waited < 15, "reported after \(waited) s, with a connect timeout of 30 s")
     }
 
     @Test func unresolvableHostIsANetworkError() async throws {

@@ -1,4 +1,6 @@
 import Foundation
+import PonderCore
+import TestSupport
 import Testing
 
 /// The `ponder-fake-server` executable: announces its URL on the first line and stops on SIGTERM.
@@ -50,6 +52,47 @@ import Testing
         #expect(process.terminationStatus == 2)
         #expect(message.contains("unknown scenario no-such-thing"))
         #expect(message.contains("fake-reasoner"))
+    }
+
+    @Test func faultScenariosAreListedAndSentTokensAreLogged() async throws {
+        let list = Process()
+        list.executableURL = Self.executable
+        list.arguments = ["--list-scenarios"]
+        let names = Pipe()
+        list.standardOutput = names
+        try list.run()
+        list.waitUntilExit()
+        let listed = String(decoding: names.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .split(separator: "\n").map(String.init)
+        #expect(listed == FakeScenario.named.map(\.name))
+        #expect(listed.contains("fault-stall-reasoning") && listed.contains("fault-key-echo"))
+
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("sent-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: log) }
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = [
+            "--scenario", "fake-slow", "--reasoning-tokens", "3", "--answer-tokens", "2", "--sent-log", log.path,
+        ]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        let url = try #require(Self.readLine(output.fileHandleForReading)).replacingOccurrences(
+            of: "listening on ", with: "")
+        let client = ClientHarness.client()
+        let settings = ProviderSettings(name: "fake", kind: .deepseek, baseURL: url, model: "not-a-scenario")
+        let outcome = await ClientHarness.run(client, ClientHarness.request(settings))
+        await client.shutdown()
+        #expect(outcome.terminal == .finished(.stop))
+        let lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").map {
+            try JSONValue.parse(String($0))
+        }
+        #expect(
+            lines.compactMap { $0["text"]?.stringValue } == [
+                "step 1 ", "step 2 ", "step 3 ", "You said: “hello there”.", " Point 1.",
+            ])
+        #expect(lines.allSatisfy { $0["request"] == 1 && ($0["time"]?.intValue ?? 0) > 1_700_000_000 })
     }
 
     /// Reads bytes up to the first newline (blocking; the server prints it right after binding).

@@ -66,7 +66,8 @@ import Testing
 
     @Test func ollamaFinalLineWithoutNewlineStillCounts() {
         var decoder = ResponseStreamDecoder(kind: .ollama)
-        #expect(decoder.feed(Array("{\"message\":{\"content\":\"a\"},\"done\":true}".utf8)).isEmpty)
+        let line = "{\"message\":{\"content\":\"a\"},\"done\":true,\"done_reason\":\"stop\"}"
+        #expect(decoder.feed(Array(line.utf8)).isEmpty)
         #expect(decoder.finish() == [.answer("a"), .finished(.stop)])
     }
 

@@ -55,7 +55,7 @@ final class FakeRequestHandler: ChannelInboundHandler, @unchecked Sendable {
         let recorded = FakeServer.RecordedRequest(
             method: head.method.rawValue, path: path, headers: headers, body: body, connectionID: connectionID,
             target: head.uri)
-        let scenario = server.accept(recorded)
+        let (scenario, requestNumber) = server.accept(recorded)
 
         if head.method == .CONNECT {
             // Not a proxy: the CONNECT is recorded (proxy tests assert it) and refused.
@@ -112,11 +112,11 @@ final class FakeRequestHandler: ChannelInboundHandler, @unchecked Sendable {
 
         switch scenario.fault {
         case .httpStatus(let code):
-            sendError(context: context, code: code, format: format)
+            sendError(context: context, code: code, format: format, scenario: scenario)
             return
         case .statusThenSuccess(let code, let times):
             if server.shouldFail(scenario, times: times) {
-                sendError(context: context, code: code, format: format)
+                sendError(context: context, code: code, format: format, scenario: scenario)
                 return
             }
         default:
@@ -135,6 +135,7 @@ final class FakeRequestHandler: ChannelInboundHandler, @unchecked Sendable {
         var script = FakeResponseScript(
             scenario: scenario, format: format, model: model, lastUserMessage: lastUser,
             promptTokens: 8 + promptBytes / 4, tokenLimit: FakeScenario.tokenLimit(json))
+        script.credentials = headers["authorization"] ?? headers["x-api-key"]
         let writes = script.build()
 
         var responseHeaders = HTTPHeaders()
@@ -146,39 +147,52 @@ final class FakeRequestHandler: ChannelInboundHandler, @unchecked Sendable {
         context.writeAndFlush(
             wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: responseHeaders))),
             promise: nil)
-        play(writes[...], context: context)
+        play(writes[...], context: context, request: requestNumber)
     }
 
-    private func play(_ writes: ArraySlice<FakeWrite>, context: ChannelHandlerContext) {
+    private func play(_ writes: ArraySlice<FakeWrite>, context: ChannelHandlerContext, request: Int) {
         var remaining = writes
+        var lastWrite: EventLoopFuture<Void>?
         while let step = remaining.first {
             guard context.channel.isActive else { return }
             remaining = remaining.dropFirst()
             switch step {
             case .bytes(let bytes):
-                context.writeAndFlush(
-                    wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: bytes)))), promise: nil)
+                lastWrite = context.writeAndFlush(
+                    wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: bytes)))))
             case .pause(let milliseconds):
                 let rest = remaining
                 let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
                 context.eventLoop.scheduleTask(in: .milliseconds(Int64(milliseconds))) {
                     let (handler, context) = loopBound.value
-                    handler.play(rest, context: context)
+                    handler.play(rest, context: context, request: request)
                 }
                 return
             case .close:
+                // Only once every byte is in the socket: closing with writes still queued drops them.
+                let channel = context.channel
+                (lastWrite ?? context.eventLoop.makeSucceededVoidFuture()).whenComplete { _ in
+                    channel.close(promise: nil)
+                }
+                return
+            case .reset:
+                // SO_LINGER with a zero timeout makes close() send an RST instead of a FIN; on the
+                // channel's event loop the option is set before the call returns.
+                _ = (context.channel as? any SocketOptionProvider)?.setSoLinger(linger(l_onoff: 1, l_linger: 0))
                 context.close(promise: nil)
                 return
             case .stall:
                 return
+            case .sent(let token, let isReasoning):
+                server.recordSent(token, isReasoning: isReasoning, request: request)
             }
         }
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
     }
 
-    private func sendError(context: ChannelHandlerContext, code: Int, format: FakeWireFormat) {
+    private func sendError(context: ChannelHandlerContext, code: Int, format: FakeWireFormat, scenario: FakeScenario) {
         let status = HTTPResponseStatus(statusCode: code)
-        let message: String
+        var message: String
         switch code {
         case 400: message = "Invalid request: messages must alternate"
         case 401: message = "Authentication Fails, Your api key: ****beef is invalid"
@@ -189,6 +203,7 @@ final class FakeRequestHandler: ChannelInboundHandler, @unchecked Sendable {
         case 503: message = "Server overloaded, please try again later"
         default: message = "Error \(code)"
         }
+        if let custom = scenario.errorMessage { message = custom }
         let json: JSONValue
         switch format {
         case .anthropic:
@@ -206,7 +221,9 @@ final class FakeRequestHandler: ChannelInboundHandler, @unchecked Sendable {
             ]
         }
         var extra: [(String, String)] = []
-        if code == 429 || code == 503 { extra.append(("retry-after", "0")) }
+        if code == 429 || code == 503, let retryAfter = scenario.retryAfter {
+            extra.append(("retry-after", retryAfter))
+        }
         sendJSON(context: context, status: status, json: json, extraHeaders: extra)
     }
 

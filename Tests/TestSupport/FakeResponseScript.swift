@@ -9,6 +9,10 @@ enum FakeWrite: Equatable, Sendable {
     case close
     /// Stop here and keep the connection open.
     case stall
+    /// Reset the connection (RST).
+    case reset
+    /// The bytes of one token were just written: the server logs it with the time.
+    case sent(token: String, isReasoning: Bool)
 }
 
 /// Wire formats the fake server speaks.
@@ -28,6 +32,8 @@ struct FakeResponseScript {
     let model: String
     let lastUserMessage: String
     let promptTokens: Int
+    /// The request's credentials header (`authorization` or `x-api-key`), for the key-echo fault.
+    var credentials: String?
     /// The request's output limit: the response ends there with a `length` finish.
     let tokenLimit: Int?
 
@@ -64,7 +70,7 @@ struct FakeResponseScript {
                 append(": keep-alive" + newline + newline)
             }
             flush()
-            writes.append(.pause(milliseconds: 50))
+            writes.append(.pause(milliseconds: scenario.keepAliveIntervalMilliseconds))
         }
         var reasoningCount = scenario.reasoningTokens
         if case .hugeLine = scenario.fault { reasoningCount = max(1, reasoningCount) }
@@ -85,7 +91,7 @@ struct FakeResponseScript {
                 emitReasoning(text)
             }
             reasoningSent += 1
-            if stopAfterToken() { return writes }
+            if stopAfterToken(text, isReasoning: true) { return writes }
         }
         if reasoningCount > 0, format == .openAI, scenario.reasoningDetails {
             data(
@@ -114,7 +120,7 @@ struct FakeResponseScript {
         }
         for text in answers {
             emitAnswer(text)
-            if stopAfterToken() { return writes }
+            if stopAfterToken(text, isReasoning: false) { return writes }
         }
         if !answers.isEmpty, format == .anthropic {
             event("content_block_stop", ["type": "content_block_stop", "index": 1])
@@ -126,7 +132,7 @@ struct FakeResponseScript {
 
     /// Applies the output limit, the token-count faults and pacing after each token; true when the
     /// script ends here.
-    private mutating func stopAfterToken() -> Bool {
+    private mutating func stopAfterToken(_ text: String, isReasoning: Bool) -> Bool {
         tokensSent += 1
         if let tokenLimit, tokensSent >= tokenLimit {
             if format == .anthropic {
@@ -137,10 +143,42 @@ struct FakeResponseScript {
             flush()
             return true
         }
+        let paced = scenario.tokensPerSecond.map { $0 > 0 } ?? false
+        if paced || scenario.chunkPerToken {
+            flush()
+            writes.append(.sent(token: text, isReasoning: isReasoning))
+        }
         switch scenario.fault {
         case .closeAfter(let tokens) where tokensSent >= tokens:
             flush()
             writes.append(.close)
+            return true
+        case .resetAfter(let tokens) where tokensSent >= tokens:
+            flush()
+            writes.append(.pause(milliseconds: 150))
+            writes.append(.reset)
+            return true
+        case .invalidUTF8(let tokens) where tokensSent == tokens:
+            flush()
+            let marker = "@@not-utf8@@"
+            emitReasoning("bytes " + marker + " here ")
+            if let range = buffered.firstRange(of: Array(marker.utf8)) {
+                buffered.replaceSubrange(range, with: FakeScenario.invalidUTF8Bytes)
+            }
+            flush()
+            return false
+        case .inBandErrorEchoingKey(let tokens) where tokensSent >= tokens:
+            let echoed = "Invalid request header: \(credentials ?? "none")"
+            switch format {
+            case .openAI:
+                data(["error": ["message": .string(echoed), "type": "invalid_request_error"]])
+            case .ollama:
+                line(["error": .string(echoed)])
+            case .anthropic:
+                event(
+                    "error", ["type": "error", "error": ["type": "invalid_request_error", "message": .string(echoed)]])
+            }
+            flush()
             return true
         case .stallAfter(let tokens) where tokensSent >= tokens:
             flush()
@@ -166,7 +204,6 @@ struct FakeResponseScript {
             return true
         default:
             if let rate = scenario.tokensPerSecond, rate > 0 {
-                flush()
                 writes.append(.pause(milliseconds: max(1, Int(1000 / rate))))
             } else if buffered.count >= 16_384 {
                 flush()
@@ -246,7 +283,8 @@ struct FakeResponseScript {
                 "prompt_cache_hit_tokens": .number(Double(hit)),
                 "prompt_cache_miss_tokens": .number(Double(promptTokens - hit)),
             ]
-            var last = chunk(delta: ["content": "", "reasoning_content": nil], finish: limited ? "length" : "stop")
+            let finish = limited ? "length" : scenario.fault == .noFinishReason ? nil : "stop"
+            var last = chunk(delta: ["content": "", "reasoning_content": nil], finish: finish)
             if case .object(var members) = last {
                 members["usage"] = usage
                 last = .object(members)
@@ -254,19 +292,27 @@ struct FakeResponseScript {
             data(last)
             if scenario.fault != .noDone { append("data: [DONE]" + newline + newline) }
         case (.ollama, _):
-            line([
+            var last: JSONValue = [
                 "model": .string(model), "created_at": "2026-01-01T00:00:00Z",
                 "message": ["role": "assistant", "content": ""], "done": true,
                 "done_reason": limited ? "length" : "stop",
                 "total_duration": 1_000_000, "prompt_eval_count": .number(Double(promptTokens)),
                 "eval_count": .number(Double(completion)),
-            ])
+            ]
+            if scenario.fault == .noFinishReason, case .object(var members) = last {
+                members["done_reason"] = nil
+                last = .object(members)
+            }
+            line(last)
         case (.anthropic, _):
             event(
                 "message_delta",
                 [
                     "type": "message_delta",
-                    "delta": ["stop_reason": limited ? "max_tokens" : "end_turn", "stop_sequence": nil],
+                    "delta": [
+                        "stop_reason": limited ? "max_tokens" : scenario.fault == .noFinishReason ? nil : "end_turn",
+                        "stop_sequence": nil,
+                    ],
                     "usage": ["output_tokens": .number(Double(completion))],
                 ])
             if scenario.fault != .noDone { event("message_stop", ["type": "message_stop"]) }

@@ -15,6 +15,8 @@ public struct FakeScenario: Equatable, Sendable {
         case chinese
         /// Text full of terminal escapes: CSI, OSC 52 clipboard writes, DCS, bidi overrides, BEL.
         case hostile
+        /// Every payload of `EscapeCorpus`, one per token, in the reasoning and in the answer.
+        case escapes
         /// No reasoning; a one-line title (`Title: "Refined …"`) made from the first words of the
         /// `Question:` line of the prompt, as a reply to a title request.
         case title
@@ -46,6 +48,14 @@ public struct FakeScenario: Equatable, Sendable {
         case noDone
         /// Send one reasoning token of this many bytes as a single line.
         case hugeLine(bytes: Int)
+        /// Reset the connection (RST, not FIN) after this many tokens.
+        case resetAfter(tokens: Int)
+        /// Send a token whose JSON string holds bytes that are not UTF-8 after this many tokens, then go on.
+        case invalidUTF8(afterTokens: Int)
+        /// End normally with `[DONE]` (or the format's end), but with no finish reason anywhere.
+        case noFinishReason
+        /// Send an in-band error whose message repeats the request's `Authorization` header.
+        case inBandErrorEchoingKey(afterTokens: Int)
     }
 
     public var name: String
@@ -61,6 +71,14 @@ public struct FakeScenario: Equatable, Sendable {
     public var crlf: Bool
     /// Split a multibyte character of the first reasoning token across two separate writes.
     public var splitMultibyte: Bool
+    /// Write every token as its own HTTP chunk, back to back, instead of batching up to 16 KB at full speed.
+    public var chunkPerToken: Bool
+    /// Milliseconds between the keep-alive comments sent before the first token.
+    public var keepAliveIntervalMilliseconds: Int
+    /// The `Retry-After` header sent with 429 and 503 answers (nil sends none).
+    public var retryAfter: String?
+    /// The message of an HTTP error body, instead of the usual one for the status.
+    public var errorMessage: String?
     /// OpenAI format only: reasoning also arrives as OpenRouter `reasoning_details` fragments (one per
     /// token, then a signature fragment), beside `delta.reasoning`.
     public var reasoningDetails: Bool
@@ -75,6 +93,10 @@ public struct FakeScenario: Equatable, Sendable {
         keepAlivesBeforeFirstToken: Int = 0,
         crlf: Bool = false,
         splitMultibyte: Bool = false,
+        chunkPerToken: Bool = false,
+        keepAliveIntervalMilliseconds: Int = 50,
+        retryAfter: String? = "0",
+        errorMessage: String? = nil,
         reasoningDetails: Bool = false
     ) {
         self.name = name
@@ -86,6 +108,10 @@ public struct FakeScenario: Equatable, Sendable {
         self.keepAlivesBeforeFirstToken = keepAlivesBeforeFirstToken
         self.crlf = crlf
         self.splitMultibyte = splitMultibyte
+        self.chunkPerToken = chunkPerToken
+        self.keepAliveIntervalMilliseconds = keepAliveIntervalMilliseconds
+        self.retryAfter = retryAfter
+        self.errorMessage = errorMessage
         self.reasoningDetails = reasoningDetails
     }
 }
@@ -102,6 +128,9 @@ extension FakeScenario {
         name: "fake-markdown", reasoningTokens: 6, answerTokens: 0, style: .markdown)
     public static let chinese = FakeScenario(name: "fake-chinese", style: .chinese)
     public static let hostile = FakeScenario(name: "fake-hostile", reasoningTokens: 6, answerTokens: 6, style: .hostile)
+    public static let escapes = FakeScenario(
+        name: "fake-escapes", reasoningTokens: EscapeCorpus.payloads.count, answerTokens: EscapeCorpus.payloads.count,
+        style: .escapes)
     public static let long = FakeScenario(name: "fake-long", reasoningTokens: 100_000, answerTokens: 50)
     public static let noReasoning = FakeScenario(name: "fake-no-reasoning", reasoningTokens: 0, answerTokens: 10)
     /// OpenRouter's shape: `delta.reasoning` with `reasoning_details` fragments.
@@ -112,11 +141,13 @@ extension FakeScenario {
     public static let trace = FakeScenario(
         name: "fake-trace", reasoningTokens: 240, answerTokens: 4, tokensPerSecond: 120, style: .trace)
 
-    /// Every scenario selectable by `model` name, in listing order.
-    public static let named: [FakeScenario] = [
-        .standard, .slow, .stall, .unauthorized, .rateLimitedThenOK, .closeEarly, .markdown, .chinese, .hostile,
-        .long, .noReasoning, .reasoningDetails, .trace,
-    ]
+    /// Every scenario selectable by `model` name, in listing order: the everyday ones, then the
+    /// fault matrix (`FakeScenario.faults`).
+    public static let named: [FakeScenario] =
+        [
+            .standard, .slow, .stall, .unauthorized, .rateLimitedThenOK, .closeEarly, .markdown, .chinese, .hostile,
+            .escapes, .long, .noReasoning, .reasoningDetails, .trace,
+        ] + faults
 
     /// The scenario whose name is `name`, if any.
     public static func named(_ name: String) -> FakeScenario? {

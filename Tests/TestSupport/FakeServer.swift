@@ -23,9 +23,20 @@ public final class FakeServer: Sendable {
         public var json: JSONValue? { try? JSONValue.parse(body) }
     }
 
+    /// One token as the server wrote it (paced and chunk-per-token scenarios log every token).
+    public struct SentToken: Sendable {
+        /// When its bytes were handed to the socket.
+        public var time: Date
+        public var text: String
+        public var isReasoning: Bool
+        /// The request it answered: 1 for the first request the server received.
+        public var request: Int
+    }
+
     struct State {
         var queue: [FakeScenario] = []
         var requests: [RecordedRequest] = []
+        var sent: [SentToken] = []
         var closedConnections: Set<Int> = []
         var nextConnectionID = 1
         var failuresByScenario: [String: Int] = [:]
@@ -33,19 +44,34 @@ public final class FakeServer: Sendable {
 
     let state = FakeLock(State())
     let defaultScenario: FakeScenario
+    /// Where every sent token is also appended as a JSON line (for other processes to read).
+    let sentLog: FileHandle?
     private let group: MultiThreadedEventLoopGroup
     private let channel: any Channel
     public let port: Int
 
-    private init(defaultScenario: FakeScenario, group: MultiThreadedEventLoopGroup, channel: any Channel, port: Int) {
+    private init(
+        defaultScenario: FakeScenario, sentLog: FileHandle?, group: MultiThreadedEventLoopGroup, channel: any Channel,
+        port: Int
+    ) {
         self.defaultScenario = defaultScenario
+        self.sentLog = sentLog
         self.group = group
         self.channel = channel
         self.port = port
     }
 
-    /// Starts a server on 127.0.0.1 at `port` (0 picks a free one).
-    public static func start(defaultScenario: FakeScenario = .standard, port: Int = 0) async throws -> FakeServer {
+    /// Starts a server on 127.0.0.1 at `port` (0 picks a free one). With `sentLog`, every token a
+    /// paced scenario sends is also appended to that file as one JSON line
+    /// (`{"time":…,"request":…,"reasoning":…,"text":…}`, time in seconds since 1970).
+    public static func start(defaultScenario: FakeScenario = .standard, port: Int = 0, sentLog: URL? = nil)
+        async throws -> FakeServer
+    {
+        var logHandle: FileHandle?
+        if let sentLog {
+            _ = FileManager.default.createFile(atPath: sentLog.path, contents: nil)
+            logHandle = try FileHandle(forWritingTo: sentLog)
+        }
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let box = FakeLock<FakeServer?>(nil)
         let bootstrap = ServerBootstrap(group: group)
@@ -67,7 +93,8 @@ public final class FakeServer: Sendable {
             throw error
         }
         let server = FakeServer(
-            defaultScenario: defaultScenario, group: group, channel: channel, port: channel.localAddress?.port ?? port)
+            defaultScenario: defaultScenario, sentLog: logHandle, group: group, channel: channel,
+            port: channel.localAddress?.port ?? port)
         box.withLock { $0 = server }
         return server
     }
@@ -83,6 +110,9 @@ public final class FakeServer: Sendable {
     }
 
     public var receivedRequests: [RecordedRequest] { state.withLock { $0.requests } }
+
+    /// Every token a paced (or chunk-per-token) scenario has written so far, in order.
+    public var sentTokens: [SentToken] { state.withLock { $0.sent } }
 
     /// Whether the connection that carried `request` has been closed (by either side).
     public func connectionClosed(for request: RecordedRequest) -> Bool {
@@ -108,15 +138,29 @@ public final class FakeServer: Sendable {
         _ = state.withLock { $0.closedConnections.insert(id) }
     }
 
-    /// Records the request and picks its scenario.
-    func accept(_ request: RecordedRequest) -> FakeScenario {
+    /// Records the request and picks its scenario; also returns the request's number (1-based).
+    func accept(_ request: RecordedRequest) -> (FakeScenario, Int) {
         state.withLock { state in
             state.requests.append(request)
-            if FakeScenario.isTitleRequest(request.json) { return .title }
-            if !state.queue.isEmpty { return state.queue.removeFirst() }
-            if let model = request.json?["model"]?.stringValue, let named = FakeScenario.named(model) { return named }
-            return defaultScenario
+            let number = state.requests.count
+            if FakeScenario.isTitleRequest(request.json) { return (.title, number) }
+            if !state.queue.isEmpty { return (state.queue.removeFirst(), number) }
+            if let model = request.json?["model"]?.stringValue, let named = FakeScenario.named(model) {
+                return (named, number)
+            }
+            return (defaultScenario, number)
         }
+    }
+
+    func recordSent(_ text: String, isReasoning: Bool, request: Int) {
+        let token = SentToken(time: Date(), text: text, isReasoning: isReasoning, request: request)
+        state.withLock { $0.sent.append(token) }
+        guard let sentLog else { return }
+        let line: JSONValue = [
+            "time": .number(token.time.timeIntervalSince1970), "request": .number(Double(request)),
+            "reasoning": .bool(isReasoning), "text": .string(text),
+        ]
+        sentLog.write(Data((line.serialized + "\n").utf8))
     }
 
     /// For `statusThenSuccess`: whether this request should still fail (counts per scenario name).

@@ -6,6 +6,7 @@ enum FakeTexts {
         case .plain, .markdown: return "step \(index) "
         case .chinese: return index == 1 ? "让我想想🤔，" : "第\(index)步：分析问题。"
         case .hostile: return hostileReasoning[(index - 1) % hostileReasoning.count]
+        case .escapes: return escape(index - 1) + " "
         case .title: return "naming "
         case .trace:
             // Six tokens a paragraph, the last its blank line.
@@ -31,6 +32,8 @@ enum FakeTexts {
             return ["你说：「\(lastUserMessage)」。"] + (1..<max(1, count)).map { "第\($0)点🌏。" }
         case .hostile:
             return (0..<count).map { hostileAnswer[$0 % hostileAnswer.count] }
+        case .escapes:
+            return (0..<count).map { escape($0) + " " }
         case .title:
             return count > 0 ? ["Title: \"\(title(for: lastUserMessage))\""] : []
         }
@@ -42,6 +45,11 @@ enum FakeTexts {
         let lines = prompt.split(whereSeparator: \.isNewline)
         let question = lines.first { $0.hasPrefix("Question:") }.map { $0.dropFirst("Question:".count) } ?? prompt[...]
         return (["Refined"] + question.split(separator: " ").prefix(3).map(String.init)).joined(separator: " ")
+    }
+
+    /// Payload number `index` of the escape corpus (cycling), wrapped in its name.
+    static func escape(_ index: Int) -> String {
+        EscapeCorpus.wrapped(EscapeCorpus.payloads[index % EscapeCorpus.payloads.count])
     }
 
     static let hostileReasoning = [

@@ -67,7 +67,7 @@ public enum ChildProcess {
     }
 
     /// Runs a short-lived command to its end: its exit status and, when capturing, its output.
-    static func run(_ arguments: [String], capturingOutput: Bool) throws -> Result {
+    public static func run(_ arguments: [String], capturingOutput: Bool) throws -> Result {
         let (pid, pipe) = try spawn(arguments, capturing: capturingOutput ? .stdoutAndStderr : .nothing)
         var output = Data()
         if let pipe {

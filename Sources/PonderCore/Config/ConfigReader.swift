@@ -18,7 +18,8 @@ struct ConfigReader {
     static let topLevelKeys = ["default_provider", "providers", "ui", "local", "keys", "presets", "trace"]
     static let providerKeys = [
         "kind", "base_url", "model", "api_key", "api_key_env", "api_key_cmd", "headers", "thinking",
-        "max_tokens", "temperature", "prices", "models", "template_opens_think",
+        "max_tokens", "temperature", "prices", "models", "template_opens_think", "idle_timeout",
+        "api_key_cmd_timeout",
     ]
     static let uiKeys = [
         "theme", "thinking_panel_side", "thinking_panel_ratio", "collapse_thinking_on_answer",
@@ -151,6 +152,14 @@ struct ConfigReader {
         }
         if let value = table["prices"], let prices = tableValue(value, table: path, key: "prices") {
             provider.prices = readPrices(prices, path: path + ".prices")
+        }
+        if let value = table["idle_timeout"] {
+            provider.idleTimeout = number(value, table: path, key: "idle_timeout", range: 1...86_400)
+        }
+        if let value = table["api_key_cmd_timeout"],
+            let seconds = number(value, table: path, key: "api_key_cmd_timeout", range: 1...3_600)
+        {
+            provider.keyCommandTimeout = seconds
         }
         return provider
     }

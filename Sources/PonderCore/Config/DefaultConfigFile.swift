@@ -20,6 +20,9 @@ public enum DefaultConfigFile {
         # api_key_env = "DEEPSEEK_API_KEY"        # the key comes from this environment variable,
         # api_key_cmd = "pass show deepseek"      # or from the first line this command prints,
         # api_key = "sk-…"                        # or from here (then: chmod 600 this file).
+        # api_key_cmd_timeout = 60                # seconds api_key_cmd may run before Ponder stops it
+        # idle_timeout = 300                      # seconds without a byte from the server (keep-alives
+        #                                         # count) before the answer is given up
         # thinking = "auto"                       # auto | on | off | low | medium | high | max (the default;
         #                                         # each conversation can choose its own)
         # max_tokens = 32768                      # output budget, reasoning included (a conversation can set its own)

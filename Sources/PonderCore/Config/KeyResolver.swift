@@ -11,8 +11,15 @@ public final class KeyResolver: @unchecked Sendable {
         self.environment = environment
     }
 
-    /// The key, nil for `.none`; throws a `ChatError` of kind `.configuration` saying what to fix.
-    public func resolve(_ source: KeySource, provider: String) throws -> APIKey? {
+    /// The provider's key, running its `api_key_cmd` for at most its `api_key_cmd_timeout`.
+    public func resolve(_ provider: ProviderConfig) throws -> APIKey? {
+        try resolve(provider.keySource, provider: provider.name, commandTimeout: provider.keyCommandTimeout)
+    }
+
+    /// The key, nil for `.none`; throws a `ChatError` of kind `.missingKey` saying what to fix.
+    public func resolve(
+        _ source: KeySource, provider: String, commandTimeout: Double = ProviderConfig.defaultKeyCommandTimeout
+    ) throws -> APIKey? {
         switch source {
         case .none:
             return nil
@@ -22,49 +29,45 @@ public final class KeyResolver: @unchecked Sendable {
             guard let value = environment[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty
             else {
                 throw ChatError(
-                    kind: .configuration,
+                    kind: .missingKey,
                     message: "No API key for \(provider): \(name) is not set. Export it (export \(name)=…) "
                         + "or set api_key_cmd for [providers.\(provider)] in the config file.")
             }
             return APIKey(value: value, source: source.description)
         case .command(let command):
-            return APIKey(value: try run(command, provider: provider), source: source.description)
+            return APIKey(
+                value: try run(command, provider: provider, timeout: commandTimeout), source: source.description)
         }
     }
 
-    private func run(_ command: String, provider: String) throws -> String {
+    private func run(_ command: String, provider: String, timeout: Double) throws -> String {
         lock.lock()
         defer { lock.unlock() }
         if let cached = commandResults[command] { return cached }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            throw ChatError(kind: .configuration, message: "Could not run api_key_cmd for \(provider): \(error)")
+        let check = "Run `\(command)` in a shell to see its messages"
+        let failure: String
+        switch KeyCommand.run(command, timeout: timeout) {
+        case .printed(let output):
+            let firstLine =
+                output.split(whereSeparator: \.isNewline).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            if !firstLine.isEmpty {
+                commandResults[command] = firstLine
+                return firstLine
+            }
+            failure = "api_key_cmd for \(provider) printed no key. \(check); its first line of output must be the key."
+        case .failed(let status):
+            failure =
+                "api_key_cmd for \(provider) failed with exit status \(status). \(check) (Ponder does not show them: "
+                + "they may hold a prompt or the key)."
+        case .killed(let signal):
+            failure = "api_key_cmd for \(provider) was killed by signal \(signal). \(check)."
+        case .timedOut:
+            failure =
+                "api_key_cmd for \(provider) did not finish within \(ChatError.seconds(timeout)) and was stopped. \(check); "
+                + "if it waits for a passphrase, unlock it first, or raise api_key_cmd_timeout in [providers.\(provider)]."
+        case .notStarted(let reason):
+            failure = "Could not run api_key_cmd for \(provider) (\(reason))."
         }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let firstLine =
-            String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).first
-            .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-        guard process.terminationStatus == 0, !firstLine.isEmpty else {
-            let reason =
-                String(decoding: errorData, as: UTF8.self).split(whereSeparator: \.isNewline).first
-                .map(String.init) ?? "it printed no key"
-            throw ChatError(
-                kind: .configuration,
-                message: "api_key_cmd for \(provider) failed (exit \(process.terminationStatus)): \(reason). "
-                    + "Run `\(command)` in a shell to check it prints the key.")
-        }
-        commandResults[command] = firstLine
-        return firstLine
+        throw ChatError(kind: .missingKey, message: failure)
     }
 }

@@ -10,6 +10,10 @@ public struct ProviderConfig: Equatable, Hashable, Sendable {
     public var maxTokens: Int?
     public var temperature: Double?
     public var prices: TokenPrices?
+    /// `idle_timeout`: seconds without a byte from the server before a request gives up.
+    public var idleTimeout: Double?
+    /// `api_key_cmd_timeout`: seconds `api_key_cmd` may run before Ponder stops it.
+    public var keyCommandTimeout: Double
     /// Models to offer when the server cannot list its own (`models = [...]`).
     public var models: [String]
     /// `template_opens_think`: the server's chat template writes the opening `<think>` itself, so
@@ -27,6 +31,8 @@ public struct ProviderConfig: Equatable, Hashable, Sendable {
         maxTokens: Int? = nil,
         temperature: Double? = nil,
         prices: TokenPrices? = nil,
+        idleTimeout: Double? = nil,
+        keyCommandTimeout: Double = ProviderConfig.defaultKeyCommandTimeout,
         models: [String] = []
     ) {
         self.name = name
@@ -39,8 +45,15 @@ public struct ProviderConfig: Equatable, Hashable, Sendable {
         self.maxTokens = maxTokens
         self.temperature = temperature
         self.prices = prices
+        self.idleTimeout = idleTimeout
+        self.keyCommandTimeout = keyCommandTimeout
         self.models = models
     }
+
+    /// Seconds `api_key_cmd` may run unless `api_key_cmd_timeout` says otherwise: long enough to type
+    /// a password manager's passphrase, short enough that a command waiting for input it never gets
+    /// does not hang Ponder.
+    public static let defaultKeyCommandTimeout: Double = 60
 }
 
 extension ProviderConfig {
@@ -50,6 +63,6 @@ extension ProviderConfig {
         ProviderSettings(
             name: name, kind: kind, baseURL: baseURL ?? self.baseURL, model: model, apiKey: apiKey,
             extraHeaders: headers, thinking: thinking, maxTokens: maxTokens, temperature: temperature,
-            prices: prices, templateOpensThink: templateOpensThink)
+            prices: prices, templateOpensThink: templateOpensThink, idleTimeout: idleTimeout)
     }
 }

@@ -68,7 +68,7 @@ struct AnthropicEventDecoder: Sendable {
             if let reported = json["usage"] { merge(reported, into: &out) }
         case "message_stop":
             if let record = blocks.record { out.append(.providerReasoning(record)) }
-            out.append(.finished(stopReason ?? .stop))
+            out.append(.finished(stopReason ?? .unspecified))
             return true
         default:
             break
@@ -84,9 +84,9 @@ struct AnthropicEventDecoder: Sendable {
     }
 
     private mutating func merge(_ json: JSONValue, into out: inout [StreamDelta]) {
-        let input = json["input_tokens"]?.intValue
-        let cacheRead = json["cache_read_input_tokens"]?.intValue
-        let cacheWrite = json["cache_creation_input_tokens"]?.intValue
+        let input = json["input_tokens"]?.countValue
+        let cacheRead = json["cache_read_input_tokens"]?.countValue
+        let cacheWrite = json["cache_creation_input_tokens"]?.countValue
         var prompt: Int?
         if input != nil || cacheRead != nil || cacheWrite != nil {
             prompt = (input ?? 0) + (cacheRead ?? 0) + (cacheWrite ?? 0)
@@ -94,7 +94,7 @@ struct AnthropicEventDecoder: Sendable {
         usage.merge(
             TokenUsage(
                 promptTokens: prompt,
-                completionTokens: json["output_tokens"]?.intValue,
+                completionTokens: json["output_tokens"]?.countValue,
                 cacheHitTokens: cacheRead,
                 cacheMissTokens: cacheRead != nil ? (input ?? 0) + (cacheWrite ?? 0) : nil
             ))

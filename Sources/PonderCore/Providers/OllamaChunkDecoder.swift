@@ -31,12 +31,13 @@ struct OllamaChunkDecoder: Sendable {
         }
         if json["done"]?.boolValue == true {
             channel.finish(into: &out)
-            let completion = json["eval_count"]?.intValue
-            let prompt = json["prompt_eval_count"]?.intValue
+            let completion = json["eval_count"]?.countValue
+            let prompt = json["prompt_eval_count"]?.countValue
             if completion != nil || prompt != nil {
                 out.append(.usage(TokenUsage(promptTokens: prompt, completionTokens: completion)))
             }
-            out.append(.finished(OpenAIChunkDecoder.finishReason(json["done_reason"]?.stringValue ?? "stop")))
+            let reason = json["done_reason"]?.nonEmptyString.map(OpenAIChunkDecoder.finishReason) ?? .unspecified
+            out.append(.finished(reason))
             return true
         }
         return false

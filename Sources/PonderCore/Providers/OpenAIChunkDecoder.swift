@@ -85,7 +85,7 @@ struct OpenAIChunkDecoder: Sendable {
             out.append(.failed(pendingError))
         } else {
             if let record = details?.record { out.append(.providerReasoning(record)) }
-            out.append(.finished(pendingFinish ?? .stop))
+            out.append(.finished(pendingFinish ?? .unspecified))
         }
         return true
     }
@@ -122,12 +122,12 @@ struct OpenAIChunkDecoder: Sendable {
 
     static func usage(_ json: JSONValue) -> TokenUsage {
         TokenUsage(
-            promptTokens: json["prompt_tokens"]?.intValue,
-            completionTokens: json["completion_tokens"]?.intValue,
-            reasoningTokens: json["completion_tokens_details"]?["reasoning_tokens"]?.intValue,
-            cacheHitTokens: json["prompt_cache_hit_tokens"]?.intValue
-                ?? json["prompt_tokens_details"]?["cached_tokens"]?.intValue,
-            cacheMissTokens: json["prompt_cache_miss_tokens"]?.intValue
+            promptTokens: json["prompt_tokens"]?.countValue,
+            completionTokens: json["completion_tokens"]?.countValue,
+            reasoningTokens: json["completion_tokens_details"]?["reasoning_tokens"]?.countValue,
+            cacheHitTokens: json["prompt_cache_hit_tokens"]?.countValue
+                ?? json["prompt_tokens_details"]?["cached_tokens"]?.countValue,
+            cacheMissTokens: json["prompt_cache_miss_tokens"]?.countValue
         )
     }
 }

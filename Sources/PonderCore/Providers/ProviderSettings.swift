@@ -16,6 +16,8 @@ public struct ProviderSettings: Equatable, Hashable, Sendable {
     /// The chat template writes the opening `<think>` (only `</think>` arrives); nil decides by
     /// kind and model (`ThinkTemplateHabit`).
     public var templateOpensThink: Bool?
+    /// Seconds without a byte from the server before a request gives up (`idle_timeout`); nil: the client's default.
+    public var idleTimeout: Double?
 
     public init(
         name: String,
@@ -28,7 +30,8 @@ public struct ProviderSettings: Equatable, Hashable, Sendable {
         maxTokens: Int? = nil,
         temperature: Double? = nil,
         prices: TokenPrices? = nil,
-        templateOpensThink: Bool? = nil
+        templateOpensThink: Bool? = nil,
+        idleTimeout: Double? = nil
     ) {
         self.templateOpensThink = templateOpensThink
         self.name = name
@@ -41,6 +44,7 @@ public struct ProviderSettings: Equatable, Hashable, Sendable {
         self.maxTokens = maxTokens
         self.temperature = temperature
         self.prices = prices
+        self.idleTimeout = idleTimeout
     }
 }
 

@@ -121,7 +121,8 @@ extension ConversationExport {
             messages: messages.map { message in
                 ExportedMessage(
                     id: message.id.rawValue, parentID: message.parentID?.rawValue, role: message.role,
-                    status: message.status, errorText: message.errorText, provider: message.provider,
+                    status: message.status, errorText: message.errorText.map { SecretRedactor.redact($0) },
+                    provider: message.provider,
                     model: message.model, reasoning: message.reasoning, answer: message.answer,
                     reasoningFolded: message.reasoningFolded,
                     createdAt: message.createdAt.timeIntervalSince1970,

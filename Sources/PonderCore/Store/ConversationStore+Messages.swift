@@ -83,7 +83,8 @@ extension ConversationStore {
             if !answer.isEmpty { try insert.execute(arguments: [id.rawValue, "answer", answer]) }
             guard let header else { return }
             let values: [(any DatabaseValueConvertible)?] = [
-                header.errorText, header.provider, header.model, header.usage.promptTokens,
+                header.errorText.map { SecretRedactor.redact($0) }, header.provider, header.model,
+                header.usage.promptTokens,
                 header.usage.completionTokens, header.usage.reasoningTokens, header.usage.cacheHitTokens,
                 header.usage.cacheMissTokens, header.usage.counted, StoredDate.optionalValue(header.timings.sent),
                 StoredDate.optionalValue(header.timings.firstByte),
@@ -117,6 +118,7 @@ extension ConversationStore {
     /// The start-up sweep: marks `streaming` messages whose writing process is gone (killed,
     /// crashed, machine restarted) as `interrupted`, keeping their partial text and making them
     /// searchable. Streams written by live processes — this one or another Ponder — are left alone.
+    /// Text a full disk kept from being folded into its finished message is folded in too.
     /// Returns how many messages were marked.
     @discardableResult
     public func markAbandonedStreamsInterrupted() throws -> Int {
@@ -140,7 +142,32 @@ extension ConversationStore {
                 try message.upsert(db, writer: nil)
                 marked += 1
             }
+            let unfolded = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(Message.storeColumns) FROM messages
+                    WHERE status != 'streaming' AND id IN (SELECT message_id FROM message_deltas)
+                    """)
+            for row in unfolded {
+                try Self.withPendingDeltas(db, Message(storeRow: row)).upsert(db, writer: nil)
+            }
             return marked
+        }
+    }
+
+    /// Marks a streamed message whose final write failed (the disk is full) with the smallest write
+    /// that can still succeed — its status and error text — so that it does not stay `streaming`;
+    /// the space kept in reserve is given up for it. The text already saved as deltas stays with it;
+    /// the next start-up sweep folds it in.
+    public func markUnsaved(_ id: MessageID, status: MessageStatus, errorText: String) throws {
+        releaseReserve()
+        try write { db in
+            try db.execute(
+                sql: """
+                    UPDATE messages SET status = ?, error_text = ?, writer_pid = NULL, writer_started = NULL
+                    WHERE id = ?
+                    """,
+                arguments: [status.rawValue, SecretRedactor.redact(errorText), id.rawValue])
         }
     }
 
@@ -148,16 +175,36 @@ extension ConversationStore {
         "The response was cut off because Ponder stopped while it was arriving; the text received so far is kept."
 
     static func fetchMessages(_ db: Database, _ id: ConversationID) throws -> [Message] {
-        try Row.fetchAll(
+        var messages = try Row.fetchAll(
             db,
             sql: "SELECT \(Message.storeColumns) FROM messages WHERE conversation_id = ? ORDER BY created_at, seq",
             arguments: [id.rawValue]
-        ).map { try withPendingDeltas(db, Message(storeRow: $0)) }
+        ).map { Message(storeRow: $0) }
+        // Every not yet folded-in delta of the conversation in one query (usually none).
+        let deltas = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT message_id, field, text FROM message_deltas
+                WHERE message_id IN (SELECT id FROM messages WHERE conversation_id = ?) ORDER BY seq
+                """,
+            arguments: [id.rawValue])
+        guard !deltas.isEmpty else { return messages }
+        let positions = Dictionary(messages.indices.map { (messages[$0].id.rawValue, $0) }) { first, _ in first }
+        for row in deltas {
+            guard let position = positions[row["message_id"] as String] else { continue }
+            let text: String = row["text"]
+            if row["field"] as String == "reasoning" {
+                messages[position].reasoning += text
+            } else {
+                messages[position].answer += text
+            }
+        }
+        return messages
     }
 
-    /// A streaming message with the text of its not yet folded-in deltas appended.
+    /// A message with the text of its not yet folded-in deltas appended: a streaming one, or one
+    /// whose final write failed.
     static func withPendingDeltas(_ db: Database, _ message: Message) throws -> Message {
-        guard message.status == .streaming else { return message }
         var merged = message
         let rows = try Row.fetchAll(
             db, sql: "SELECT field, text FROM message_deltas WHERE message_id = ? ORDER BY seq",

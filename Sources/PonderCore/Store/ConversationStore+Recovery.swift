@@ -21,7 +21,7 @@ extension ConversationStore {
         }
         do {
             try fileManager.moveItem(at: url, to: destination)
-            for companion in ["-wal", "-shm"] where fileManager.fileExists(atPath: url.path + companion) {
+            for companion in ["-wal", "-shm", "-reserve"] where fileManager.fileExists(atPath: url.path + companion) {
                 try fileManager.moveItem(atPath: url.path + companion, toPath: destination.path + companion)
             }
         } catch {

@@ -44,6 +44,7 @@ public final class ConversationStore: Sendable {
         }
         let store = ConversationStore(database: pool, fileURL: url)
         try store.migrate()
+        store.keepReserve()
         return store
     }
 

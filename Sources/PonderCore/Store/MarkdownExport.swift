@@ -50,7 +50,7 @@ enum MarkdownExport {
         lines.append("_\(details.joined(separator: " · "))_")
         if let errorText = message.errorText, !errorText.isEmpty {
             lines.append("")
-            lines.append("> **\(message.status.rawValue.capitalized):** \(oneLine(errorText))")
+            lines.append("> **\(message.status.rawValue.capitalized):** \(oneLine(SecretRedactor.redact(errorText)))")
         }
         if !message.reasoning.isEmpty {
             let summary = message.timings.thinkingSeconds().map { "Thinking (\(seconds($0)))" } ?? "Thinking"

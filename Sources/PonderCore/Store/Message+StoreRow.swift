@@ -52,7 +52,7 @@ extension Message {
         let streamingWriter = status == .streaming ? writer : nil
         let values: [(any DatabaseValueConvertible)?] = [
             id.rawValue, conversationID.rawValue, parentID?.rawValue, role.rawValue, reasoning, answer,
-            status.rawValue, errorText, provider, model,
+            status.rawValue, errorText.map { SecretRedactor.redact($0) }, provider, model,
             usage.promptTokens, usage.completionTokens, usage.reasoningTokens, usage.cacheHitTokens,
             usage.cacheMissTokens,
             StoredDate.optionalValue(timings.sent), StoredDate.optionalValue(timings.firstByte),

@@ -15,10 +15,16 @@ extension StoreError {
             return StoreError(
                 kind: .corrupt,
                 message: "\(name.prefix(1).uppercased() + name.dropFirst()) is damaged or is not a Ponder database "
-                    + "(\(detail)). Move it aside (Ponder can rename it to ponder.sqlite.corrupt-<time>) "
-                    + "to start afresh; nothing is deleted.",
+                    + "(\(detail)). Run `ponder db repair` to save what can be read into a new database; "
+                    + "nothing was changed or deleted.",
                 file: file)
-        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH, .SQLITE_IOERR:
+        case .SQLITE_READONLY:
+            return StoreError(
+                kind: .readOnly,
+                message: "Cannot write \(name): it, its directory or its file system is read-only (\(detail)). "
+                    + "Reading still works; make them writable to save.",
+                file: file)
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH, .SQLITE_IOERR:
             return StoreError(
                 kind: .unreadable,
                 message: "Cannot open or write \(name) (\(detail)). Check that it is a regular file you own "

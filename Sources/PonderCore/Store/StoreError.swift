@@ -6,6 +6,8 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     public enum Kind: String, Equatable, Hashable, Sendable {
         /// The file or its directory cannot be opened, read or written (permissions, not a file).
         case unreadable
+        /// The database can be read but not written (a read-only file, directory or file system).
+        case readOnly
         /// The file is not an SQLite database, or SQLite found it damaged.
         case corrupt
         /// The database was written by a newer Ponder; this version refuses to touch it.

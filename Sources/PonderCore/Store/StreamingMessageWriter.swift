@@ -19,6 +19,8 @@ public final class StreamingMessageWriter: Sendable {
         var lastFlush: DispatchTime?
         /// The last write failed and `onError` was told; stays quiet until a write succeeds.
         var failing = false
+        /// Why the last write failed (nil once a write succeeds).
+        var failure: StoreError?
         var flushCount = 0
         /// The row has been written in full once; later flushes append deltas.
         var rowWritten = false
@@ -49,7 +51,7 @@ public final class StreamingMessageWriter: Sendable {
     /// `rowWritten`: the caller has already stored `message` as it is (with `saveTurn`), so the
     /// first write is skipped and later flushes only append what arrives.
     public init(
-        store: ConversationStore, message: Message, flushInterval: Duration = .milliseconds(250),
+        store: ConversationStore, message: Message, flushInterval: Duration = .milliseconds(150),
         rowWritten: Bool = false, onError: @escaping @Sendable (StoreError) -> Void = { _ in }
     ) {
         self.store = store
@@ -68,6 +70,18 @@ public final class StreamingMessageWriter: Sendable {
 
     /// How many writes have succeeded (for tests and benchmarks).
     public var completedFlushes: Int { state.withLock { $0.flushCount } }
+
+    /// Why the latest write failed, or nil when it succeeded: after `finish`, non-nil means the
+    /// stored message lacks `unsavedCharacters` characters of what arrived.
+    public var saveFailure: StoreError? { state.withLock { $0.failure } }
+
+    /// Characters of reasoning and answer that arrived but are not in the database.
+    public var unsavedCharacters: Int {
+        state.withLock { state in
+            Self.suffix(of: state.message.reasoning, droppingBytes: state.persistedReasoningBytes).count
+                + Self.suffix(of: state.message.answer, droppingBytes: state.persistedAnswerBytes).count
+        }
+    }
 
     public func appendReasoning(_ text: String) {
         let delay = state.withLock { state -> Duration? in
@@ -201,6 +215,7 @@ public final class StreamingMessageWriter: Sendable {
             }
             state.withLock { state in
                 state.failing = false
+                state.failure = nil
                 state.flushCount += 1
                 state.rowWritten = true
                 state.persistedReasoningBytes = snapshot.reasoning.utf8.count
@@ -211,14 +226,28 @@ public final class StreamingMessageWriter: Sendable {
             let (report, delay) = state.withLock { state -> (Bool, Duration?) in
                 state.dirty = true
                 state.headerDirty = true
+                state.failure = storeError
                 let report = !state.failing
                 state.failing = true
                 // Retry after an interval even if no further delta arrives.
                 return (report, state.markDirty(interval: flushInterval))
             }
             if report { onError(storeError) }
+            if snapshot.status != .streaming { markUnsaved(snapshot, because: storeError) }
             if let delay { scheduleFlush(after: delay) }
         }
+    }
+
+    /// The final write failed: the row must not stay `streaming`. Its status and error text alone
+    /// are a write small enough to succeed on a full disk; the text saved so far stays with it.
+    private func markUnsaved(_ message: Message, because error: StoreError) {
+        let missing = unsavedCharacters
+        let cause = error.kind == .diskFull ? "the disk was full" : "the database could not be written"
+        var text =
+            "Only part of this answer was saved: \(cause), and \(missing) characters that arrived are missing here."
+        if let reason = message.errorText { text += " " + reason }
+        try? store.markUnsaved(
+            message.id, status: message.status == .complete ? .failed : message.status, errorText: text)
     }
 
     /// The text after its first `count` UTF-8 bytes; `count` is always the length of an earlier

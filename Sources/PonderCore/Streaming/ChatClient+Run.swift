@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import NIOHTTP1
 
 /// Driving one request: the retry loop around single attempts, each feeding the response body through
 /// `ResponseStreamDecoder` into `RequestStateMachine` and performing the actions it returns.
@@ -17,9 +18,19 @@ extension ChatClient {
     /// OpenRouter reasoning details) before the terminal phase is emitted, for the stored message.
     @discardableResult
     public func run(
-        _ request: ChatRequest, emit: @escaping @Sendable (ChatStreamEvent) -> Void,
+        _ request: ChatRequest, emit deliver: @escaping @Sendable (ChatStreamEvent) -> Void,
         record: (@Sendable (ProviderReasoning) -> Void)? = nil
     ) async -> RequestPhase {
+        // Whatever failed — the server's error object, the transport, the local engine — the key of
+        // this request never leaves in the error's message.
+        let key = request.settings.apiKey
+        let emit: @Sendable (ChatStreamEvent) -> Void = { event in
+            if case .phase(.failed(let error)) = event {
+                deliver(.phase(.failed(error.redacting(key))))
+            } else {
+                deliver(event)
+            }
+        }
         let sink = ActionSink(emit: emit, record: record)
         var machine = RequestStateMachine(policy: configuration.retryPolicy)
         perform(machine.start(), to: sink)
@@ -39,7 +50,9 @@ extension ChatClient {
             }
             perform(machine.retryStarted(), to: sink)
         }
-        return machine.state.terminalPhase ?? .cancelled
+        let phase = machine.state.terminalPhase ?? .cancelled
+        if case .failed(let error) = phase { return .failed(error.redacting(key)) }
+        return phase
     }
 
     private func attempt(
@@ -48,55 +61,118 @@ extension ChatClient {
         machine: inout RequestStateMachine,
         to sink: ActionSink
     ) async -> AttemptOutcome {
-        var http = HTTPClientRequest(url: prepared.url)
-        http.method = prepared.method == "GET" ? .GET : .POST
-        for header in prepared.headers { http.headers.add(name: header.name, value: header.value) }
-        if let body = prepared.body { http.body = .bytes(ByteBuffer(bytes: body.serializedBytes)) }
         let host = URLParts(prepared.url)?.host ?? prepared.url
+        let http: HTTPClient.Request
+        do {
+            var headers = HTTPHeaders()
+            for header in prepared.headers { headers.add(name: header.name, value: header.value) }
+            http = try HTTPClient.Request(
+                url: prepared.url, method: prepared.method == "GET" ? .GET : .POST, headers: headers,
+                body: prepared.body.map { .bytes($0.serializedBytes) })
+        } catch {
+            return outcome(of: machine.failed(.badURL(prepared.url), at: Date()), to: sink)
+        }
+        if Task.isCancelled {
+            perform(machine.cancel(at: Date()), to: sink)
+            return .done
+        }
+        perform(machine.requestSent(at: Date()), to: sink)
+        let response = ResponsePartStream(idleTimeout: idleTimeout(for: request.settings))
+        let task = response.start(http, on: httpClient(for: prepared.url), eventLoop: eventLoop)
+        return await withTaskCancellationHandler {
+            await read(response, of: task, request: request, host: host, machine: &machine, to: sink)
+        } onCancel: {
+            task.cancel()
+        }
+    }
+
+    /// Reads the parts of one response in order, decoding a 2xx body into events as it arrives.
+    private func read(
+        _ response: ResponsePartStream,
+        of task: HTTPClient.Task<Void>,
+        request: ChatRequest,
+        host: String,
+        machine: inout RequestStateMachine,
+        to sink: ActionSink
+    ) async -> AttemptOutcome {
         var decoder = ResponseStreamDecoder(
             kind: request.settings.kind,
             forcedOpenThink: configuration.forcedOpenThink || ThinkTemplateHabit.opensThink(request.settings),
             maximumLineLength: configuration.maximumLineLength
         )
         var deltas: [StreamDelta] = []
+        /// The status and `Retry-After` of a response that is not 2xx, and its body so far.
+        var refusal: (status: Int, retryAfter: Double?, body: [UInt8])?
         var responseStarted = false
-        do {
-            if Task.isCancelled { throw CancellationError() }
-            perform(machine.requestSent(at: Date()), to: sink)
-            let response = try await httpClient(for: prepared.url).execute(http, deadline: .now() + .hours(12))
-            responseStarted = true
-            perform(machine.responseStarted(at: Date()), to: sink)
-            guard (200..<300).contains(Int(response.status.code)) else {
-                let body = try await Self.collect(response.body, limit: 64 << 10)
-                let error = ChatError.fromHTTP(
-                    status: Int(response.status.code), body: body, settings: request.settings)
-                let retryAfter = response.headers.first(name: "retry-after").flatMap { Double($0) }
-                return outcome(of: machine.failed(error, retryAfter: retryAfter, at: Date()), to: sink)
-            }
-            for try await buffer in response.body {
+        for await part in response.parts {
+            switch part {
+            case .head(let head):
+                responseStarted = true
+                perform(machine.responseStarted(at: Date()), to: sink)
+                let status = Int(head.status.code)
+                if !(200..<300).contains(status) {
+                    let retryAfter = head.headers.first(name: "retry-after").flatMap {
+                        RetryAfter.seconds($0, now: Date())
+                    }
+                    refusal = (status, retryAfter, [])
+                }
+            case .body(let buffer):
+                if var current = refusal {
+                    let room = Self.errorBodyLimit - current.body.count
+                    if room > 0 { current.body += buffer.readableBytesView.prefix(room) }
+                    refusal = current
+                    continue
+                }
                 deltas.removeAll(keepingCapacity: true)
                 buffer.withUnsafeReadableBytes { decoder.feed($0, into: &deltas) }
                 if deltas.isEmpty { continue }
                 perform(machine.received(deltas, at: Date()), to: sink)
-                if machine.state.isTerminal { return .done }
-            }
-            if Task.isCancelled { throw CancellationError() }
-            perform(machine.received(decoder.finish(), at: Date()), to: sink)
-            perform(machine.endOfStream(at: Date()), to: sink)
-            return .done
-        } catch {
-            let now = Date()
-            if Task.isCancelled || error is CancellationError {
-                perform(machine.cancel(at: now), to: sink)
+                if machine.state.isTerminal {
+                    task.cancel()
+                    return .done
+                }
+            case .end:
+                if Task.isCancelled { break }
+                if let refusal {
+                    let error = ChatError.fromHTTP(
+                        status: refusal.status, body: refusal.body, settings: request.settings)
+                    return outcome(of: machine.failed(error, retryAfter: refusal.retryAfter, at: Date()), to: sink)
+                }
+                perform(machine.received(decoder.finish(), at: Date()), to: sink)
+                perform(machine.endOfStream(at: Date()), to: sink)
                 return .done
+            case .failed(let error):
+                if Task.isCancelled { break }
+                let now = Date()
+                if let refusal {
+                    // The error body was cut off: report the status with what arrived of it.
+                    let error = ChatError.fromHTTP(
+                        status: refusal.status, body: refusal.body, settings: request.settings)
+                    return outcome(of: machine.failed(error, retryAfter: refusal.retryAfter, at: now), to: sink)
+                }
+                if responseStarted {
+                    // Mid-body failure: keep what was decoded, then report why it stopped.
+                    perform(machine.received(decoder.finish(), at: now), to: sink)
+                }
+                let chatError =
+                    error is ResponsePartStream.IdleTimeout
+                    ? ChatError.idleTimeout(
+                        seconds: idleTimeout(for: request.settings), provider: request.settings.name)
+                    : chatError(for: error, host: host, responseStarted: responseStarted)
+                return outcome(of: machine.failed(chatError, at: now), to: sink)
             }
-            if responseStarted {
-                // Mid-body failure: keep what was decoded, then report why it stopped.
-                perform(machine.received(decoder.finish(), at: now), to: sink)
-            }
-            let chatError = chatError(for: error, host: host, responseStarted: responseStarted)
-            return outcome(of: machine.failed(chatError, at: now), to: sink)
         }
+        // The parts end without `.end` or `.failed` only when the request was cancelled.
+        perform(machine.cancel(at: Date()), to: sink)
+        return .done
+    }
+
+    /// How much of an error response's body is read for its message.
+    static let errorBodyLimit = 64 << 10
+
+    /// Seconds without a byte before a request gives up: the provider's `idle_timeout`, else the client's.
+    func idleTimeout(for settings: ProviderSettings) -> Double {
+        settings.idleTimeout ?? configuration.idleTimeout
     }
 
     private func outcome(of actions: [RequestStateMachine.Action], to sink: ActionSink)
@@ -137,10 +213,14 @@ extension ChatClient {
 
     /// Maps transport errors to a `ChatError` the user can act on.
     func chatError(for error: any Error, host: String, responseStarted: Bool) -> ChatError {
+        if let parserError = error as? HTTPParserError, parserError == .invalidEOFState {
+            // The connection ended in the middle of the body (a FIN before the last chunk).
+            return chatError(for: HTTPClientError.remoteConnectionClosed, host: host, responseStarted: responseStarted)
+        }
         if let httpError = error as? HTTPClientError {
             switch httpError {
             case .readTimeout:
-                return .idleTimeout(seconds: configuration.idleTimeout)
+                return .idleTimeout(seconds: configuration.idleTimeout, provider: nil)
             case .connectTimeout, .tlsHandshakeTimeout, .httpProxyHandshakeTimeout:
                 return .connectTimeout(host: host, seconds: configuration.connectTimeout)
             case .remoteConnectionClosed:

@@ -10,7 +10,8 @@ public final class ChatClient: Sendable {
     public struct Configuration: Sendable {
         /// Seconds allowed to open the connection (TCP, proxy tunnel and TLS).
         public var connectTimeout: Double
-        /// Seconds without any byte from the server (keep-alive comments count) before giving up.
+        /// Seconds without any byte from the server (keep-alive comments count) before giving up, for
+        /// providers without their own `idle_timeout`.
         public var idleTimeout: Double
         /// Automatic retries of 429/500/503 before the first token, with doubling backoff.
         public var retryPolicy: RequestStateMachine.RetryPolicy
@@ -45,6 +46,9 @@ public final class ChatClient: Sendable {
     }
 
     public let configuration: Configuration
+    /// The event loop every streamed response is read on (the connection's loop too): one chat at a
+    /// time needs no more, and connections stay reusable from one request to the next.
+    let eventLoop: any EventLoop
     let direct: HTTPClient
     let viaHTTPSProxy: HTTPClient?
     let viaHTTPProxy: HTTPClient?
@@ -52,6 +56,7 @@ public final class ChatClient: Sendable {
     public init(configuration: Configuration = .init()) {
         self.configuration = configuration
         direct = HTTPClient(configuration: Self.httpConfiguration(configuration, proxy: nil))
+        eventLoop = direct.eventLoopGroup.next()
         viaHTTPSProxy = configuration.proxy.https.map {
             HTTPClient(configuration: Self.httpConfiguration(configuration, proxy: $0))
         }
@@ -95,13 +100,14 @@ public final class ChatClient: Sendable {
     private static func httpConfiguration(_ configuration: Configuration, proxy: ProxySettings.Server?)
         -> HTTPClient.Configuration
     {
+        // Streams time out on their own idle timer (`ResponsePartStream`), per provider; the client's
+        // read timeout would cut them at one fixed value.
         var http = HTTPClient.Configuration(
-            timeout: .init(
-                connect: .milliseconds(Int64(configuration.connectTimeout * 1000)),
-                read: .milliseconds(Int64(configuration.idleTimeout * 1000))
-            )
+            timeout: .init(connect: .milliseconds(Int64(configuration.connectTimeout * 1000)), read: nil)
         )
         http.decompression = .disabled
+        // A refused connection is reported at once; retrying would hide it until the connect timeout.
+        http.connectionPool.retryConnectionEstablishment = false
         if let proxy {
             let authorization = proxy.username.map {
                 HTTPClient.Authorization.basic(username: $0, password: proxy.password ?? "")

@@ -38,11 +38,13 @@ extension ChatError {
         )
     }
 
-    public static func idleTimeout(seconds: Double) -> ChatError {
-        ChatError(
+    /// Nothing arrived for `seconds`; `provider` names the table whose `idle_timeout` sets it.
+    public static func idleTimeout(seconds: Double, provider: String?) -> ChatError {
+        let table = provider.map { "idle_timeout in [providers.\($0)]" } ?? "idle_timeout for the provider"
+        return ChatError(
             kind: .timeout,
             message:
-                "The provider sent nothing for \(Self.seconds(seconds)); Ponder gave up waiting. The partial response was kept; retry, or raise the idle timeout in the config."
+                "The provider sent nothing for \(Self.seconds(seconds)); Ponder gave up waiting. The partial response was kept; retry, or raise \(table) in the config."
         )
     }
 
@@ -70,6 +72,7 @@ extension ChatError {
     }
 
     static func seconds(_ value: Double) -> String {
-        value == value.rounded() ? "\(Int(value)) s" : "\((value * 10).rounded() / 10) s"
+        guard let whole = Int(exactly: value) else { return "\((value * 10).rounded() / 10) s" }
+        return "\(whole) s"
     }
 }

@@ -3,7 +3,9 @@
 /// `invalid_request_error` even for 401/402). The API key value never appears in a message.
 extension ChatError {
     public static func fromHTTP(status: Int, body: [UInt8], settings: ProviderSettings) -> ChatError {
-        let serverText = redact(serverMessage(from: body), key: settings.apiKey)
+        let serverText = serverMessage(from: body).map {
+            SecretRedactor.redact($0, keys: settings.apiKey.map { [$0.value] } ?? [])
+        }
         let said = serverText.map { " The server said: \"\($0)\"." } ?? ""
         let provider = settings.name
         switch status {
@@ -84,13 +86,6 @@ extension ChatError {
         }
         let text = String(decoding: body.prefix(300), as: UTF8.self).trimmingWhitespace
         return text.isEmpty || text.hasPrefix("<") ? nil : text
-    }
-
-    /// Removes the key value if a server echoed it back.
-    static func redact(_ text: String?, key: APIKey?) -> String? {
-        guard let text else { return nil }
-        guard let value = key?.value, value.count >= 4 else { return text }
-        return text.replacingAll(value, with: "<redacted>")
     }
 }
 

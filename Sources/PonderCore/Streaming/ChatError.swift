@@ -16,6 +16,7 @@ public struct ChatError: Error, Equatable, Hashable, Sendable, CustomStringConve
         case timeout
         case network  // DNS, refused, TLS
         case configuration
+        case missingKey  // no key in the environment, or api_key_cmd failed
     }
 
     public var kind: Kind
@@ -24,10 +25,19 @@ public struct ChatError: Error, Equatable, Hashable, Sendable, CustomStringConve
     /// HTTP status when there was one.
     public var httpStatus: Int?
 
+    /// Whatever its source, the message never carries a credential (see `SecretRedactor`).
     public init(kind: Kind, message: String, httpStatus: Int? = nil) {
         self.kind = kind
-        self.message = message
+        self.message = SecretRedactor.redact(message)
         self.httpStatus = httpStatus
+    }
+
+    /// The same error with `key` (the one the request used) taken out of its message too.
+    public func redacting(_ key: APIKey?) -> ChatError {
+        guard let key else { return self }
+        var copy = self
+        copy.message = SecretRedactor.redact(message, keys: [key.value])
+        return copy
     }
 
     public var description: String { message }
@@ -37,7 +47,7 @@ public struct ChatError: Error, Equatable, Hashable, Sendable, CustomStringConve
         switch kind {
         case .rateLimited, .server, .serverOverloaded: return true
         case .badRequest, .unauthorized, .insufficientBalance, .forbidden, .notFound, .invalidParameters, .inBand,
-            .malformedStream, .interrupted, .timeout, .network, .configuration:
+            .malformedStream, .interrupted, .timeout, .network, .configuration, .missingKey:
             return false
         }
     }

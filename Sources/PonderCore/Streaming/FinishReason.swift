@@ -8,4 +8,7 @@ public enum FinishReason: String, Equatable, Sendable, Codable {
     /// DeepSeek's `insufficient_system_resource`: cut short by the provider's capacity.
     case insufficientResources
     case other
+    /// The response ended properly (`[DONE]`, `message_stop`, `done`) without saying why: it may or
+    /// may not be complete.
+    case unspecified
 }

@@ -202,6 +202,8 @@ struct JSONByteParser {
         while index < bytes.count, Self.isNumberByte(bytes[index]) { index += 1 }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         guard let value = Double(text) else { throw fail("invalid number") }
+        // No JSON text can stand for an infinity: 1e400 is out of range, not a number to write back.
+        guard value.isFinite else { throw fail("number out of range") }
         return value
     }
 

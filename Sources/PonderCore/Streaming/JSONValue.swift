@@ -32,9 +32,18 @@ public enum JSONValue: Equatable, Hashable, Sendable {
         return nil
     }
 
+    /// The number as an integer (its fraction dropped); nil when it is not a number or does not
+    /// fit an `Int`.
     public var intValue: Int? {
-        if case .number(let value) = self, value.isFinite, abs(value) < 9.2e18 { return Int(value) }
+        if case .number(let value) = self { return Int(exactly: value.rounded(.towardZero)) }
         return nil
+    }
+
+    /// The number as a count of tokens: a whole number from 0 to 2^40; nil otherwise, so that an
+    /// absurd count from a server can never overflow a sum.
+    public var countValue: Int? {
+        guard let value = intValue, (0...(1 << 40)).contains(value) else { return nil }
+        return value
     }
 
     public var boolValue: Bool? {

@@ -44,18 +44,24 @@ public struct RequestStateMachine: Sendable {
         public var maxRetries: Int
         public var initialBackoff: Double
         public var maxBackoff: Double
+        /// A server asking (with `Retry-After`) for a longer wait than this is not retried
+        /// automatically: the error says how long it asked for.
+        public var maxRetryAfter: Double
 
-        public init(maxRetries: Int = 3, initialBackoff: Double = 1, maxBackoff: Double = 20) {
+        public init(
+            maxRetries: Int = 3, initialBackoff: Double = 1, maxBackoff: Double = 20, maxRetryAfter: Double = 120
+        ) {
             self.maxRetries = maxRetries
             self.initialBackoff = initialBackoff
             self.maxBackoff = maxBackoff
+            self.maxRetryAfter = maxRetryAfter
         }
 
-        /// Seconds to wait before retry number `attempt` (1-based): doubling from `initialBackoff`,
-        /// at least what the server asked for with `Retry-After`, at most `maxBackoff`.
+        /// Seconds to wait before retry number `attempt` (1-based): what the server asked for with
+        /// `Retry-After`, else doubling from `initialBackoff` up to `maxBackoff`.
         public func delay(attempt: Int, retryAfter: Double? = nil) -> Double {
-            let doubled = initialBackoff * pow(2, Double(max(0, attempt - 1)))
-            return min(maxBackoff, max(doubled, retryAfter ?? 0))
+            if let retryAfter { return retryAfter }
+            return min(maxBackoff, initialBackoff * pow(2, Double(max(0, attempt - 1))))
         }
     }
 
@@ -141,9 +147,16 @@ public struct RequestStateMachine: Sendable {
         return actions
     }
 
-    /// The request failed before or during the response. Retries 429/5xx while nothing was produced.
+    /// The request failed before or during the response. Retries 429/5xx while nothing was produced,
+    /// after the `Retry-After` seconds the server asked for (unless that is longer than the policy allows).
     public mutating func failed(_ error: ChatError, retryAfter: Double? = nil, at now: Date) -> [Action] {
         guard !state.isTerminal else { return [] }
+        if error.isRetryable, let retryAfter, retryAfter > policy.maxRetryAfter {
+            var error = error
+            error.message +=
+                " The provider asks to wait \(ChatError.seconds(retryAfter.rounded(.up))) before the next try."
+            return end(.failed(error), at: now)
+        }
         if error.isRetryable, !producedContent, retriesUsed < policy.maxRetries {
             retriesUsed += 1
             let delay = policy.delay(attempt: retriesUsed, retryAfter: retryAfter)

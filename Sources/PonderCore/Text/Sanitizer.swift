@@ -1,3 +1,5 @@
+import Foundation
+
 /// Neutralises everything in untrusted text (model reasoning and answers, titles, server
 /// messages) that could drive the terminal or spoof what is shown, and makes it visible instead:
 ///
@@ -7,7 +9,9 @@
 /// - C1 controls become `␛` plus their 7-bit equivalent (U+009B CSI → `␛[`);
 /// - bidi overrides and isolates and other invisible format characters become a named marker
 ///   such as `⟨RLO⟩` or `⟨ZWSP⟩`;
-/// - tabs expand to spaces up to the next multiple of 4 columns of their line; CR LF becomes LF.
+/// - tabs expand to spaces up to the next multiple of 4 columns of their line; CR LF becomes LF;
+/// - more than `maximumMarks` combining characters in a row (a "zalgo" flood) are cut to that many
+///   and a count such as `⟨492 more marks⟩`.
 ///
 /// Newlines are kept. Output contains no control characters, so sanitising is idempotent.
 /// Text made only of printable ASCII and newlines is returned untouched without copying.
@@ -22,6 +26,22 @@ public enum Sanitizer {
         result.reserveCapacity(text.utf8.count + 8)
         scan(text[...]) { piece, _ in result += piece }
         return result
+    }
+
+    /// Text for the clipboard: sanitised like `sanitize`, but tabs stay tabs (code keeps its
+    /// indentation); no control character but newline and tab remains.
+    public static func sanitizeForClipboard(_ text: String) -> String {
+        if isPlainASCII(text) { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 8)
+        scan(text[...], keepingTabs: true) { piece, _ in result += piece }
+        return result
+    }
+
+    /// The OSC 52 sequence that asks the terminal to put `text`, made safe for the clipboard, on
+    /// the system clipboard.
+    public static func clipboardSequence(_ text: String) -> String {
+        "\u{1B}]52;c;" + Data(sanitizeForClipboard(text).utf8).base64EncodedString() + "\u{07}"
     }
 
     /// Sanitised single-line text (titles, status messages): newlines become spaces.
@@ -52,7 +72,12 @@ public enum Sanitizer {
     /// Whether `sanitize` would change the text.
     public static func needsSanitizing(_ text: String) -> Bool {
         if isPlainASCII(text) { return false }
-        for scalar in text.unicodeScalars where scalar.value != 0x0A && isUnsafe(scalar.value) { return true }
+        var marks = 0
+        for scalar in text.unicodeScalars {
+            if scalar.value != 0x0A && isUnsafe(scalar.value) { return true }
+            marks = scalar.value >= 0x300 && isMark(scalar) ? marks + 1 : 0
+            if marks > maximumMarks { return true }
+        }
         return false
     }
 
@@ -70,7 +95,7 @@ public enum Sanitizer {
 
     /// Walks `text`, calling `emit` with runs of output text and whether each run replaces
     /// something. Clean runs are emitted as they are.
-    static func scan(_ text: Substring, emit: (String, Bool) -> Void) {
+    static func scan(_ text: Substring, keepingTabs: Bool = false, emit: (String, Bool) -> Void) {
         let scalars = text.unicodeScalars
         var lineText = ""  // output of the current line so far, to place tab stops
         var runStart = scalars.startIndex
@@ -94,8 +119,26 @@ public enum Sanitizer {
             track(piece)
         }
 
+        var marks = 0  // combining characters in a row so far
+        var dropped = 0  // of those, how many past `maximumMarks` were left out
         while index < scalars.endIndex {
             let value = scalars[index].value
+            if value >= 0x300, isMark(scalars[index]) {
+                marks += 1
+                if marks > maximumMarks {
+                    flush(upTo: index)
+                    dropped += 1
+                    index = scalars.index(after: index)
+                    runStart = index
+                    continue
+                }
+            } else {
+                marks = 0
+                if dropped > 0 {
+                    replace("⟨\(dropped) more marks⟩")
+                    dropped = 0
+                }
+            }
             if value == 0x0A || !isUnsafe(value) {
                 index = scalars.index(after: index)
                 continue
@@ -103,6 +146,9 @@ public enum Sanitizer {
             flush(upTo: index)
             let next = scalars.index(after: index)
             switch value {
+            case 0x09 where keepingTabs:
+                replace("\t", neutralised: false)
+                index = next
             case 0x09:
                 let column = DisplayWidth.of(lineText)
                 replace(String(repeating: " ", count: tabWidth - column % tabWidth), neutralised: false)
@@ -113,10 +159,24 @@ public enum Sanitizer {
                 let end = endOfSequence(scalars, at: index)
                 var shown = ""
                 var position = index
+                var sequenceMarks = 0
+                var sequenceDropped = 0
                 while position < end {
-                    shown += visible(scalars[position].value)
+                    // A flood of marks inside a sequence is cut like one outside it.
+                    let scalar = scalars[position]
+                    sequenceMarks = scalar.value >= 0x300 && isMark(scalar) ? sequenceMarks + 1 : 0
+                    if sequenceMarks > maximumMarks {
+                        sequenceDropped += 1
+                    } else {
+                        if sequenceDropped > 0 {
+                            shown += "⟨\(sequenceDropped) more marks⟩"
+                            sequenceDropped = 0
+                        }
+                        shown += visible(scalar.value)
+                    }
                     position = scalars.index(after: position)
                 }
+                if sequenceDropped > 0 { shown += "⟨\(sequenceDropped) more marks⟩" }
                 replace(shown)
                 index = end
             default:
@@ -126,6 +186,17 @@ public enum Sanitizer {
             runStart = index
         }
         flush(upTo: scalars.endIndex)
+        if dropped > 0 { replace("⟨\(dropped) more marks⟩") }
+    }
+
+    /// Combining characters one letter may carry before the rest of a run is replaced by a count:
+    /// enough for every script's stacked marks, few enough that a flood cannot spill over the lines
+    /// around it or hide them.
+    public static let maximumMarks = 8
+
+    /// A scalar that attaches to the one before it: combining marks, variation selectors, joiners.
+    static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isGraphemeExtend || scalar.value == 0x200D
     }
 
     /// Visible form of one scalar inside replaced text.

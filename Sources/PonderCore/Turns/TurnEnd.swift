@@ -8,16 +8,22 @@ public struct TurnEnd: Equatable, Sendable {
     public var errorText: String?
     /// `.finished`, `.failed` or `.cancelled`.
     public var phase: RequestPhase
+    /// Why the answer's final write failed (a full disk); nil when it is stored in full.
+    public var saveFailure: StoreError?
+    /// Characters that arrived but are missing from the stored answer (with `saveFailure`).
+    public var unsavedCharacters: Int
 
     public init(
         conversationID: ConversationID, answerID: MessageID, status: MessageStatus, errorText: String?,
-        phase: RequestPhase
+        phase: RequestPhase, saveFailure: StoreError? = nil, unsavedCharacters: Int = 0
     ) {
         self.conversationID = conversationID
         self.answerID = answerID
         self.status = status
         self.errorText = errorText
         self.phase = phase
+        self.saveFailure = saveFailure
+        self.unsavedCharacters = unsavedCharacters
     }
 
     /// The failure, when the request failed.

@@ -42,9 +42,12 @@ public final class TurnRunner: Sendable {
         var finishReason: FinishReason?
         if case .finished(let reason) = phase { finishReason = reason }
         await writer?.finish(status: status, errorText: errorText, finishReason: finishReason)
+        // A final write that failed (a full disk) leaves the answer marked failed with what is missing.
+        let saveFailure = writer?.saveFailure
         let end = TurnEnd(
-            conversationID: turn.conversation.id, answerID: turn.answer.id, status: status, errorText: errorText,
-            phase: phase)
+            conversationID: turn.conversation.id, answerID: turn.answer.id,
+            status: saveFailure != nil && status == .complete ? .failed : status, errorText: errorText,
+            phase: phase, saveFailure: saveFailure, unsavedCharacters: writer?.unsavedCharacters ?? 0)
         observer.turnEnded(end)
         return end
     }

@@ -34,6 +34,8 @@ public final class EffectRunner: EffectHandler {
             terminal.copyToClipboard(text)
         case .editExternally(let text):
             terminal.editExternally(text)
+        case .rescueUnsaved(let messages):
+            store.rescue(messages)
         case .quit:
             // The reducer marked the state as quitting; the loop leaves before its next wait.
             break

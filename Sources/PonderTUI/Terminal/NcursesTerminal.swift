@@ -1,5 +1,6 @@
 import CNcurses
 import Foundation
+import PonderCore
 
 /// The real terminal, through ncursesw. CNcurses is imported only by the three `Ncurses*` files
 /// (this one, its palette and its keypad table); every call happens on the thread that runs the
@@ -187,7 +188,7 @@ public final class NcursesTerminal: Terminal {
     }
 
     public func copyToClipboard(_ text: String) {
-        writeToTTY("\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}")
+        writeToTTY(Sanitizer.clipboardSequence(text))
     }
 
     private func writeToTTY(_ sequence: String) {

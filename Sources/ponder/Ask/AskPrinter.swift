@@ -77,12 +77,18 @@ struct AskPrinter: Sendable {
         ]
         switch outcome {
         case .finished(let reason, let ending):
-            done["finish_reason"] = .string(reason.rawValue)
+            done["finish_reason"] = reason == .unspecified ? .null : .string(reason.rawValue)
             done["ending"] = .string(ending.name)
         case .failed(let error):
             _ = event([
                 "type": "error", "kind": .string(error.kind.rawValue), "message": .string(error.message),
                 "http_status": Self.number(error.httpStatus),
+            ])
+        case .notSaved(let error, let missing, _):
+            _ = event([
+                "type": "error", "kind": "store",
+                "message": .string(AskOutcome.notSavedMessage(error, missing: missing)),
+                "http_status": .null,
             ])
         case .cancelled, .outputClosed:
             break

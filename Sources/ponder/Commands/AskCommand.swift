@@ -95,8 +95,15 @@ struct AskCommand: AsyncParsableCommand {
         // header) before the request is sent, so a killed `ponder ask` leaves an interrupted answer.
         let runner = TurnRunner(store: store, client: client, savesTurns: !noSave)
         let turnProvider = TurnProvider.resolved(settings)
-        let turn = try runner.prepare(
-            .ask(text, conversation: existing?.id, after: nil), provider: turnProvider, controls: controls)
+        let turn: PreparedTurn
+        do {
+            turn = try runner.prepare(
+                .ask(text, conversation: existing?.id, after: nil), provider: turnProvider, controls: controls)
+        } catch var error as StoreError where error.kind == .readOnly || error.kind == .diskFull {
+            // Nothing was sent yet: say so, and how to ask anyway.
+            error.message += " Nothing was sent; to ask without saving, use --no-save."
+            throw error
+        }
         StartupTrace.mark("question saved")
         let session = AskSession(
             printer: AskPrinter(showReasoning: !hideReasoning, showAnswer: !reasoningOnly, json: json))
@@ -147,6 +154,9 @@ struct AskCommand: AsyncParsableCommand {
         switch outcome {
         case .finished(.insufficientResources, _):
             printError("ponder: the provider stopped the answer early (insufficient resources)")
+        case .finished(.unspecified, _):
+            printError(
+                "ponder: the provider ended the answer without saying why (no finish reason); it may be incomplete")
         case .finished(_, let ending):
             guard let explanation = ending.explanation(budget: budget) else { return }
             let hint = saved ? " (ponder ask --continue --max-tokens N asks again in this conversation)" : ""
@@ -159,6 +169,9 @@ struct AskCommand: AsyncParsableCommand {
         case .cancelled:
             printError(saved ? "ponder: interrupted; what arrived was saved" : "ponder: interrupted")
             throw ExitCodes.interrupted
+        case .notSaved(let error, let missing, let streamed):
+            if case .failed(let streamError) = streamed { ErrorReport(streamError)?.print() }
+            throw CLIError(AskOutcome.notSavedMessage(error, missing: missing), exitCode: ExitCodes.store)
         }
     }
 }

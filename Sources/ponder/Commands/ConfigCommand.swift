@@ -47,7 +47,7 @@ struct ConfigCommand: ParsableCommand {
             let url = ConfigLoader.configURL()
             let config: PonderConfig
             do {
-                config = try ConfigLoader.load(from: url)
+                config = try ConfigLoader.load()
             } catch {
                 for problem in error.problems { printError(problem.description) }
                 throw ExitCodes.config
@@ -79,7 +79,8 @@ extension ConfigCommand {
     }
 }
 
-/// Writes one line to standard error.
+/// Writes one line to standard error, made safe for a terminal: messages quote anything (an id or
+/// a file name from the command line, a server's words, a value from the config file).
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    FileHandle.standardError.write(Data((Sanitizer.sanitizeLine(line) + "\n").utf8))
 }

@@ -18,9 +18,10 @@ enum ExitCodes {
     static let store = ExitCode(74)
     /// The provider could not be reached (DNS, refused, TLS, timeout, dropped connection).
     static let network = ExitCode(69)
-    /// The provider failed or refused the request (4xx other than auth, 5xx, 429, in-band errors).
+    /// The provider failed or refused the request (4xx other than a rejected key, such as 402 for an
+    /// empty balance; 5xx, 429, in-band errors).
     static let server = ExitCode(75)
-    /// The API key was missing or rejected (401/403) or the balance is empty (402).
+    /// The API key was missing (not set, or `api_key_cmd` failed) or rejected (401/403).
     static let auth = ExitCode(77)
     /// The config file is invalid.
     static let config = ExitCode(78)
@@ -29,11 +30,11 @@ enum ExitCodes {
 
     static func code(for error: ChatError) -> ExitCode {
         switch error.kind {
-        case .unauthorized, .forbidden, .insufficientBalance: return auth
+        case .unauthorized, .forbidden, .missingKey: return auth
         case .network, .timeout, .interrupted: return network
         case .configuration: return config
-        case .badRequest, .notFound, .invalidParameters, .rateLimited, .server, .serverOverloaded, .inBand,
-            .malformedStream:
+        case .badRequest, .insufficientBalance, .notFound, .invalidParameters, .rateLimited, .server,
+            .serverOverloaded, .inBand, .malformedStream:
             return server
         }
     }

@@ -13,8 +13,7 @@ struct CommandContext {
 
     /// Loads the config named by `PONDER_CONFIG` or `$XDG_CONFIG_HOME/ponder/config.toml`.
     static func load(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> CommandContext {
-        let url = ConfigLoader.configURL(environment: environment)
-        let config = try ConfigLoader.load(from: url, environment: environment)
+        let config = try ConfigLoader.load(environment: environment)
         for warning in config.warnings { printError("warning: \(warning.description)") }
         return CommandContext(environment: environment, paths: XDGPaths(environment: environment), config: config)
     }
@@ -51,10 +50,10 @@ struct CommandContext {
         return provider
     }
 
-    /// The provider's settings with its key resolved (a `ChatError` of kind `.configuration` says
+    /// The provider's settings with its key resolved (a `ChatError` of kind `.missingKey` says
     /// what to fix when the key cannot be read).
     func settings(for provider: ProviderConfig) throws -> ProviderSettings {
-        let key = try KeyResolver(environment: environment).resolve(provider.keySource, provider: provider.name)
+        let key = try KeyResolver(environment: environment).resolve(provider)
         return provider.settings(apiKey: key)
     }
 

@@ -14,7 +14,7 @@ struct ErrorReport {
         case let error as CLIError:
             self.init(lines: ["ponder: \(error.message)"], exitCode: error.exitCode)
         case let error as ChatError:
-            self.init(lines: ["ponder: \(Sanitizer.sanitizeLine(error.message))"], exitCode: ExitCodes.code(for: error))
+            self.init(lines: ["ponder: \(error.message)"], exitCode: ExitCodes.code(for: error))
         case let error as StoreError:
             self.init(store: error)
         case let error as EngineInstallError:
@@ -37,14 +37,11 @@ struct ErrorReport {
     }
 
     private init(store error: StoreError) {
-        var lines = ["ponder: \(error.message)"]
+        let lines = ["ponder: \(error.message)"]
         switch error.kind {
-        case .corrupt:
-            lines.append("ponder: run `ponder db repair` to move the damaged file aside and start a new database")
-            self.init(lines: lines, exitCode: ExitCodes.store)
         case .invalidData:
             self.init(lines: lines, exitCode: ExitCodes.badData)
-        case .unreadable, .newerVersion, .diskFull, .busy, .other:
+        case .unreadable, .readOnly, .corrupt, .newerVersion, .diskFull, .busy, .other:
             self.init(lines: lines, exitCode: ExitCodes.store)
         }
     }

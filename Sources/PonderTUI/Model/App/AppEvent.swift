@@ -25,6 +25,8 @@ public enum AppEvent: Equatable, Sendable {
     case streamStarted(conversation: Conversation, user: Message?, assistant: Message)
     /// Merged deltas of the streaming message.
     case streamUpdated(StreamUpdate)
+    /// Saving the answers that could not be saved, asked for by quitting, is done.
+    case unsavedRescued(UnsavedRescue)
     /// The stream ended and the answer is stored with this status and error text.
     case streamEnded(TurnEnd)
     /// The positions the panes were drawn at (clamped, jumps resolved), from the last frame.

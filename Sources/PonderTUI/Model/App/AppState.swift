@@ -25,6 +25,8 @@ public struct AppState: Equatable, Sendable {
     /// Until when (monotonic seconds) a second Ctrl-C quits.
     public var quitArmedUntil: Double?
     public var isQuitting = false
+    /// A stream or unsaved text that Ctrl-Q asks about before leaving.
+    public var quitGuard = QuitGuard()
     /// The open conversation; nil until the first message is sent.
     public var conversationID: ConversationID?
     /// The open conversation's messages, oldest first.
@@ -132,7 +134,8 @@ public struct AppState: Equatable, Sendable {
 
     /// The next moment the state changes by itself (a notice expiring), for the loop's timer.
     public var nextDeadline: Double? {
-        [quitArmedUntil, notice?.expiresAt, browser?.searchDueAt].compactMap { $0 }.min()
+        [quitArmedUntil, notice?.expiresAt, browser?.searchDueAt, stream?.silenceCheckDue, quitGuard.deadline]
+            .compactMap { $0 }.min()
     }
 }
 

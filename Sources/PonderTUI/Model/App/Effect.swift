@@ -21,6 +21,8 @@ public enum Effect: Equatable, Sendable {
     /// Edit the message text in `$EDITOR` (done by the loop, which lends it the terminal).
     case editExternally(String)
     case quit
+    /// Save these answers again (their text could not all be saved); failing that, write them to a file.
+    case rescueUnsaved([Message])
     /// Browse and search: store work for the browser and the conversation list.
     case browser(BrowserEffect)
     /// Load a conversation from the store and open it, scrolled to a search hit when `focus` is given.

@@ -46,6 +46,9 @@ public enum Reducer {
             applyUpdate(update, state: &state)
         case .streamEnded(let end):
             endStream(end, state: &state)
+            noteUnsaved(end, state: &state)
+        case .unsavedRescued(let rescue):
+            rescueEnded(rescue, state: &state)
         case .scrollResolved(let report):
             if let position = report.transcript {
                 state.scroll.transcriptFromBottom = position.fromBottom
@@ -147,8 +150,7 @@ public enum Reducer {
     static func performApp(_ action: AppAction, now: Double, state: inout AppState) -> [Effect] {
         switch action {
         case .quit:
-            state.isQuitting = true
-            return [.quit]
+            return requestQuit(now: now, state: &state)
         case .interrupt:
             if let until = state.quitArmedUntil, now < until {
                 state.isQuitting = true
@@ -172,5 +174,7 @@ public enum Reducer {
     static func expireDeadlines(_ state: inout AppState, now: Double) {
         if let until = state.quitArmedUntil, now >= until { state.quitArmedUntil = nil }
         if let expiry = state.notice?.expiresAt, now >= expiry { state.notice = nil }
+        checkSilence(&state, now: now)
+        expireQuitConfirmation(&state, now: now)
     }
 }

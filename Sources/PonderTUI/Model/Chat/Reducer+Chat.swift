@@ -81,6 +81,7 @@ extension Reducer {
         stream.reasoningChunks += update.reasoningChunks
         stream.answerChunks += update.answerChunks
         stream.updatedAt = update.at
+        stream.silence.heardData()
         if let phase = update.phase {
             if phase == .answering && stream.phase != .answering && state.collapseThinkingOnAnswer {
                 state.thinkingCollapsed = true

@@ -11,6 +11,8 @@ public struct StreamProgress: Equatable, Sendable {
     public var answerChunks = 0
     /// Wall-clock time of the latest update; the header's clock stops between updates.
     public var updatedAt: Date
+    /// How long nothing has arrived (checked on the loop's timer).
+    public var silence = StreamSilence()
 
     public init(messageID: MessageID, phase: RequestPhase = .connecting, updatedAt: Date) {
         self.messageID = messageID

@@ -62,7 +62,11 @@ enum ReasoningSummary {
         if let tokens {
             parts.append("\(AnswerStatistics.count(tokens)) tokens" + countedMark(message, stream: stream))
         }
-        if let seconds, let tokens, seconds > 0.5 { parts.append("\(Int((Double(tokens) / seconds).rounded())) tok/s") }
+        if live, let silence = stream?.silenceText {
+            parts.append(silence)
+        } else if let seconds, let tokens, seconds > 0.5 {
+            parts.append("\(Int((Double(tokens) / seconds).rounded())) tok/s")
+        }
         return parts.joined(separator: " · ")
     }
 

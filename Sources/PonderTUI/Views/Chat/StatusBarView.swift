@@ -70,7 +70,11 @@ enum StatusBarView {
             numbers.append("out \(AnswerStatistics.count(answer))")
         }
         if let share = usage.cacheHitShare { numbers.append("cache \(Int((share * 100).rounded()))%") }
-        if let speed = speed(message, state: state) { numbers.append("\(speed) tok/s") }
+        if let silence = state.stream.flatMap({ $0.messageID == message.id ? $0.silenceText : nil }) {
+            numbers.append(silence)
+        } else if let speed = speed(message, state: state) {
+            numbers.append("\(speed) tok/s")
+        }
         if let prices = state.prices, let cost = prices.cost(of: usage) {
             numbers.append(prices.currency + String(format: "%.4f", cost))
         }

@@ -1,0 +1,76 @@
+import Foundation
+import PonderCore
+import TestSupport
+import Testing
+
+/// Ctrl-Q never loses text: during a stream it asks for a second press, and an answer that a full
+/// disk kept out of the store is saved again or written to a file before Ponder leaves.
+@Suite(.serialized) struct QuitGuardEndToEndTests {
+    @Test func ctrlQDuringAStreamAsksFirstThenStopsAndKeepsWhatArrived() throws {
+        let harness = try ChatEndToEndTests.Harness(model: "fake-slow")
+        try harness.startPonder()
+        try harness.ask("take your time")
+        try harness.tmux.waitFor(text: "step 3")
+        try harness.tmux.sendKeys("C-q")
+        try harness.tmux.waitFor(text: "Ctrl-Q again stops it and quits")
+        // Still running: the stream goes on behind the question.
+        try harness.tmux.waitFor(text: "step 9")
+        #expect((try harness.tmux.format("#{alternate_on}")) == "1")
+        try harness.quit()  // the second Ctrl-Q (within the window: quitPonder sends it at once)
+        try harness.startPonder()
+        let reopened = try harness.tmux.waitFor("the stopped answer, kept") {
+            $0.contains("take your time") && $0.contains("step 9")
+        }
+        #expect(!reopened.contains("You said"), "the answer was stopped before it came")
+        try harness.tmux.sendKeys("C-q")
+        try harness.tmux.waitFor("the shell back") { _ in (try? harness.tmux.format("#{alternate_on}")) == "0" }
+    }
+
+    @Test(.enabled(if: MountNamespace.isAvailable, "needs unprivileged user and mount namespaces"))
+    func anAnswerTheDiskCouldNotHoldIsWrittenToAFileBeforeQuitting() async throws {
+        let server = try await FakeServer.start(
+            defaultScenario: FakeScenario(name: "fill", reasoningTokens: 40_000, answerTokens: 50))
+        defer { Task { await server.stop() } }
+        var home = try FakeProviderHome(prefix: "ponder-quit-e2e", baseURL: server.baseURL, model: "fill")
+        let data = home.path + "/data"
+        let keep = home.path + "/kept"
+        let rescue = home.path + "/rescue"
+        for directory in [data, keep, rescue] {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        home.environment["TMPDIR"] = rescue
+        let ponder = try BuildProducts.executable("ponder")
+        let command = MountNamespace.smallDisk(size: "400k", on: data, keepingIn: keep, command: [ponder.path])
+        let tmux = try TmuxSession(
+            command: command.map(Self.shellQuoted).joined(separator: " "), environment: home.environment, width: 220,
+            height: 30, workingDirectory: home.path)
+        defer { tmux.kill() }
+        try tmux.waitFor(text: "Message")
+        try tmux.sendLiteral("fill the disk")
+        try tmux.sendKeys("Enter")
+        try tmux.waitFor("the warning that text could not be saved", timeout: 60) {
+            $0.contains("characters of this answer could not be saved (the disk is full)")
+        }
+        try tmux.sendKeys("C-q")
+        let written = try tmux.waitFor("the path the text was written to", timeout: 30) {
+            $0.contains("The text is in ") && $0.contains("— Ctrl-Q quits")
+        }
+        #expect((try tmux.format("#{pane_dead}")) != "1", "the first Ctrl-Q does not quit")
+        let files = try FileManager.default.contentsOfDirectory(atPath: rescue).filter { $0.hasSuffix(".md") }
+        let file = try #require(files.first, "\(written)")
+        #expect(written.contains(rescue + "/" + file), "the status bar names the file: \(written)")
+        let text = try String(contentsOfFile: rescue + "/" + file, encoding: .utf8)
+        #expect(text.contains("step 1 step 2 "), "the reasoning is in the file")
+        #expect(text.contains("step 40000 "), "all of it")
+        #expect(text.contains("You said: “fill the disk”."), "and the answer")
+        #expect(text.contains(" Point 49."))
+        let log = try String(contentsOfFile: home.path + "/state/ponder/ponder.log", encoding: .utf8)
+        #expect(log.contains(rescue + "/" + file), "the log names the file too")
+        try tmux.sendKeys("C-q")
+        try tmux.waitFor("ponder to leave") { _ in (try? tmux.format("#{pane_dead}")) == "1" }
+    }
+
+    static func shellQuoted(_ argument: String) -> String {
+        "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
