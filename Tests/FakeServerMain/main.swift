@@ -1,6 +1,7 @@
 // ponder-fake-server: the fake chat provider as a standalone process, for end-to-end tests and demos.
 // Usage: ponder-fake-server [--port N] [--scenario NAME] [--reasoning-tokens N] [--answer-tokens N]
-//                           [--rate TOKENS_PER_SECOND]
+//                           [--rate TOKENS_PER_SECOND] [--request-log FILE]
+// --request-log appends every request it receives to FILE, one line each: target, tab, body.
 // The first stdout line is `listening on http://127.0.0.1:PORT`; it serves until SIGTERM or SIGINT.
 import Foundation
 import TestSupport
@@ -11,8 +12,9 @@ func fail(_ message: String) -> Never {
 }
 
 /// The port and default scenario the command line asks for.
-func parseOptions(_ arguments: [String]) -> (port: Int, scenario: FakeScenario) {
+func parseOptions(_ arguments: [String]) -> (port: Int, scenario: FakeScenario, requestLog: URL?) {
     var port = 0
+    var requestLog: URL?
     var scenario = FakeScenario.standard
     var rest = arguments[...]
     func value(_ flag: String) -> String {
@@ -39,16 +41,18 @@ func parseOptions(_ arguments: [String]) -> (port: Int, scenario: FakeScenario) 
         case "--rate":
             guard let number = Double(value(flag)), number > 0 else { fail("--rate needs a positive number") }
             scenario.tokensPerSecond = number
+        case "--request-log":
+            requestLog = URL(fileURLWithPath: value(flag))
         case "--help", "-h":
             print(
                 "usage: ponder-fake-server [--port N] [--scenario NAME] [--reasoning-tokens N] [--answer-tokens N]"
-                    + " [--rate TOKENS_PER_SECOND]")
+                    + " [--rate TOKENS_PER_SECOND] [--request-log FILE]")
             exit(0)
         default:
             fail("unknown option \(flag) (try --help)")
         }
     }
-    return (port, scenario)
+    return (port, scenario, requestLog)
 }
 
 // Signals are handled before the URL is announced, so a SIGTERM right after it stops cleanly.
@@ -64,7 +68,8 @@ let signalSources = [SIGTERM, SIGINT].map { number in
 let options = parseOptions(Array(CommandLine.arguments.dropFirst()))
 let server: FakeServer
 do {
-    server = try await FakeServer.start(defaultScenario: options.scenario, port: options.port)
+    server = try await FakeServer.start(
+        defaultScenario: options.scenario, port: options.port, requestLog: options.requestLog)
 } catch {
     fail("cannot listen on 127.0.0.1:\(options.port): \(error)")
 }

@@ -33,19 +33,29 @@ public final class FakeServer: Sendable {
 
     let state = FakeLock(State())
     let defaultScenario: FakeScenario
+    /// A file each request is appended to as one line: its target, a tab, its body (see `start`).
+    let requestLog: URL?
     private let group: MultiThreadedEventLoopGroup
     private let channel: any Channel
     public let port: Int
 
-    private init(defaultScenario: FakeScenario, group: MultiThreadedEventLoopGroup, channel: any Channel, port: Int) {
+    private init(
+        defaultScenario: FakeScenario, requestLog: URL?, group: MultiThreadedEventLoopGroup, channel: any Channel,
+        port: Int
+    ) {
         self.defaultScenario = defaultScenario
+        self.requestLog = requestLog
         self.group = group
         self.channel = channel
         self.port = port
     }
 
-    /// Starts a server on 127.0.0.1 at `port` (0 picks a free one).
-    public static func start(defaultScenario: FakeScenario = .standard, port: Int = 0) async throws -> FakeServer {
+    /// Starts a server on 127.0.0.1 at `port` (0 picks a free one). With `requestLog`, every request is
+    /// also appended to that file as one line — target, tab, body (a JSON body's raw line breaks, which
+    /// can only be white space between its tokens, become spaces) — for a test in another process.
+    public static func start(defaultScenario: FakeScenario = .standard, port: Int = 0, requestLog: URL? = nil)
+        async throws -> FakeServer
+    {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let box = FakeLock<FakeServer?>(nil)
         let bootstrap = ServerBootstrap(group: group)
@@ -67,7 +77,8 @@ public final class FakeServer: Sendable {
             throw error
         }
         let server = FakeServer(
-            defaultScenario: defaultScenario, group: group, channel: channel, port: channel.localAddress?.port ?? port)
+            defaultScenario: defaultScenario, requestLog: requestLog, group: group, channel: channel,
+            port: channel.localAddress?.port ?? port)
         box.withLock { $0 = server }
         return server
     }
@@ -112,6 +123,7 @@ public final class FakeServer: Sendable {
     func accept(_ request: RecordedRequest) -> FakeScenario {
         state.withLock { state in
             state.requests.append(request)
+            log(request)
             if FakeScenario.isTitleRequest(request.json) { return .title }
             if !state.queue.isEmpty { return state.queue.removeFirst() }
             if let model = request.json?["model"]?.stringValue, let named = FakeScenario.named(model) { return named }
@@ -126,6 +138,21 @@ public final class FakeServer: Sendable {
             guard used < times else { return false }
             state.failuresByScenario[scenario.name] = used + 1
             return true
+        }
+    }
+
+    /// Appends a request to `requestLog` (under the state lock, so lines keep the order requests came in).
+    private func log(_ request: RecordedRequest) {
+        guard let requestLog else { return }
+        let body = String(decoding: request.body, as: UTF8.self).replacingOccurrences(of: "\n", with: " ")
+            .replacingOccurrences(of: "\r", with: " ")
+        let line = Data((request.target + "\t" + body + "\n").utf8)
+        if let handle = try? FileHandle(forWritingTo: requestLog) {
+            handle.seekToEndOfFile()
+            handle.write(line)
+            try? handle.close()
+        } else {
+            try? line.write(to: requestLog)
         }
     }
 }

@@ -52,6 +52,15 @@ public enum RootView {
         case .codeBlocks(let blocks, let selection):
             CodeBlockPickerView.render(blocks, selection: selection, in: screen, theme: theme, into: &buffer)
             cursor = nil
+        case .modelPicker:
+            ControlsOverlayView.renderPicker(state, in: screen, theme: theme, into: &buffer)
+            cursor = nil
+        case .presets(let selection):
+            ControlsOverlayView.renderPresets(state, selection: selection, in: screen, theme: theme, into: &buffer)
+            cursor = nil
+        case .budget(let text):
+            ControlsOverlayView.renderBudget(state, text: text, in: screen, theme: theme, into: &buffer)
+            cursor = nil
         case nil:
             break
         }

@@ -11,6 +11,7 @@ public enum Action: Hashable, Sendable {
     case fold(FoldAction)
     case copy(CopyAction)
     case find(FindAction)
+    case controls(ControlsAction)
 }
 
 /// The app as a whole: leaving, help, the browser.

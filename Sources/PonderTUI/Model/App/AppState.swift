@@ -61,6 +61,8 @@ public struct AppState: Equatable, Sendable {
     public var pendingSearchFocus: PendingSearchFocus?
     /// `/` search within the transcript or the thinking panel.
     public var find: FindState?
+    /// Per-conversation controls: providers, the open conversation's choices, the model picker.
+    public var controls = ControlsState()
 
     /// How long after a first Ctrl-C a second one quits.
     public static let interruptWindow = 1.5

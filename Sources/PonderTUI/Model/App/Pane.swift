@@ -14,6 +14,12 @@ public enum Overlay: Hashable, Sendable {
     case help(scroll: Int)
     /// The code blocks of an answer, to pick one to copy.
     case codeBlocks([CodeBlock], selection: Int)
+    /// The model picker (its state is `ControlsState.picker`).
+    case modelPicker
+    /// The `[presets]` list; row 0 is "no system prompt".
+    case presets(selection: Int)
+    /// The answer budget being typed.
+    case budget(text: String)
 }
 
 /// A transient status-bar message, shown until `expiresAt` (monotonic seconds) or replaced.

@@ -56,6 +56,8 @@ public enum Reducer {
             }
             if report.jumped { state.scroll.jump = nil }
             state.transcriptRows = report.transcriptRows
+        case .controls(let event):
+            reduceControls(event, state: &state)
         case .browser:
             // Taken by `BrowserReducer.intercept` before this switch.
             break
@@ -125,6 +127,9 @@ public enum Reducer {
                 scrollPane(action, state: &state)
             }
         case .editor(let action):
+            if action == .submit && state.controls.editingSystemPrompt {
+                return saveSystemPrompt(now: now, state: &state)
+            }
             return edit(action, now: now, state: &state)
         case .answer(let action):
             return performAnswer(action, now: now, state: &state)
@@ -134,6 +139,8 @@ public enum Reducer {
             return copy(action, now: now, state: &state)
         case .find(let action):
             performFind(action, now: now, state: &state)
+        case .controls(let action):
+            return performControls(action, now: now, state: &state)
         }
         return []
     }

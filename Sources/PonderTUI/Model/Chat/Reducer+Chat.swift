@@ -6,6 +6,7 @@ extension Reducer {
     static func open(_ conversation: Conversation, messages: [Message], state: inout AppState) {
         state.conversationID = conversation.id
         state.messages = messages
+        adoptControls(of: conversation, state: &state)
         state.selectedMessageID = nil
         state.scroll.transcriptFromBottom = 0
         state.scroll.thinkingFromBottom = 0
@@ -29,6 +30,7 @@ extension Reducer {
             state.conversationID = conversation.id
             state.messages = []
         }
+        adoptControls(of: conversation, state: &state)
         let isNewAnswer = !state.messages.contains { $0.id == assistant.id }
         state.listing = state.listing.updating(
             conversation, addedMessages: (question == nil ? 0 : 1) + (isNewAnswer ? 1 : 0))
@@ -56,6 +58,7 @@ extension Reducer {
         if let index = state.messages.lastIndex(where: { $0.id == end.answerID }) {
             state.messages[index].status = end.status
             state.messages[index].errorText = end.errorText
+            if case .finished(let reason) = end.phase { state.messages[index].finishReason = reason }
         }
         if state.stream?.messageID == end.answerID { state.stream = nil }
         switch end.status {
@@ -66,6 +69,7 @@ extension Reducer {
         case .streaming: state.activity = "ready"
         }
         if let errorText = end.errorText { state.notice = Notice(Sanitizer.sanitizeLine(errorText)) }
+        noteBudgetEnding(end, state: &state)
     }
 
     static func applyUpdate(_ update: StreamUpdate, state: inout AppState) {
@@ -150,7 +154,7 @@ extension Reducer {
         guard state.stream == nil, let index = selectedAssistantIndex(state) else { return [] }
         let message = state.messages[index]
         if continuing {
-            guard message.status.isIncomplete else {
+            guard message.status.isIncomplete || ResponseEnding(message) != .answered else {
                 state.notice = Notice("This answer is complete — Ctrl-R asks again", expiresAt: now + 3)
                 return []
             }

@@ -28,6 +28,9 @@ extension Keymap {
         "toggle-fold": .fold(.toggle), "toggle-all-folds": .fold(.toggleAll),
         "copy": .copy(.text), "copy-code-block": .copy(.codeBlock),
         "find": .find(.start), "find-next": .find(.next), "find-previous": .find(.previous),
+        "pick-model": .controls(.pickModel), "cycle-effort": .controls(.cycleEffort),
+        "edit-system-prompt": .controls(.editSystemPrompt), "pick-preset": .controls(.pickPreset),
+        "set-budget": .controls(.setBudget),
     ]
 
     /// The keymap with each named action bound to the given keys instead of its defaults (in
