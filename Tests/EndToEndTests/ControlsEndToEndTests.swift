@@ -179,7 +179,8 @@ import Testing
         try harness.tmux.waitFor(text: "· max 5")
         try harness.ask("think a lot")
         try harness.tmux.waitFor("the budget message") {
-            $0.contains("while still thinking, so no answer came") && $0.contains("Ctrl-G continues")
+            $0.contains("used its whole output budget while still thinking") && $0.contains("no answer came")
+                && $0.contains("Ctrl-G continues ·")
         }
         #expect(try harness.waitForRequest(1)["max_tokens"]?.intValue == 5)
         // A larger budget, then continue: the answer comes.
@@ -192,7 +193,7 @@ import Testing
         try harness.tmux.sendKeys("C-g")
         try harness.tmux.waitFor("the continued answer") {
             $0.contains("You said: “think a lot”") && $0.contains("│ done")
-                && !$0.contains("so no answer came")
+                && !$0.contains("no answer came")
         }
         #expect(try harness.waitForRequest(2)["max_tokens"]?.intValue == 4096)
         try harness.tmux.quitPonder()
