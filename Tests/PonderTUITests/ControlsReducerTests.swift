@@ -21,6 +21,16 @@ import Testing
         reasoning: "7 × 13", answer: "No: 91 = 7 × 13.", provider: "deepseek", model: "deepseek-reasoner",
         createdAt: start)
 
+    /// DeepSeek's list from its server, and Ollama down (its configured models instead).
+    static let listings = [
+        ProviderModels(
+            provider: "deepseek", kind: .deepseek, current: "deepseek-reasoner",
+            models: ["deepseek-chat", "deepseek-reasoner"], source: .server),
+        ProviderModels(
+            provider: "ollama", kind: .ollama, current: "qwen3", models: ["qwen3", "llama3.2"], source: .config,
+            problem: "could not connect to http://127.0.0.1:11434"),
+    ]
+
     static func state(messages: [Message] = [question, answer]) -> AppState {
         var state = AppState(size: Size(width: 120, height: 30))
         state.controls = ControlsState(
@@ -74,19 +84,9 @@ import Testing
         let rows = state.controls.picker?.rows(configured: state.controls.providers) ?? []
         #expect(rows.compactMap(\.model) == ["deepseek-reasoner", "qwen3", "llama3.2"])
         #expect(state.controls.picker?.selection == 0)
-        _ = Reducer.reduce(
-            &state,
-            .controls(
-                .modelsListed([
-                    ProviderModels(
-                        provider: "deepseek", kind: .deepseek, current: "deepseek-reasoner",
-                        models: ["deepseek-chat", "deepseek-reasoner"], source: .server),
-                    ProviderModels(
-                        provider: "ollama", kind: .ollama, current: "qwen3", models: ["qwen3", "llama3.2"],
-                        source: .config, problem: "connection refused at http://127.0.0.1:11434"),
-                ])))
+        _ = Reducer.reduce(&state, .controls(.modelsListed(Self.listings)))
         let listed = state.controls.picker?.rows(configured: state.controls.providers) ?? []
-        #expect(listed.contains { $0.isProblem && $0.detail.contains("connection refused") })
+        #expect(listed.contains { $0.isProblem && $0.detail.contains("could not connect") })
         let choices = listed.filter { $0.model != nil }
         // The selection stays on the same model when the list changes under it.
         #expect(choices[state.controls.picker?.selection ?? -1].model == "deepseek-reasoner")

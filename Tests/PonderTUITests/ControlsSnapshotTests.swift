@@ -23,17 +23,7 @@ import Testing
         state.size = Size(width: 100, height: 24)
         _ = Fixture.press(&state, .alt(.character("m")))
         #expect(Self.text(state).contains("asking the server…"))
-        _ = Reducer.reduce(
-            &state,
-            .controls(
-                .modelsListed([
-                    ProviderModels(
-                        provider: "deepseek", kind: .deepseek, current: "deepseek-reasoner",
-                        models: ["deepseek-chat", "deepseek-reasoner"], source: .server),
-                    ProviderModels(
-                        provider: "ollama", kind: .ollama, current: "qwen3", models: ["qwen3", "llama3.2"],
-                        source: .config, problem: "could not connect to http://127.0.0.1:11434"),
-                ])))
+        _ = Reducer.reduce(&state, .controls(.modelsListed(Fixture.listings)))
         let screen = Self.text(state)
         #expect(screen.contains("● deepseek-reasoner   (current)"))
         #expect(screen.contains("ollama — ⚠ could not connect to http://127.0.0.1:11434 — configured models shown"))

@@ -275,7 +275,7 @@ extension Reducer {
         switch ResponseEnding(message) {
         case .answered: return
         case .budgetUsedWhileThinking: state.activity = "budget used up while thinking · Ctrl-G continues"
-        case .answerCutShort: state.activity = "answer cut short by the budget · Ctrl-G continues"
+        case .answerCutShort: state.activity = "done · cut short by the budget, Ctrl-G continues"
         }
     }
 }
