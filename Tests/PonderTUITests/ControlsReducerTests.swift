@@ -212,6 +212,26 @@ import Testing
         #expect(effects.last == .regenerate(thinkingOnly.id))
     }
 
+    @Test func anAnswerCutShortByTheBudgetIsDoneAndSaysHowToGoOn() {
+        var partial = Self.answer
+        partial.status = .streaming
+        var state = Self.state(messages: [Self.question])
+        _ = Reducer.reduce(&state, .streamStarted(conversation: Self.conversation, user: nil, assistant: partial))
+        _ = Reducer.reduce(
+            &state,
+            .streamEnded(
+                TurnEnd(
+                    conversationID: Self.conversation.id, answerID: partial.id, status: .complete, errorText: nil,
+                    phase: .finished(.length))))
+        #expect(state.activity == "done · cut short by the budget, Ctrl-G continues")
+        #expect(TranscriptView.endingNote(state.messages[state.messages.count - 1])?.contains("cut short") == true)
+        #expect(Self.press(&state, .ctrl("g")) == [.continueAnswer(partial.id)])
+        // A complete answer that ended normally has no note and is not continued.
+        var finished = state.messages[state.messages.count - 1]
+        finished.finishReason = .stop
+        #expect(TranscriptView.endingNote(finished) == nil)
+    }
+
     @Test func openingAConversationShowsItsOwnControls() {
         var state = Self.state()
         var other = Conversation(id: ConversationID("c2"), title: "Other", createdAt: Self.start)
