@@ -190,9 +190,8 @@ import Testing
         thinkingOnly.answer = ""
         thinkingOnly.status = .streaming
         var state = Self.state(messages: [Self.question])
-        var conversation = Self.conversation
-        conversation.maxOutputTokens = 512
-        _ = Reducer.reduce(&state, .streamStarted(conversation: conversation, user: nil, assistant: thinkingOnly))
+        state.controls.current.maxOutputTokens = 512
+        _ = Reducer.reduce(&state, .streamStarted(conversation: Self.conversation, user: nil, assistant: thinkingOnly))
         _ = Reducer.reduce(
             &state,
             .streamEnded(
@@ -210,6 +209,17 @@ import Testing
         let effects = Self.press(&state, .ctrl("r"))
         #expect(Self.saved(effects)?.maxOutputTokens == 1024)
         #expect(effects.last == .regenerate(thinkingOnly.id))
+    }
+
+    @Test func aTurnStartingInTheOpenConversationKeepsTheScreensNewerChoice() {
+        var state = Self.state()
+        Self.press(&state, .alt(.character("t")))
+        var next = Self.answer
+        next.id = MessageID("a1b")
+        next.status = .streaming
+        // The turn was prepared before the key: its conversation still has no effort.
+        _ = Reducer.reduce(&state, .streamStarted(conversation: Self.conversation, user: nil, assistant: next))
+        #expect(state.controls.current.effort == .off)
     }
 
     @Test func anAnswerCutShortByTheBudgetIsDoneAndSaysHowToGoOn() {

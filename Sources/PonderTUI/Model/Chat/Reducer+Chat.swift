@@ -29,8 +29,9 @@ extension Reducer {
         if state.conversationID != conversation.id {
             state.conversationID = conversation.id
             state.messages = []
+            // In the open conversation the screen's latest choice stands (it may be newer than the turn's).
+            adoptControls(of: conversation, state: &state)
         }
-        adoptControls(of: conversation, state: &state)
         let isNewAnswer = !state.messages.contains { $0.id == assistant.id }
         state.listing = state.listing.updating(
             conversation, addedMessages: (question == nil ? 0 : 1) + (isNewAnswer ? 1 : 0))
