@@ -19,6 +19,9 @@ import Testing
             server: server, provider: fake, size: Size(width: 120, height: 30), providers: ["other": other])
     }
 
+    /// How long a turn may take: the whole suite runs these beside every other test on two cores.
+    static let patience = 90.0
+
     /// The bodies of the chat requests, oldest first.
     static func chatBodies(_ app: RuntimeHarness) -> [JSONValue] {
         app.server.receivedRequests.filter { $0.target.contains("chat") }.compactMap(\.json)
@@ -27,7 +30,7 @@ import Testing
     @Test func effortBudgetAndSystemPromptReachTheRequestAndAreSaved() async throws {
         let app = try await Self.harness()
         app.send("first")
-        #expect(await app.waitForEnds(1))
+        #expect(await app.waitForEnds(1, timeout: Self.patience))
         app.press(.alt(.character("t")))  // auto → off
         app.press(.alt(.character("t")))  // off → low
         app.press(.alt(.character("l")))
@@ -37,7 +40,7 @@ import Testing
         for character in "Be brief." { app.press(.character(character)) }
         app.press(KeyPress(.enter))
         app.send("second")
-        #expect(await app.waitForEnds(2))
+        #expect(await app.waitForEnds(2, timeout: Self.patience))
         let body = try #require(Self.chatBodies(app).last)
         #expect(body["reasoning_effort"]?.stringValue == "low")
         #expect(body["max_tokens"]?.intValue == 4096)
@@ -56,13 +59,13 @@ import Testing
     @Test func switchingTheModelSendsTheNextQuestionToItAndRegenerateMakesASibling() async throws {
         let app = try await Self.harness()
         app.send("first")
-        #expect(await app.waitForEnds(1))
+        #expect(await app.waitForEnds(1, timeout: Self.patience))
         app.press(.alt(.character("m")))
         for character in "no-reasoning" { app.press(.character(character)) }
         app.press(KeyPress(.enter))
         #expect(app.state.modelLabel == "fake-no-reasoning")
         app.send("second")
-        #expect(await app.waitForEnds(2))
+        #expect(await app.waitForEnds(2, timeout: Self.patience))
         #expect(Self.chatBodies(app).map { $0["model"]?.stringValue } == ["fake-reasoner", "fake-no-reasoning"])
         let second = try #require(app.state.messages.last)
         #expect(second.provider == "other" && second.model == "fake-no-reasoning")
@@ -70,7 +73,7 @@ import Testing
         app.press(.alt(.character("m")))
         for character in "markdown" { app.press(.character(character)) }
         app.press(.ctrl("r"))
-        #expect(await app.waitForEnds(3))
+        #expect(await app.waitForEnds(3, timeout: Self.patience))
         #expect(Self.chatBodies(app).last?["model"]?.stringValue == "fake-markdown")
         let answers = app.state.siblings(of: try #require(app.state.messages.last))
         #expect(answers.map(\.model) == ["fake-no-reasoning", "fake-markdown"])
@@ -85,13 +88,13 @@ import Testing
         for digit in "5" { app.press(.character(digit)) }
         app.press(KeyPress(.enter))
         app.send("think long")
-        #expect(await app.waitForEnds(1))
+        #expect(await app.waitForEnds(1, timeout: Self.patience))
         let answer = try #require(app.state.messages.last)
         #expect(ResponseEnding(answer) == .budgetUsedWhileThinking)
         #expect(try app.store.message(answer.id)?.finishReason == .length)
         #expect(Self.chatBodies(app).last?["max_tokens"]?.intValue == 5)
         app.press(.ctrl("g"))
-        #expect(await app.waitForEnds(2))
+        #expect(await app.waitForEnds(2, timeout: Self.patience))
         #expect(Self.chatBodies(app).count == 2)
         #expect(app.state.messages.last?.id == answer.id)
         await app.shutdown()

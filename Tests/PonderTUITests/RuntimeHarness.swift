@@ -82,8 +82,8 @@ final class RuntimeHarness: TerminalServices {
 
     /// Applies posted events until a stream has ended `count` times in all.
     @discardableResult
-    func waitForEnds(_ count: Int) async -> Bool {
-        await waitUntil { _ in self.ends.count >= count }
+    func waitForEnds(_ count: Int, timeout: Double = 15) async -> Bool {
+        await waitUntil(timeout: timeout) { _ in self.ends.count >= count }
     }
 
     /// The ends of the turns so far.
