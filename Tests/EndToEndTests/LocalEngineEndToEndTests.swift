@@ -139,6 +139,11 @@ import Testing
         #expect(answer.status == .complete)
         #expect(!answer.answer.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
         #expect(answer.provider == "local")
+        // SmolLM2 does not reason: its empty thinking panel says so and what gets a model that does.
+        let panel = done.split(separator: "\n").compactMap { $0.split(separator: "│").last }.joined(separator: " ")
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(panel.contains("answers without thinking, so this panel stays empty"))
+        #expect(panel.contains("model_path in [local]"))
         let closing = Self.closingWords(of: answer.answer, notIn: question)
         if !closing.isEmpty {
             #expect(closing.contains { done.contains($0) }, "the end of the answer is on screen: \(closing)")

@@ -1,6 +1,7 @@
 // ponder-fake-server: the fake chat provider as a standalone process, for end-to-end tests and demos.
 // Usage: ponder-fake-server [--port N] [--scenario NAME] [--reasoning-tokens N] [--answer-tokens N]
-//                           [--rate TOKENS_PER_SECOND] [--sent-log FILE] [--list-scenarios]
+//                           [--rate TOKENS_PER_SECOND] [--sent-log FILE] [--request-log FILE] [--list-scenarios]
+// --request-log appends every request it receives to FILE, one line each: target, tab, body.
 // The first stdout line is `listening on http://127.0.0.1:PORT`; it serves until SIGTERM or SIGINT.
 // Every scenario, the fault matrix (`fault-…`) included, can also be picked per request by sending
 // its name as the model. `--sent-log` appends every token a paced scenario writes, with its time, as
@@ -15,11 +16,12 @@ func fail(_ message: String) -> Never {
 
 let usage =
     "usage: ponder-fake-server [--port N] [--scenario NAME] [--reasoning-tokens N] [--answer-tokens N]"
-    + " [--rate TOKENS_PER_SECOND] [--sent-log FILE] [--list-scenarios]"
+    + " [--rate TOKENS_PER_SECOND] [--sent-log FILE] [--request-log FILE] [--list-scenarios]"
 
-/// The port, default scenario and sent-token log the command line asks for.
-func parseOptions(_ arguments: [String]) -> (port: Int, scenario: FakeScenario, sentLog: URL?) {
+/// The port, default scenario, sent-token log and request log the command line asks for.
+func parseOptions(_ arguments: [String]) -> (port: Int, scenario: FakeScenario, sentLog: URL?, requestLog: URL?) {
     var port = 0
+    var requestLog: URL?
     var scenario = FakeScenario.standard
     var sentLog: URL?
     var rest = arguments[...]
@@ -49,6 +51,8 @@ func parseOptions(_ arguments: [String]) -> (port: Int, scenario: FakeScenario, 
             scenario.tokensPerSecond = number
         case "--sent-log":
             sentLog = URL(fileURLWithPath: value(flag))
+        case "--request-log":
+            requestLog = URL(fileURLWithPath: value(flag))
         case "--list-scenarios":
             for named in FakeScenario.named { print(named.name) }
             exit(0)
@@ -59,7 +63,7 @@ func parseOptions(_ arguments: [String]) -> (port: Int, scenario: FakeScenario, 
             fail("unknown option \(flag) (try --help)")
         }
     }
-    return (port, scenario, sentLog)
+    return (port, scenario, sentLog, requestLog)
 }
 
 // Signals are handled before the URL is announced, so a SIGTERM right after it stops cleanly.
@@ -75,7 +79,9 @@ let signalSources = [SIGTERM, SIGINT].map { number in
 let options = parseOptions(Array(CommandLine.arguments.dropFirst()))
 let server: FakeServer
 do {
-    server = try await FakeServer.start(defaultScenario: options.scenario, port: options.port, sentLog: options.sentLog)
+    server = try await FakeServer.start(
+        defaultScenario: options.scenario, port: options.port, sentLog: options.sentLog,
+        requestLog: options.requestLog)
 } catch {
     fail("cannot listen on 127.0.0.1:\(options.port): \(error)")
 }

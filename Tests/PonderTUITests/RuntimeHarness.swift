@@ -27,14 +27,20 @@ final class RuntimeHarness: TerminalServices {
         return try RuntimeHarness(server: server, provider: provider, size: size)
     }
 
-    init(server: FakeServer, provider: ProviderConfig?, size: Size) throws {
+    /// `providers`, when given, are the other configured providers a conversation may choose.
+    init(server: FakeServer, provider: ProviderConfig?, size: Size, providers: [String: ProviderConfig] = [:]) throws {
         self.server = server
         store = try ConversationStore.inMemory()
         worker = StoreWorker(store: store, queue: queue, exportDirectories: [])
         let client = ChatClient(configuration: .init(retryPolicy: .init(maxRetries: 0), proxy: ProxySettings()))
-        chat = ChatRuntime(store: store, provider: provider, environment: [:], queue: queue, client: client)
+        chat = ChatRuntime(
+            store: store, provider: provider, environment: [:], queue: queue, client: client, providers: providers)
         runner = EffectRunner(chat: chat, store: worker)
         state = AppState(size: size, providerLabel: "fake", modelLabel: "fake-reasoner")
+        if !providers.isEmpty {
+            state.controls = ControlsState(
+                providers: providers.merging(provider.map { [$0.name: $0] } ?? [:]) { $1 }, fallback: provider)
+        }
     }
 
     /// Stops the runtime and the server.
@@ -77,8 +83,8 @@ final class RuntimeHarness: TerminalServices {
 
     /// Applies posted events until a stream has ended `count` times in all.
     @discardableResult
-    func waitForEnds(_ count: Int) async -> Bool {
-        await waitUntil { _ in self.ends.count >= count }
+    func waitForEnds(_ count: Int, timeout: Double = 15) async -> Bool {
+        await waitUntil(timeout: timeout) { _ in self.ends.count >= count }
     }
 
     /// The ends of the turns so far.

@@ -46,16 +46,19 @@ public final class FakeServer: Sendable {
     let defaultScenario: FakeScenario
     /// Where every sent token is also appended as a JSON line (for other processes to read).
     let sentLog: FileHandle?
+    /// A file each request is appended to as one line: its target, a tab, its body (see `start`).
+    let requestLog: URL?
     private let group: MultiThreadedEventLoopGroup
     private let channel: any Channel
     public let port: Int
 
     private init(
-        defaultScenario: FakeScenario, sentLog: FileHandle?, group: MultiThreadedEventLoopGroup, channel: any Channel,
-        port: Int
+        defaultScenario: FakeScenario, sentLog: FileHandle?, requestLog: URL?, group: MultiThreadedEventLoopGroup,
+        channel: any Channel, port: Int
     ) {
         self.defaultScenario = defaultScenario
         self.sentLog = sentLog
+        self.requestLog = requestLog
         self.group = group
         self.channel = channel
         self.port = port
@@ -63,10 +66,13 @@ public final class FakeServer: Sendable {
 
     /// Starts a server on 127.0.0.1 at `port` (0 picks a free one). With `sentLog`, every token a
     /// paced scenario sends is also appended to that file as one JSON line
-    /// (`{"time":…,"request":…,"reasoning":…,"text":…}`, time in seconds since 1970).
-    public static func start(defaultScenario: FakeScenario = .standard, port: Int = 0, sentLog: URL? = nil)
-        async throws -> FakeServer
-    {
+    /// (`{"time":…,"request":…,"reasoning":…,"text":…}`, time in seconds since 1970). With `requestLog`,
+    /// every request is also appended to that file as one line — target, tab, body (a JSON body's raw
+    /// line breaks, which can only be white space between its tokens, become spaces) — for a test in
+    /// another process.
+    public static func start(
+        defaultScenario: FakeScenario = .standard, port: Int = 0, sentLog: URL? = nil, requestLog: URL? = nil
+    ) async throws -> FakeServer {
         var logHandle: FileHandle?
         if let sentLog {
             _ = FileManager.default.createFile(atPath: sentLog.path, contents: nil)
@@ -93,7 +99,8 @@ public final class FakeServer: Sendable {
             throw error
         }
         let server = FakeServer(
-            defaultScenario: defaultScenario, sentLog: logHandle, group: group, channel: channel,
+            defaultScenario: defaultScenario, sentLog: logHandle, requestLog: requestLog, group: group,
+            channel: channel,
             port: channel.localAddress?.port ?? port)
         box.withLock { $0 = server }
         return server
@@ -142,6 +149,7 @@ public final class FakeServer: Sendable {
     func accept(_ request: RecordedRequest) -> (FakeScenario, Int) {
         state.withLock { state in
             state.requests.append(request)
+            log(request)
             let number = state.requests.count
             if FakeScenario.isTitleRequest(request.json) { return (.title, number) }
             if !state.queue.isEmpty { return (state.queue.removeFirst(), number) }
@@ -170,6 +178,21 @@ public final class FakeServer: Sendable {
             guard used < times else { return false }
             state.failuresByScenario[scenario.name] = used + 1
             return true
+        }
+    }
+
+    /// Appends a request to `requestLog` (under the state lock, so lines keep the order requests came in).
+    private func log(_ request: RecordedRequest) {
+        guard let requestLog else { return }
+        let body = String(decoding: request.body, as: UTF8.self).replacingOccurrences(of: "\n", with: " ")
+            .replacingOccurrences(of: "\r", with: " ")
+        let line = Data((request.target + "\t" + body + "\n").utf8)
+        if let handle = try? FileHandle(forWritingTo: requestLog) {
+            handle.seekToEndOfFile()
+            handle.write(line)
+            try? handle.close()
+        } else {
+            try? line.write(to: requestLog)
         }
     }
 }

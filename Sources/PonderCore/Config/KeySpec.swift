@@ -75,5 +75,6 @@ public enum KeyRemap {
         "new-conversation",
         "toggle-outline", "previous-step", "next-step", "previous-reflection", "next-reflection", "show-statistics",
         "show-effort",
+        "pick-model", "cycle-effort", "edit-system-prompt", "pick-preset", "set-budget",
     ]
 }

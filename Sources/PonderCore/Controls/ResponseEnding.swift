@@ -48,7 +48,7 @@ public enum ResponseEnding: Equatable, Sendable {
     }
 
     /// `16384` as `16,384`.
-    static func grouped(_ value: Int) -> String {
+    public static func grouped(_ value: Int) -> String {
         let digits = String(value)
         var out = ""
         for (index, digit) in digits.enumerated() {

@@ -30,6 +30,11 @@ public final class EffectRunner: EffectHandler {
             store.open(id, focus: focus)
         case .browser(let effect):
             store.handle(effect)
+        case .controls(.save(let controls, let conversation)):
+            chat.choose(controls, for: conversation)
+            if let conversation { store.setControls(controls, for: conversation) }
+        case .controls(.listModels):
+            chat.listModels()
         case .copyToClipboard(let text):
             terminal.copyToClipboard(text)
         case .editExternally(let text):

@@ -26,19 +26,17 @@ public enum TUIApplication {
         }
         if options.startInBrowser { state.browser = BrowserState() }
         let provider = options.provider
-        let engine =
-            provider?.kind == .local
-            ? LocalEngine(
-                installation: .default(environment: options.environment), settings: options.config.local,
-                logFile: paths.stateHome.appendingPathComponent("engine.log"))
-            : nil
+        // Any conversation may choose the local engine; it starts only when a turn needs it.
+        let engine = LocalEngine(
+            installation: .default(environment: options.environment), settings: options.config.local,
+            logFile: paths.stateHome.appendingPathComponent("engine.log"))
         let queue = EventQueue()
         let worker = StoreWorker(
             store: store, queue: queue, exportDirectories: StoreWorker.defaultExportDirectories(paths: paths))
         worker.start()
         let chat = ChatRuntime(
             store: store, provider: provider, environment: options.environment, queue: queue, engine: engine,
-            ui: options.config.ui)
+            ui: options.config.ui, providers: options.config.providers)
         let loop = EventLoop(
             terminal: terminal, state: state, queue: queue, signals: signals,
             effects: EffectRunner(chat: chat, store: worker))
@@ -70,6 +68,11 @@ public enum TUIApplication {
         state.sidebarPreference = options.config.ui.showSidebar ? nil : false
         state.prices = provider?.prices
         state.firstRunHelp = options.firstRunHelp
+        state.controls = ControlsState(
+            providers: options.config.providers.merging(provider.map { [$0.name: $0] } ?? [:]) { $1 },
+            fallback: provider, presets: options.config.presets,
+            localModelName: LocalEngineInstallation.default(environment: options.environment).modelName(
+                settings: options.config.local))
         state.listing = ConversationListing(
             summaries: try store.listConversations(), loadedAt: Date(), changeCounter: try store.changeCounter())
         var open = options.opensNewConversation ? nil : state.listing.summaries.first?.conversation

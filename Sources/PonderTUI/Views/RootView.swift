@@ -58,6 +58,15 @@ public enum RootView {
         case .effort(let selection):
             EffortView.render(selection: selection, state: state, in: screen, theme: theme, into: &buffer)
             cursor = nil
+        case .modelPicker:
+            ControlsOverlayView.renderPicker(state, in: screen, theme: theme, into: &buffer)
+            cursor = nil
+        case .presets(let selection):
+            ControlsOverlayView.renderPresets(state, selection: selection, in: screen, theme: theme, into: &buffer)
+            cursor = nil
+        case .budget(let text):
+            ControlsOverlayView.renderBudget(state, text: text, in: screen, theme: theme, into: &buffer)
+            cursor = nil
         case nil:
             break
         }

@@ -12,6 +12,7 @@ public enum Action: Hashable, Sendable {
     case copy(CopyAction)
     case find(FindAction)
     case trace(TraceAction)
+    case controls(ControlsAction)
 }
 
 /// The app as a whole: leaving, help, the browser.

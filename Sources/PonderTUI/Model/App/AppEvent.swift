@@ -34,4 +34,6 @@ public enum AppEvent: Equatable, Sendable {
 
     /// Browse and search.
     case browser(BrowserEvent)
+    /// The per-conversation controls: the model lists.
+    case controls(ControlsEvent)
 }

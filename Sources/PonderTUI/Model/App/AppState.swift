@@ -67,6 +67,8 @@ public struct AppState: Equatable, Sendable {
     public var find: FindState?
     /// The thinking panel's outline mode and trace jumps.
     public var trace = TraceReading()
+    /// Per-conversation controls: providers, the open conversation's choices, the model picker.
+    public var controls = ControlsState()
 
     /// How long after a first Ctrl-C a second one quits.
     public static let interruptWindow = 1.5

@@ -27,4 +27,6 @@ public enum Effect: Equatable, Sendable {
     case browser(BrowserEffect)
     /// Load a conversation from the store and open it, scrolled to a search hit when `focus` is given.
     case openConversation(ConversationID, focus: SearchFocus?)
+    /// The per-conversation controls: saving a choice, listing models.
+    case controls(ControlsEffect)
 }

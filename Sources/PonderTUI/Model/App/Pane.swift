@@ -19,6 +19,12 @@ public enum Overlay: Hashable, Sendable {
     /// Every answer of the conversation with a bar for its thinking; `selection` indexes
     /// `AnswerEffort.answers(in:)` of the shown messages.
     case effort(selection: Int)
+    /// The model picker (its state is `ControlsState.picker`).
+    case modelPicker
+    /// The `[presets]` list; row 0 is "no system prompt".
+    case presets(selection: Int)
+    /// The answer budget being typed.
+    case budget(text: String)
 }
 
 /// A transient status-bar message, shown until `expiresAt` (monotonic seconds) or replaced.

@@ -5,6 +5,7 @@ import PonderCore
 extension Reducer {
     /// The effects when the key belonged to a mode; nil to look it up in the keymap.
     static func modalKey(_ press: KeyPress, now: Double, state: inout AppState) -> [Effect]? {
+        if let effects = controlsKey(press, now: now, state: &state) { return effects }
         if case .codeBlocks(let blocks, let selection) = state.overlay {
             return pickCodeBlock(press, blocks: blocks, selection: selection, state: &state, now: now)
         }

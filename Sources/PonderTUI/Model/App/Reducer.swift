@@ -62,6 +62,8 @@ public enum Reducer {
             if let trace = report.trace { applyTraceReport(trace, state: &state) }
             state.transcriptRows = report.transcriptRows
             if let index = report.findCurrent { resolveFindFromView(index, state: &state) }
+        case .controls(let event):
+            reduceControls(event, state: &state)
         case .browser:
             // Taken by `BrowserReducer.intercept` before this switch.
             break
@@ -131,6 +133,9 @@ public enum Reducer {
                 scrollPane(action, state: &state)
             }
         case .editor(let action):
+            if action == .submit && state.controls.editingSystemPrompt {
+                return saveSystemPrompt(now: now, state: &state)
+            }
             return edit(action, now: now, state: &state)
         case .answer(let action):
             return performAnswer(action, now: now, state: &state)
@@ -143,6 +148,8 @@ public enum Reducer {
             performFind(action, now: now, state: &state)
         case .trace(let action):
             performTrace(action, now: now, state: &state)
+        case .controls(let action):
+            return performControls(action, now: now, state: &state)
         }
         return []
     }

@@ -6,6 +6,7 @@ extension Reducer {
     static func open(_ conversation: Conversation, messages: [Message], state: inout AppState) {
         state.conversationID = conversation.id
         state.messages = messages
+        adoptControls(of: conversation, state: &state)
         state.selectedMessageID = nil
         state.scroll.transcriptFromBottom = 0
         state.scroll.thinkingFromBottom = 0
@@ -28,6 +29,8 @@ extension Reducer {
         if state.conversationID != conversation.id {
             state.conversationID = conversation.id
             state.messages = []
+            // In the open conversation the screen's latest choice stands (it may be newer than the turn's).
+            adoptControls(of: conversation, state: &state)
         }
         let isNewAnswer = !state.messages.contains { $0.id == assistant.id }
         state.listing = state.listing.updating(
@@ -59,6 +62,7 @@ extension Reducer {
             if state.stream?.messageID == end.answerID {
                 state.session.add(state.messages[index].usage, prices: state.prices)
             }
+            if case .finished(let reason) = end.phase { state.messages[index].finishReason = reason }
         }
         if state.stream?.messageID == end.answerID { state.stream = nil }
         switch end.status {
@@ -69,6 +73,7 @@ extension Reducer {
         case .streaming: state.activity = "ready"
         }
         if let errorText = end.errorText { state.notice = Notice(Sanitizer.sanitizeLine(errorText)) }
+        noteBudgetEnding(end, state: &state)
     }
 
     static func applyUpdate(_ update: StreamUpdate, state: inout AppState) {
@@ -154,7 +159,7 @@ extension Reducer {
         guard state.stream == nil, let index = selectedAssistantIndex(state) else { return [] }
         let message = state.messages[index]
         if continuing {
-            guard message.status.isIncomplete else {
+            guard message.status.isIncomplete || ResponseEnding(message) != .answered else {
                 state.notice = Notice("This answer is complete — Ctrl-R asks again", expiresAt: now + 3)
                 return []
             }

@@ -33,6 +33,9 @@ extension Keymap {
         "next-step": .trace(.nextStep), "previous-reflection": .trace(.previousReflection),
         "next-reflection": .trace(.nextReflection), "show-statistics": .trace(.showStatistics),
         "show-effort": .trace(.showEffort),
+        "pick-model": .controls(.pickModel), "cycle-effort": .controls(.cycleEffort),
+        "edit-system-prompt": .controls(.editSystemPrompt), "pick-preset": .controls(.pickPreset),
+        "set-budget": .controls(.setBudget),
     ]
 
     /// The keymap with each named action bound to the given keys instead of its defaults (in

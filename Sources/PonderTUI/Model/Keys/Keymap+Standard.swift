@@ -1,7 +1,7 @@
 /// Ponder's default bindings.
 extension Keymap {
     public static let standard = Keymap(
-        bindings: globalBindings + editorBindings + paneBindings + traceBindings + helpBindings)
+        bindings: globalBindings + editorBindings + paneBindings + traceBindings + helpBindings + controlsBindings)
 
     private static let globalBindings: [KeyBinding] = [
         KeyBinding(
@@ -23,6 +23,21 @@ extension Keymap {
         KeyBinding([.ctrl("r")], .answer(.regenerate), in: .global, "Regenerate (retry) the answer"),
         KeyBinding([.ctrl("g")], .answer(.continueAnswer), in: .global, "Continue a stopped answer"),
         KeyBinding([.ctrl("o")], .fold(.toggleAll), in: .global, "Fold or unfold all reasoning"),
+    ]
+
+    private static let controlsBindings: [KeyBinding] = [
+        KeyBinding(
+            [.alt(.character("m")), KeyPress(.function(3))], .controls(.pickModel), in: .global,
+            "Choose the model (there Ctrl-R asks again)"),
+        KeyBinding(
+            [.alt(.character("t")), KeyPress(.function(4))], .controls(.cycleEffort), in: .global,
+            "Next thinking effort"),
+        KeyBinding(
+            [.alt(.character("s"))], .controls(.editSystemPrompt), in: .global, "Edit the system prompt"),
+        KeyBinding([.alt(.character("p"))], .controls(.pickPreset), in: .global, "Use a system prompt preset"),
+        KeyBinding(
+            [.alt(.character("l"))], .controls(.setBudget), in: .global,
+            "Set the answer budget (tokens)"),
     ]
 
     private static let editorBindings: [KeyBinding] = [

@@ -39,7 +39,7 @@ extension Reducer {
             else { return nil }
             state.trace.outlineOpen = false
             return []
-        case .help, .codeBlocks:
+        case .help, .codeBlocks, .modelPicker, .presets, .budget:
             return nil
         }
     }

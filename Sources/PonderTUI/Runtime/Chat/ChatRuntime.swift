@@ -13,7 +13,15 @@ public final class ChatRuntime: Sendable {
     let provider: TurnProvider?
     let providerConfig: ProviderConfig?
     let keys: KeyResolver
-    private let engine: LocalEngine?
+    let engine: LocalEngine?
+    /// Every configured provider (with the one the app started with), for conversations that chose
+    /// another one and for the model picker.
+    let providers: [String: ProviderConfig]
+    let environment: [String: String]
+    /// The controls the screen chose last, applied to that conversation's next turn and saved with it.
+    let chosenControls = Mutex<ChosenControls?>(nil)
+    /// The model listing in flight, if any.
+    let listing = Mutex<Task<Void, Never>?>(nil)
     let queue: EventQueue
     /// `[ui]` settings; `refineTitles` asks for a short title after a new conversation's first answer.
     let ui: UISettings
@@ -25,7 +33,8 @@ public final class ChatRuntime: Sendable {
 
     public init(
         store: ConversationStore, provider: ProviderConfig?, environment: [String: String], queue: EventQueue,
-        engine: LocalEngine? = nil, client: ChatClient = ChatClient(), ui: UISettings = UISettings()
+        engine: LocalEngine? = nil, client: ChatClient = ChatClient(), ui: UISettings = UISettings(),
+        providers: [String: ProviderConfig] = [:]
     ) {
         let keys = KeyResolver(environment: environment)
         self.runner = TurnRunner(store: store, client: client)
@@ -33,13 +42,17 @@ public final class ChatRuntime: Sendable {
         self.provider = provider.map { TurnProvider.configured($0, keys: keys, engine: engine) }
         self.keys = keys
         self.engine = engine
+        self.environment = environment
+        var providers = providers
+        if let provider { providers[provider.name] = provider }
+        self.providers = providers
         self.queue = queue
         self.ui = ui
     }
 
     /// Starts a turn; what happens arrives as events on the queue.
     public func start(_ plan: TurnPlan) {
-        guard let provider else {
+        guard provider != nil else {
             if let text = Self.question(of: plan) {
                 queue.post(
                     .submitRejected(
@@ -52,9 +65,10 @@ public final class ChatRuntime: Sendable {
         case .continueAnswer(let id): answerID = id
         case .ask, .resend, .regenerate: answerID = .make()
         }
+        let chosen = chosenControls.withLock { $0 }
         running.withLock { running in
             running[answerID] = Task { [self] in
-                await run(plan, answerID: answerID, provider: provider)
+                await run(plan, answerID: answerID, chosen: chosen)
                 _ = self.running.withLock { $0.removeValue(forKey: answerID) }
             }
         }
@@ -69,6 +83,7 @@ public final class ChatRuntime: Sendable {
     /// Stops running turns and waits for their rows to be final, then stops title requests, the
     /// engine and the client.
     public func shutdown() async {
+        listing.withLock { $0?.cancel() }
         let tasks = running.withLock { Array($0.values) }
         for task in tasks { task.cancel() }
         for task in tasks { await task.value }
@@ -79,10 +94,13 @@ public final class ChatRuntime: Sendable {
         await runner.client.shutdown()
     }
 
-    private func run(_ plan: TurnPlan, answerID: MessageID, provider: TurnProvider) async {
+    private func run(_ plan: TurnPlan, answerID: MessageID, chosen: ChosenControls?) async {
         let turn: PreparedTurn
+        let provider: TurnProvider
         do {
-            turn = try runner.prepare(plan, provider: provider, answerID: answerID)
+            let setup = try turnSetup(for: plan, chosen: chosen)
+            provider = setup.provider
+            turn = try runner.prepare(plan, provider: provider, controls: setup.controls, answerID: answerID)
         } catch {
             let reason = Sanitizer.sanitizeLine("\(error)")
             if let text = Self.question(of: plan) {

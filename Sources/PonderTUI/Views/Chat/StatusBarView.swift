@@ -55,7 +55,7 @@ enum StatusBarView {
     static func summary(_ state: AppState) -> String {
         let provider = Sanitizer.sanitizeLine(state.providerLabel)
         let model = Sanitizer.sanitizeLine(state.modelLabel)
-        var parts = ["\(provider) · \(model)", state.activity]
+        var parts = ["\(provider) · \(model)" + controlsLabel(state.controls), state.activity]
         guard let message = state.panelMessage else { return parts.joined(separator: " │ ") }
         let usage = message.usage
         var numbers: [String] = []

@@ -23,16 +23,16 @@ enum ThinkingPanelView {
         let body = rect.inset(top: 1)
         guard let message else {
             PaneChrome.drawTitle(header, in: rect, focused: state.focus == .thinking, theme: theme, into: &buffer)
+            let note = state.controls.emptyPanelNote(for: nil) ?? "Reasoning will stream here"
             PaneChrome.drawCentered(
-                ["Reasoning will stream here", "Ctrl-T folds this panel"], in: body, style: theme.emptyState,
-                into: &buffer)
+                [note, "Ctrl-T folds this panel"], in: body, style: theme.emptyState, into: &buffer)
             return
         }
         guard !message.reasoning.isEmpty else {
             PaneChrome.drawTitle(header, in: rect, focused: state.focus == .thinking, theme: theme, into: &buffer)
             let waiting = state.stream?.messageID == message.id
             PaneChrome.drawCentered(
-                [waiting ? "Waiting for the model…" : "No reasoning for this answer"], in: body,
+                [waiting ? "Waiting for the model…" : noReasoningNote(message, state: state)], in: body,
                 style: theme.emptyState, into: &buffer)
             return
         }
@@ -181,5 +181,11 @@ enum ThinkingPanelView {
         case .select(let offset):
             return offset
         }
+    }
+
+    /// Why an answer's panel is empty: the model does not show its reasoning (and what gets one that
+    /// does), or simply none came.
+    static func noReasoningNote(_ message: Message, state: AppState) -> String {
+        state.controls.emptyPanelNote(for: message) ?? "No reasoning for this answer"
     }
 }

@@ -12,7 +12,9 @@ enum TranscriptView {
         PaneChrome.drawTitle(title(state), in: rect, focused: state.focus == .transcript, theme: theme, into: &buffer)
         let body = rect.inset(top: 1)
         guard !state.messages.isEmpty else {
-            let text = state.firstRunHelp ?? ["No messages yet", "Ask something below — answers appear here"]
+            let text =
+                state.firstRunHelp ?? ["No messages yet", "Ask something below — answers appear here"]
+                + systemPromptLines(state).prefix(1).map(\.text)
             PaneChrome.drawCentered(text, in: body, style: theme.emptyState, into: &buffer)
             return
         }
@@ -28,10 +30,14 @@ enum TranscriptView {
         // Each laid-out message's parts, and the lines below it, to place search matches.
         var placed: [MessageID: (lines: MessageLines, below: Int)] = [:]
         let selected = Reducer.selectedAssistantIndex(state).map { state.messages[$0].id }
-        for message in state.visibleMessages.reversed() {
+        let visible = state.visibleMessages
+        let previousModels = previousAnswerModels(visible)
+        var reachedTop = true
+        for message in visible.reversed() {
             let own = self.lines(
                 for: message, selected: message.id == selected && state.focus == .transcript, state: state,
-                reasoningInline: reasoningInline, width: width, cache: cache, theme: theme)
+                reasoningInline: reasoningInline, width: width, cache: cache, theme: theme,
+                modelMark: modelMark(for: message, previous: previousModels[message.id] ?? nil, state: state))
             if let jump, jump.messageID == message.id, let part = own.parts[jump.part] {
                 let line = part.start + part.markdown.lineIndex(forUTF8Offset: jump.utf8Offset, width: part.width)
                 jumpLinesBelow = collected + own.count - line - 1
@@ -39,7 +45,15 @@ enum TranscriptView {
             segments.insert(contentsOf: own.segments, at: 0)
             if state.find?.pane == .transcript { placed[message.id] = (own, collected) }
             collected += own.count
-            if following && collected >= body.height { break }
+            if following && collected >= body.height {
+                reachedTop = false
+                break
+            }
+        }
+        if reachedTop {
+            let top = systemPromptLines(state).map { LineSegment.single(ScreenLine($0.text, style: $0.style(theme))) }
+            segments.insert(contentsOf: top, at: 0)
+            collected += top.count
         }
         var fromBottom = 0
         if !following {
@@ -118,7 +132,7 @@ enum TranscriptView {
 
     static func lines(
         for message: Message, selected: Bool, state: AppState, reasoningInline: Bool, width: Int,
-        cache: MessageTextCache, theme: Theme
+        cache: MessageTextCache, theme: Theme, modelMark: String? = nil
     ) -> MessageLines {
         var lines = MessageLines()
         switch message.role {
@@ -134,6 +148,7 @@ enum TranscriptView {
                 lines.append(.single(ScreenLine(line, style: theme.paneTitle)))
             }
         case .assistant:
+            if let modelMark { lines.append(.single(ScreenLine(modelMark, style: theme.paneTitle))) }
             let streaming = state.stream?.messageID == message.id
             let folded = state.isFolded(message)
             if !message.reasoning.isEmpty || streaming {
@@ -159,6 +174,9 @@ enum TranscriptView {
                 for line in wrapNote(note, width: width) {
                     lines.append(.single(ScreenLine(line, style: theme.warning)))
                 }
+            }
+            for line in endingNote(message).map({ TextFit.wrapWords($0, width: width) }) ?? [] {
+                lines.append(.single(ScreenLine(line, style: theme.warning)))
             }
             let siblings = state.siblings(of: message)
             if siblings.count > 1, let position = siblings.firstIndex(where: { $0.id == message.id }) {
