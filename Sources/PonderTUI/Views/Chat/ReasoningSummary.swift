@@ -49,8 +49,19 @@ enum ReasoningSummary {
         return parts.joined(separator: " · ")
     }
 
+    /// `12.34` -> `12.3 s`, exactly as `String(format: "%.1f s")` writes it, without Foundation's
+    /// formatter (drawn every frame while an answer streams).
     static func formatSeconds(_ seconds: Double) -> String {
-        String(format: "%.1f s", seconds)
+        guard seconds.sign == .plus, seconds < 1e12 else { return String(format: "%.1f s", seconds) }
+        let scaled = seconds * 10
+        var tenths = scaled.rounded(.toNearestOrEven)
+        if scaled - scaled.rounded(.down) == 0.5 {
+            // The product rounded onto a half: the exact remainder says which way the real value lies.
+            let remainder = (-scaled).addingProduct(seconds, 10)
+            if remainder > 0 { tenths = scaled.rounded(.up) } else if remainder < 0 { tenths = scaled.rounded(.down) }
+        }
+        let whole = Int(tenths)
+        return "\(whole / 10).\(whole % 10) s"
     }
 
     /// `1234567` -> `1,234,567`.
