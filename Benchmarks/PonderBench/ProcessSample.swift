@@ -62,7 +62,7 @@ struct ProcessSample {
     /// The first number on the `name:` line of a /proc status file (kB for memory lines).
     private static func field(_ text: String, _ name: String) -> Int {
         for line in text.split(separator: "\n") where line.hasPrefix(name + ":") {
-            let value = line.dropFirst(name.count + 1).split(separator: " ", omittingEmptySubsequences: true).first
+            let value = line.dropFirst(name.count + 1).split(whereSeparator: { $0 == " " || $0 == "\t" }).first
             return value.flatMap { Int($0) } ?? 0
         }
         return 0
