@@ -14,7 +14,8 @@ import TestSupport
 /// (default 3) with the ratio to the raw printer; then keystroke echo while a 50 tokens/s stream
 /// runs, and the peak RSS with a 1,000,000-token conversation open.
 /// `PONDER_BENCH_PACE=50,500,burst,echo,big` picks parts; `PONDER_BENCH_SCALE` scales the stored
-/// conversations.
+/// conversations, and 0 starts each run with no store, which lets the bench measure a build whose
+/// schema is older than this one's.
 enum PaceBench {
     struct Scenario {
         var name: String
@@ -55,8 +56,8 @@ enum PaceBench {
         let ponder = try BuildProducts.executable("ponder")
         let server = try await FakeServer.start()
         let template = try TemporaryDirectory(prefix: "ponder-pace-store")
-        let stored = URL(fileURLWithPath: template.path + "/ponder.sqlite")
-        try makeStore(at: stored, conversations: max(10, Int(10_000 * scale)))
+        let stored: URL? = scale > 0 ? URL(fileURLWithPath: template.path + "/ponder.sqlite") : nil
+        if let stored { try makeStore(at: stored, conversations: max(10, Int(10_000 * scale))) }
 
         for scenario in scenarios where wanted(scenario.name) {
             var ponderRuns: [Figures] = []
@@ -77,7 +78,7 @@ enum PaceBench {
     // MARK: - Side by side
 
     private static func sideBySide(
-        _ scenario: Scenario, ponder: URL, server: FakeServer, store: URL
+        _ scenario: Scenario, ponder: URL, server: FakeServer, store: URL?
     ) throws -> (Figures, Figures) {
         let home = try FakeProviderHome(prefix: "ponder-pace-bench", server: server)
         try copyStore(store, to: home.databaseFile)
@@ -160,7 +161,7 @@ enum PaceBench {
     // MARK: - Echo and memory
 
     /// Keystroke echo while 2,000 + 300 tokens stream at 50 tokens/s.
-    private static func echoWhileStreaming(ponder: URL, server: FakeServer, store: URL) throws {
+    private static func echoWhileStreaming(ponder: URL, server: FakeServer, store: URL?) throws {
         let home = try FakeProviderHome(prefix: "ponder-pace-echo", server: server)
         try copyStore(store, to: home.databaseFile)
         let tmux = try TmuxSession(command: ponder.path, environment: home.environment, width: 120, height: 40)
@@ -238,7 +239,8 @@ enum PaceBench {
         return tokens
     }
 
-    private static func copyStore(_ source: URL, to target: URL) throws {
+    private static func copyStore(_ source: URL?, to target: URL) throws {
+        guard let source else { return }
         try FileManager.default.createDirectory(
             at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: source, to: target)
