@@ -88,7 +88,7 @@ enum ChatStreamBench {
 
     /// Types `count` characters one by one, each timed until the editor line shows it; then
     /// clears the editor.
-    private static func echoLatencies(_ tmux: TmuxSession, count: Int) throws -> [Double] {
+    static func echoLatencies(_ tmux: TmuxSession, count: Int) throws -> [Double] {
         var latencies: [Double] = []
         for typed in 1...count {
             let start = ContinuousClock.now

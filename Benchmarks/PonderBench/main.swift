@@ -10,6 +10,7 @@ if selected("text") { TextBench.run() }
 if selected("trace") { TraceBench.run() }
 if selected("chat") { await ChatBench.run() }
 if selected("chat-tmux") { await ChatStreamBench.run() }
+if selected("pace") { await PaceBench.run() }
 if selected("streaming") { await StreamingBench.run() }
 if selected("store") {
     do { try await StoreBench.run() } catch { print("store: failed: \(error)") }

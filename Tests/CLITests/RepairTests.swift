@@ -1,10 +1,11 @@
 import Foundation
+import GRDB
 import PonderCore
 import TestSupport
 import Testing
 
 /// `ponder db repair` on a real database of 400 conversations with 8 KB overwritten in the middle of
-/// the file: the commands that meet the damage say so and name the repair; the repair finds it,
+/// its messages: the commands that meet the damage say so and name the repair; the repair finds it,
 /// saves every readable row into a new database, keeps the damaged file byte for byte, and the
 /// recovered conversations are exactly what was written.
 @Suite(.serialized) struct RepairTests {
@@ -32,11 +33,18 @@ import Testing
         return try Data(contentsOf: cli.databaseURL)
     }
 
-    /// Overwrites 8 KB in the middle of the file (two pages) with bytes from a fixed seed.
-    static func damage(_ file: URL, size: Int) throws -> Data {
+    /// Overwrites 8 KB (two pages) with bytes from a fixed seed, in the middle of the file's pages
+    /// of messages — the rows `search` reads for its results and `list` does not. (Which table the
+    /// middle of the file holds depends on the schema, so the place is read from `dbstat`.)
+    static func damage(_ file: URL) throws -> Data {
+        let offset = try DatabaseQueue(path: file.path).read { db -> UInt64 in
+            let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
+            let pages = try Int.fetchAll(
+                db, sql: "SELECT pageno FROM dbstat WHERE name = 'messages' AND pagetype = 'leaf' ORDER BY pageno")
+            return UInt64((pages.isEmpty ? 1 : pages[pages.count / 2]) - 1) * UInt64(pageSize)
+        }
         var generator = SplitMix64(seed: 14)
         let garbage = Data((0..<8192).map { _ in UInt8.random(in: 0...255, using: &generator) })
-        let offset = UInt64(size / 2 / 4096 * 4096)
         let handle = try FileHandle(forWritingTo: file)
         try handle.seek(toOffset: offset)
         try handle.write(contentsOf: garbage)
@@ -47,7 +55,7 @@ import Testing
     @Test func aDamagedDatabaseIsExplainedThenRepaired() throws {
         let cli = try CLIHarness()
         let original = try Self.fill(cli)
-        let damaged = try Self.damage(cli.databaseURL, size: original.count)
+        let damaged = try Self.damage(cli.databaseURL)
         #expect(damaged != original)
 
         // A command that reads the damaged pages says what to do, in one line; one that does not

@@ -41,7 +41,7 @@ import Testing
         #expect(
             applied == [
                 StoreSchema.v1, StoreSchema.v2, StoreSchema.v3, StoreSchema.v4, StoreSchema.conversationControls,
-                StoreSchema.importOrigins, StoreSchema.countedUsage,
+                StoreSchema.importOrigins, StoreSchema.countedUsage, StoreSchema.quietDeltas,
             ])
         #expect(applied.allSatisfy { $0.hasPrefix("v") })
     }

@@ -22,7 +22,8 @@ import Testing
     static func stoppedWhileThinking(_ runner: TurnRunner, _ provider: TurnProvider, _ server: FakeServer)
         async throws -> Message
     {
-        server.enqueue(.slow)
+        // Long enough in thought that the stop always lands before the answer, however loaded the machine.
+        server.enqueue(FakeScenario(name: "fake-slow", reasoningTokens: 2_000, answerTokens: 5, tokensPerSecond: 20))
         let turn = try runner.prepare(.ask("think hard", conversation: nil, after: nil), provider: provider)
         let end = await runner.run(turn, provider: provider, observer: Recorder(stopAfter: 6))
         #expect(end.status == .cancelled)

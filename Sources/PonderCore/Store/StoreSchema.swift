@@ -11,6 +11,7 @@ enum StoreSchema {
     static let conversationControls = "v5-conversation-controls"
     static let importOrigins = "v6-import-origins"
     static let countedUsage = "v7-counted-usage"
+    static let quietDeltas = "v8-streamed-deltas-leave-the-change-counter"
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -21,6 +22,7 @@ enum StoreSchema {
         migrator.registerMigration(conversationControls, migrate: addConversationControls)
         migrator.registerMigration(importOrigins, migrate: createImportOrigins)
         migrator.registerMigration(countedUsage, migrate: addCountedUsage)
+        migrator.registerMigration(quietDeltas, migrate: dropDeltaCounting)
         return migrator
     }
 
@@ -258,5 +260,13 @@ enum StoreSchema {
                 CREATE INDEX import_origins_by_conversation ON import_origins(conversation_id);
                 CREATE INDEX import_origins_by_message ON import_origins(message_id) WHERE message_id IS NOT NULL;
                 """)
+    }
+
+    /// The change counter tells other processes (and the app itself) to list the conversations
+    /// again. A streamed delta changes nothing a list shows (titles, times, message counts; the
+    /// answer's row is written, and counted, when it ends), yet bumping the counter on every flush
+    /// made a streaming app read its whole list again every second.
+    private static func dropDeltaCounting(_ db: Database) throws {
+        try db.execute(sql: "DROP TRIGGER IF EXISTS message_deltas_count_insert")
     }
 }

@@ -14,6 +14,12 @@ public struct ScreenBuffer: Equatable, Sendable {
 
     public var bounds: Rect { Rect(size: size) }
 
+    /// Makes every cell blank again, keeping the storage (a frame drawn into a recycled buffer
+    /// allocates nothing).
+    public mutating func clear() {
+        cells.withUnsafeMutableBufferPointer { $0.update(repeating: .blank) }
+    }
+
     public subscript(x: Int, y: Int) -> Cell {
         cells[y * size.width + x]
     }

@@ -30,6 +30,8 @@ public final class EventLoop: TerminalServices {
     private var decoder = InputDecoder()
     private var lastInputAt = 0.0
     private var previousFrame: ScreenBuffer?
+    /// The frame before the previous one, cleared and drawn into next (two buffers take turns).
+    private var spareFrame: ScreenBuffer?
     private var lastFrameAt = -Double.infinity
     private var dirty = true
     /// A key or click arrived since the last frame: its echo is drawn at once, not at the next
@@ -90,12 +92,14 @@ public final class EventLoop: TerminalServices {
 
     /// Draws the current state now (diffed against the previous frame).
     public func draw(at now: Double) {
-        var frame = ScreenBuffer(size: state.size)
+        var frame = spareFrame.take() ?? ScreenBuffer(size: state.size)
+        if frame.size == state.size { frame.clear() } else { frame = ScreenBuffer(size: state.size) }
         var report = ScrollReport()
         let cursor = RootView.render(
             state, into: &frame, keymap: keymap, theme: theme, cache: textCache, report: &report)
         terminal.present(ScreenDiff.changes(from: previousFrame, to: frame), cursor: cursor)
         textCache.endFrame()
+        spareFrame = previousFrame.take()
         previousFrame = frame
         lastFrameAt = now
         dirty = false

@@ -35,6 +35,10 @@ public final class StoreWorker: Sendable {
     let watch = Mutex(Watch())
     /// Whether the change counter is polled (from `start` until `stop`).
     private let watching = Mutex(false)
+    /// The watch on the store's files while watching (nil where the counter is polled instead).
+    private let fileWatcher = Mutex<StoreFileWatcher?>(nil)
+    /// A counter check is already scheduled after a write.
+    private let checkQueued = Mutex(false)
 
     /// `exportDirectories` are tried in order; the first that can be written to receives exports.
     public init(store: ConversationStore, queue: EventQueue, exportDirectories: [URL], timeZone: TimeZone = .current) {
@@ -53,19 +57,31 @@ public final class StoreWorker: Sendable {
     }
 
     /// Loads what the first screen does not wait for (earlier prompts, the whole list) and starts
-    /// watching the store for changes every `interval` seconds.
+    /// watching the store for changes: a write to its files by any process asks for a check of the
+    /// change counter `interval` seconds later (writes in between join that check), so an idle app
+    /// runs no timer. Where the kernel gives no file watch, the counter is polled every `interval`.
     public func start(watchingEvery interval: Double = 1) {
         work.async {
             if let prompts = try? self.store.recentPrompts() { self.queue.post(.promptsLoaded(prompts)) }
             self.postList()
         }
         watching.withLock { $0 = true }
-        watchAgain(after: interval)
+        if let file = store.fileURL,
+            let watcher = StoreFileWatcher(databaseFile: file, queue: work, onChange: { [self] in checkSoon(interval) })
+        {
+            fileWatcher.withLock { $0 = watcher }
+        } else {
+            watchAgain(after: interval)
+        }
     }
 
     /// Stops watching the store and waits for the work asked so far.
     public func stop() {
         watching.withLock { $0 = false }
+        fileWatcher.withLock {
+            $0?.stop()
+            $0 = nil
+        }
         work.sync {}
     }
 
@@ -136,12 +152,29 @@ public final class StoreWorker: Sendable {
     private func watchAgain(after interval: Double) {
         work.asyncAfter(deadline: .now() + interval) { [self] in
             guard watching.withLock({ $0 }) else { return }
-            if let counter = try? store.changeCounter(),
-                watch.withLock({ $0.lastCounter != nil && $0.lastCounter != counter })
-            {
-                postList()
-            }
+            reloadIfChanged()
             watchAgain(after: interval)
+        }
+    }
+
+    /// Runs on the work queue when the store's files were written: checks the counter `interval`
+    /// seconds later, unless a check is already due.
+    private func checkSoon(_ interval: Double) {
+        guard watching.withLock({ $0 }), !checkQueued.withLock({ $0 }) else { return }
+        checkQueued.withLock { $0 = true }
+        work.asyncAfter(deadline: .now() + interval) { [self] in
+            checkQueued.withLock { $0 = false }
+            guard watching.withLock({ $0 }) else { return }
+            reloadIfChanged()
+        }
+    }
+
+    /// Posts the list again when the change counter moved since it was last read.
+    private func reloadIfChanged() {
+        if let counter = try? store.changeCounter(),
+            watch.withLock({ $0.lastCounter != nil && $0.lastCounter != counter })
+        {
+            postList()
         }
     }
 

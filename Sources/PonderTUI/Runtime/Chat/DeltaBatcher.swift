@@ -78,9 +78,10 @@ final class DeltaBatcher: TurnObserver {
             return true
         }
         if schedule {
-            let interval = interval
-            Task {
-                try? await Task.sleep(for: interval)
+            // A dispatch timer, not a task that sleeps: no task to create and schedule per update.
+            let parts = interval.components
+            let nanoseconds = Int(parts.seconds) * 1_000_000_000 + Int(parts.attoseconds / 1_000_000_000)
+            DispatchQueue.global(qos: .userInitiated).asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) {
                 self.flush()
             }
         }
