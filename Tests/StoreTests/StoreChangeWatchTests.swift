@@ -37,7 +37,7 @@ import Testing
         #expect(watcher != nil)
         let other = try ConversationStore.open(at: directory.databaseURL)
         try other.save(Conversation(title: "from elsewhere"))
-        #expect(try waitUntil { seen.withLock { $0 } > 0 })
+        #expect(waitUntil { seen.withLock { $0 } > 0 })
         #expect(try store.listConversations().map(\.conversation.title) == ["from elsewhere"])
         watcher?.stop()
     }

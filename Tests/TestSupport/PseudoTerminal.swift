@@ -1,4 +1,5 @@
 import Foundation
+import PonderCore
 
 #if canImport(Glibc)
     import Glibc
@@ -16,9 +17,6 @@ public enum PseudoTerminal {
 
         public var text: String { String(decoding: output, as: UTF8.self) }
     }
-
-    /// `posix_spawn` makes the child the leader of a new session (glibc's `POSIX_SPAWN_SETSID`).
-    private static let spawnNewSession: Int32 = 0x80
 
     /// glibc's pseudo-terminal calls, which its Swift module leaves out (they need _XOPEN_SOURCE).
     private static func libc<Function>(_ name: String, as type: Function.Type) -> Function? {
@@ -54,19 +52,13 @@ public enum PseudoTerminal {
         posix_spawn_file_actions_addopen(&actions, 0, slavePath, O_RDWR, 0)
         posix_spawn_file_actions_adddup2(&actions, 0, 1)
         posix_spawn_file_actions_adddup2(&actions, 0, 2)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setflags(&attributes, Int16(Int32(POSIX_SPAWN_SETSIGMASK) | spawnNewSession))
+        let attributes = SpawnAttributes(group: .newSession)
         var cArguments = arguments.map { strdup($0) } + [nil]
         defer { for argument in cArguments { free(argument) } }
         var cEnvironment = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { for variable in cEnvironment { free(variable) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, arguments[0], &actions, &attributes, &cArguments, &cEnvironment)
+        let spawned = posix_spawn(&pid, arguments[0], &actions, attributes.pointer, &cArguments, &cEnvironment)
         guard spawned == 0 else { throw TmuxError(message: "cannot start \(arguments[0]): error \(spawned)") }
 
         var output: [UInt8] = []

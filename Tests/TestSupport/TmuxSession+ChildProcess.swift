@@ -1,4 +1,5 @@
 import Foundation
+import PonderCore
 
 /// Starts programs for tests with `posix_spawn`: stdin from /dev/null, no signal blocked and
 /// default handlers (threads of a test runner often block signals, and the child — or the tmux
@@ -39,21 +40,11 @@ public enum ChildProcess {
         }
         posix_spawn_file_actions_addclose(&actions, fds[0])
         posix_spawn_file_actions_addclose(&actions, fds[1])
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signalNumber in [SIGTERM, SIGINT, SIGHUP, SIGWINCH, SIGPIPE, SIGCHLD] { sigaddset(&defaults, signalNumber) }
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let attributes = SpawnAttributes()
         var cArguments = arguments.map { strdup($0) } + [nil]
         defer { for argument in cArguments { free(argument) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, arguments[0], &actions, &attributes, &cArguments, environ)
+        let spawned = posix_spawn(&pid, arguments[0], &actions, attributes.pointer, &cArguments, environ)
         close(fds[1])
         guard spawned == 0 else {
             close(fds[0])
