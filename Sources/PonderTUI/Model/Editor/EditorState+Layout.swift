@@ -48,7 +48,11 @@ extension EditorState {
     /// How many rows the text wraps into, counting no further than `limit`.
     public func rowCount(width: Int, limit: Int) -> Int {
         var count = 0
-        for index in lines.indices where count < limit { count += wrap(line: index, width: width).rows.count }
+        var index = 0
+        while count < limit && index < lines.count {
+            count += wrap(line: index, width: width).rows.count
+            index += 1
+        }
         return min(count, limit)
     }
 

@@ -214,7 +214,8 @@ public struct EditorState: Equatable, Sendable {
         guard start.0 < end.0 || (start.0 == end.0 && start.1 < end.1) else { return }
         let head = lines[start.0].prefix(start.1)
         let tail = lines[end.0].dropFirst(end.1)
-        lines.replaceSubrange(start.0...end.0, with: [String(head) + tail])
+        lines[start.0] = String(head) + tail
+        if end.0 > start.0 { lines.removeSubrange(start.0 + 1...end.0) }
         (cursorLine, cursorColumn) = (start.0, min(start.1, lines[start.0].count))
     }
 }
