@@ -113,15 +113,10 @@ enum PasteBench {
 
     /// The real binary in tmux: CPU and time from the paste until its last line shows, and peak memory.
     static func pasteIntoPonder() throws {
-        let ponder = try BuildProducts.executable("ponder")
         let home = try TemporaryDirectory(prefix: "ponder-bench-paste")
         try megabyte.write(toFile: home.path + "/paste.txt", atomically: true, encoding: .utf8)
-        let tmux = try TmuxSession(
-            command: ponder.path,
-            environment: ["HOME": home.path, "XDG_STATE_HOME": home.path + "/state", "LANG": "C.UTF-8"],
-            width: 160, height: 48)
+        let tmux = try RenderBench.startPonder(home: home)
         defer { tmux.kill() }
-        try tmux.waitFor(text: "Message")
         let pid = try tmux.panePID()
         let ticks = Double(sysconf(Int32(_SC_CLK_TCK)))
         let lastLine = String(megabyte.split(separator: "\n").last ?? "")
