@@ -11,9 +11,10 @@ public enum InputUnit: Hashable, Sendable {
 /// Handles printable text (scalars combined into grapheme clusters, even across reads),
 /// Ctrl combos, Alt combos (ESC prefix), CSI and SS3 key sequences with modifiers, SGR mouse
 /// reports and bracketed paste (`ESC [200~ … ESC [201~`, delivered as one event). Text pasted
-/// without brackets is recognised by its line breaks: a line break with text before it and more
-/// text right after it in the same read starts a burst that collects everything printable until
-/// input goes quiet, delivered as one paste event (so its line breaks never send the message).
+/// without brackets is recognised by its line breaks: a line break after text (of this read or
+/// ending the previous one) with more text right after it in the same read starts a burst that
+/// collects text, tabs and line breaks until input goes quiet or anything else arrives, delivered
+/// as one paste event (so its line breaks never send the message).
 public struct InputDecoder: Sendable {
     enum Mode: Equatable, Sendable {
         case ground
