@@ -71,14 +71,9 @@ enum RenderBench {
     }
 
     static func idleCPU() throws {
-        let ponder = try BuildProducts.executable("ponder")
         let home = try TemporaryDirectory(prefix: "ponder-bench")
-        let tmux = try TmuxSession(
-            command: ponder.path,
-            environment: ["HOME": home.path, "XDG_STATE_HOME": home.path + "/state", "LANG": "C.UTF-8"],
-            width: 160, height: 48)
+        let tmux = try startPonder(home: home)
         defer { tmux.kill() }
-        try tmux.waitFor(text: "Message")
         let pid = try tmux.panePID()
         let ticks = Double(sysconf(Int32(_SC_CLK_TCK)))
         let before = try cpuTicks(pid)
@@ -88,6 +83,16 @@ enum RenderBench {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let share = Double(after - before) / ticks / seconds * 100
         print(String(format: "render: idle CPU of ponder over %.1f s: %.2f%% of a core (target < 1%%)", seconds, share))
+    }
+
+    /// The real `ponder` in tmux at 160x48 with `home` as its home, once its editor shows.
+    static func startPonder(home: TemporaryDirectory) throws -> TmuxSession {
+        let tmux = try TmuxSession(
+            command: try BuildProducts.executable("ponder").path,
+            environment: ["HOME": home.path, "XDG_STATE_HOME": home.path + "/state", "LANG": "C.UTF-8"],
+            width: 160, height: 48)
+        try tmux.waitFor(text: "Message")
+        return tmux
     }
 
     /// utime + stime of a process, in clock ticks.

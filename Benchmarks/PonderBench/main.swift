@@ -7,6 +7,7 @@ func selected(_ name: String) -> Bool { only?.contains(name) ?? true }
 
 if selected("render") { await RenderBench.run() }
 if selected("text") { TextBench.run() }
+if selected("paste") { await PasteBench.run() }
 if selected("trace") { TraceBench.run() }
 if selected("chat") { await ChatBench.run() }
 if selected("chat-tmux") { await ChatStreamBench.run() }

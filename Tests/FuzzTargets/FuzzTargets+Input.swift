@@ -28,20 +28,46 @@ extension FuzzTargets {
     }
 
     /// What was typed: runs of characters as one text (a read boundary inside a cluster such as 👍
-    /// + 🏽 may give two character keys instead of one), every other event as it is.
+    /// + 🏽 may give two character keys instead of one), every other event as it is. Pastes, Enter,
+    /// Ctrl-J and Tab join the text with CR and CR LF as LF: whether text with line breaks arrives
+    /// as one paste depends on where the reads split it, what it holds must not.
     static func typed(_ events: [InputEvent]) -> [String] {
         var out: [String] = []
         var text = ""
+        func flushText() {
+            var joined = String.UnicodeScalarView()
+            var afterCarriageReturn = false
+            for scalar in text.unicodeScalars {
+                if !(scalar == "\n" && afterCarriageReturn) { joined.append(scalar == "\r" ? "\n" : scalar) }
+                afterCarriageReturn = scalar == "\r"
+            }
+            if !joined.isEmpty { out.append("text " + String(joined)) }
+        }
         for event in events {
+            switch event {
+            case .paste(let pasted):
+                text += pasted
+                continue
+            case .key(KeyPress(.enter)):
+                text += "\r"
+                continue
+            case .key(KeyPress.ctrl("j")):
+                text += "\n"
+                continue
+            case .key(KeyPress(.tab)):
+                text += "\t"
+                continue
+            default: break
+            }
             if case .key(let press) = event, press.modifiers.isEmpty, case .character(let character) = press.key {
                 text.append(character)
                 continue
             }
-            if !text.isEmpty { out.append("text " + text) }
+            flushText()
             text = ""
             out.append("\(event)")
         }
-        if !text.isEmpty { out.append("text " + text) }
+        flushText()
         return out
     }
 }

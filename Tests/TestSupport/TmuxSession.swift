@@ -45,6 +45,13 @@ public final class TmuxSession {
         try tmux(["paste-buffer", "-p", "-d", "-b", "ponder-test", "-t", target])
     }
 
+    /// Pastes the contents of a file through tmux's paste buffer: with the paste brackets when
+    /// `bracketed` (and the program asked for them), else as plain typed-in bytes.
+    public func pasteFile(_ path: String, bracketed: Bool) throws {
+        try tmux(["load-buffer", "-b", "ponder-file", path])
+        try tmux(["paste-buffer"] + (bracketed ? ["-p"] : []) + ["-d", "-b", "ponder-file", "-t", target])
+    }
+
     public func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-t", target, "-x", "\(width)", "-y", "\(height)"])
     }

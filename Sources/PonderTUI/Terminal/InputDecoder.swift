@@ -10,7 +10,11 @@ public enum InputUnit: Hashable, Sendable {
 ///
 /// Handles printable text (scalars combined into grapheme clusters, even across reads),
 /// Ctrl combos, Alt combos (ESC prefix), CSI and SS3 key sequences with modifiers, SGR mouse
-/// reports and bracketed paste (`ESC [200~ … ESC [201~`, delivered as one event).
+/// reports and bracketed paste (`ESC [200~ … ESC [201~`, delivered as one event). Text pasted
+/// without brackets is recognised by its line breaks: a line break after text (of this read or
+/// ending the previous one) with more text right after it in the same read starts a burst that
+/// collects text, tabs and line breaks until input goes quiet or anything else arrives, delivered
+/// as one paste event (so its line breaks never send the message).
 public struct InputDecoder: Sendable {
     enum Mode: Equatable, Sendable {
         case ground
@@ -18,6 +22,8 @@ public struct InputDecoder: Sendable {
         case csi(String)
         case ss3
         case paste
+        /// Unbracketed paste: text with line breaks arriving faster than anyone types.
+        case burst
     }
 
     var mode: Mode = .ground
@@ -26,6 +32,8 @@ public struct InputDecoder: Sendable {
     var pasteText = ""
     var pasteEndMatched = 0
     var pasteAfterCarriageReturn = false
+    /// The last unit decoded was printable text (a line break after it may start a burst).
+    var afterText = false
 
     static let pasteEnd: [Unicode.Scalar] = ["\u{1B}", "[", "2", "0", "1", "~"]
 
@@ -35,6 +43,7 @@ public struct InputDecoder: Sendable {
     public var pendingTimeout: Double? {
         switch mode {
         case .paste: return 1.0
+        case .burst: return 0.1
         case .escape, .csi, .ss3: return 0.025
         case .ground: return pendingText.isEmpty ? nil : 0.025
         }
@@ -43,10 +52,21 @@ public struct InputDecoder: Sendable {
     /// Decodes a batch of units (everything readable right now).
     public mutating func feed<S: Sequence>(_ units: S) -> [InputEvent] where S.Element == InputUnit {
         var events: [InputEvent] = []
-        for unit in units {
+        let units = Array(units)
+        for (index, unit) in units.enumerated() {
             switch unit {
-            case .scalar(let scalar): decode(scalar, into: &events)
-            case .event(let event): pass(event, into: &events)
+            case .scalar(let scalar):
+                if mode == .ground, afterText, Self.isLineBreak(scalar), index + 1 < units.count,
+                    case .scalar(let next) = units[index + 1], Self.isPrintable(next) || Self.isLineBreak(next)
+                {
+                    startBurst()
+                }
+                let typedText = mode == .ground && Self.isPrintable(scalar)
+                decode(scalar, into: &events)
+                afterText = typedText
+            case .event(let event):
+                pass(event, into: &events)
+                afterText = false
             }
         }
         emitText(into: &events, keepingIncompleteCluster: true)
@@ -61,6 +81,7 @@ public struct InputDecoder: Sendable {
         case .escape: events.append(.key(KeyPress(.escape)))
         case .paste:
             events.append(.paste(pasteText + String(String.UnicodeScalarView(Self.pasteEnd.prefix(pasteEndMatched)))))
+        case .burst: events.append(.paste(pasteText))
         case .csi, .ss3, .ground: break
         }
         mode = .ground
@@ -97,12 +118,40 @@ public struct InputDecoder: Sendable {
         case .csi(let parameters): decodeCSI(parameters, scalar, into: &events)
         case .ss3: decodeSS3(scalar, into: &events)
         case .paste: decodePaste(scalar, into: &events)
+        case .burst: decodeBurst(scalar, into: &events)
         }
+    }
+
+    static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool { scalar == "\r" || scalar == "\n" }
+
+    static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return value >= 0x20 && value != 0x7F && !(0x80..<0xA0).contains(value)
+    }
+
+    /// The text typed so far on this line becomes the start of a burst.
+    private mutating func startBurst() {
+        mode = .burst
+        pasteText = pendingText
+        pendingText = ""
+        pasteAfterCarriageReturn = false
+    }
+
+    /// In a burst, text, tabs and line breaks are collected; anything else ends it and is decoded.
+    private mutating func decodeBurst(_ scalar: Unicode.Scalar, into events: inout [InputEvent]) {
+        if Self.isPrintable(scalar) || Self.isLineBreak(scalar) || scalar == "\t" {
+            appendPaste(scalar)
+            return
+        }
+        events.append(.paste(pasteText))
+        pasteText = ""
+        mode = .ground
+        decodeGround(scalar, into: &events)
     }
 
     private mutating func decodeGround(_ scalar: Unicode.Scalar, into events: inout [InputEvent]) {
         let value = scalar.value
-        if value >= 0x20 && value != 0x7F && !(0x80..<0xA0).contains(value) {
+        if Self.isPrintable(scalar) {
             pendingText.unicodeScalars.append(scalar)
             return
         }

@@ -45,7 +45,7 @@ public struct Layout: Equatable, Sendable {
         separators = []
         statusBar = Rect(x: 0, y: size.height - 1, width: size.width, height: 1)
         let maxEditorRows = max(1, min(8, (size.height - 1) / 3))
-        let editorRows = min(maxEditorRows, editorState.rows(width: EditorView.textWidth(for: size.width)).rows.count)
+        let editorRows = editorState.rowCount(width: EditorView.textWidth(for: size.width), limit: maxEditorRows)
         editor = Rect(x: 0, y: size.height - 2 - editorRows, width: size.width, height: editorRows + 1)
         let mainHeight = max(0, editor.y)
         var left = 0

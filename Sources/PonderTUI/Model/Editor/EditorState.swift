@@ -1,135 +1,167 @@
 import PonderCore
 
-/// The message editor's text and cursor. The cursor counts grapheme clusters (Swift
-/// `Character`s) before it, so CJK, emoji and combining sequences move and delete as one unit.
+/// The message editor's text and cursor. The text is kept as its lines, so an edit costs the
+/// line it touches, not the whole text (a paste of a megabyte stays cheap to type after). The
+/// cursor counts grapheme clusters (Swift `Character`s) within its line, so CJK, emoji and
+/// combining sequences move and delete as one unit.
 public struct EditorState: Equatable, Sendable {
-    public private(set) var text: String
-    /// Grapheme clusters before the cursor, 0...text.count.
-    public private(set) var cursor: Int
+    /// The text split at line breaks; never empty.
+    private(set) var lines: [String]
+    /// The line the cursor is on.
+    private(set) var cursorLine: Int
+    /// Grapheme clusters before the cursor in its line.
+    private(set) var cursorColumn: Int
 
     public init(text: String = "", cursor: Int? = nil) {
-        self.text = text
-        self.cursor = min(max(0, cursor ?? text.count), text.count)
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        cursorLine = lines.count - 1
+        cursorColumn = lines[cursorLine].count
+        if let cursor { place(at: max(0, cursor)) }
     }
 
-    public var isEmpty: Bool { text.isEmpty }
+    /// The whole text (joins every line: for sending and saving, not for each key).
+    public var text: String { lines.joined(separator: "\n") }
+
+    /// Grapheme clusters before the cursor in the whole text, 0...text.count.
+    public var cursor: Int {
+        lines[..<cursorLine].reduce(0) { $0 + $1.count + 1 } + cursorColumn
+    }
+
+    public var isEmpty: Bool { lines.count == 1 && lines[0].isEmpty }
 
     /// Inserts text at the cursor and moves the cursor after it. A combining mark merges with
     /// the cluster before it, as it would on paper.
     public mutating func insert(_ inserted: String) {
-        let split = index(at: cursor)
-        let before = String(text[..<split]) + inserted
-        text = before + text[split...]
-        cursor = before.count
+        let current = lines[cursorLine]
+        let split = current.index(current.startIndex, offsetBy: cursorColumn)
+        let tail = current[split...]
+        var pieces = inserted.split(separator: "\n", omittingEmptySubsequences: false)
+        let last = pieces.removeLast()
+        if pieces.isEmpty {
+            let before = String(current[..<split]) + last
+            lines[cursorLine] = before + tail
+            cursorColumn = before.count
+            return
+        }
+        lines[cursorLine] = String(current[..<split]) + pieces[0]
+        var inserting = pieces.dropFirst().map(String.init)
+        inserting.append(String(last) + tail)
+        lines.insert(contentsOf: inserting, at: cursorLine + 1)
+        cursorLine += inserting.count
+        cursorColumn = last.count
     }
 
     /// Empties the editor and returns what it held.
     public mutating func takeText() -> String {
-        defer {
-            text = ""
-            cursor = 0
-        }
+        defer { self = EditorState() }
         return text
     }
 
     @discardableResult
     public mutating func deleteBackward() -> Bool {
-        guard cursor > 0 else { return false }
-        delete(from: cursor - 1, to: cursor)
+        guard let start = position(before: (cursorLine, cursorColumn)) else { return false }
+        delete(from: start, to: (cursorLine, cursorColumn))
         return true
     }
 
     @discardableResult
     public mutating func deleteForward() -> Bool {
-        guard cursor < text.count else { return false }
-        delete(from: cursor, to: cursor + 1)
+        guard let end = position(after: (cursorLine, cursorColumn)) else { return false }
+        delete(from: (cursorLine, cursorColumn), to: end)
         return true
     }
 
     @discardableResult
     public mutating func moveLeft() -> Bool {
-        guard cursor > 0 else { return false }
-        cursor -= 1
+        guard let start = position(before: (cursorLine, cursorColumn)) else { return false }
+        (cursorLine, cursorColumn) = start
         return true
     }
 
     @discardableResult
     public mutating func moveRight() -> Bool {
-        guard cursor < text.count else { return false }
-        cursor += 1
+        guard let end = position(after: (cursorLine, cursorColumn)) else { return false }
+        (cursorLine, cursorColumn) = end
         return true
     }
 
-    public mutating func moveToLineStart() { cursor = lineStart(of: cursor) }
-    public mutating func moveToLineEnd() { cursor = lineEnd(of: cursor) }
+    public mutating func moveToLineStart() { cursorColumn = 0 }
+    public mutating func moveToLineEnd() { cursorColumn = lines[cursorLine].count }
 
     /// Ctrl-U: deletes from the line start to the cursor; at a line start, joins with the line above.
     public mutating func deleteToLineStart() {
-        let start = lineStart(of: cursor)
-        delete(from: start == cursor ? max(0, cursor - 1) : start, to: cursor)
+        guard cursorColumn > 0 else {
+            deleteBackward()
+            return
+        }
+        delete(from: (cursorLine, 0), to: (cursorLine, cursorColumn))
     }
 
     /// Ctrl-K: deletes from the cursor to the line end; at a line end, joins with the line below.
     public mutating func deleteToLineEnd() {
-        let end = lineEnd(of: cursor)
-        delete(from: cursor, to: end == cursor ? min(text.count, cursor + 1) : end)
+        let end = lines[cursorLine].count
+        guard cursorColumn < end else {
+            deleteForward()
+            return
+        }
+        delete(from: (cursorLine, cursorColumn), to: (cursorLine, end))
     }
 
     /// Ctrl-W: deletes the word before the cursor and the blanks after it.
     public mutating func deleteWordBackward() {
-        let characters = Array(text[..<index(at: cursor)])
-        var start = characters.count
-        while start > 0 && characters[start - 1].isWhitespace { start -= 1 }
-        while start > 0 && !characters[start - 1].isWhitespace { start -= 1 }
-        delete(from: start, to: cursor)
+        delete(from: wordStart { !$0.isWhitespace }, to: (cursorLine, cursorColumn))
     }
 
     /// Alt-B: to the start of the word before the cursor.
     public mutating func moveWordBackward() {
-        let characters = Array(text[..<index(at: cursor)])
-        var start = characters.count
-        while start > 0 && !characters[start - 1].isLetterOrDigit { start -= 1 }
-        while start > 0 && characters[start - 1].isLetterOrDigit { start -= 1 }
-        cursor = start
+        (cursorLine, cursorColumn) = wordStart { $0.isLetterOrDigit }
     }
 
     /// Alt-F: to the end of the word after the cursor.
     public mutating func moveWordForward() {
-        let characters = Array(text[index(at: cursor)...])
+        var line = cursorLine
+        var characters = Array(lines[line].dropFirst(cursorColumn))
+        var skipped = cursorColumn
         var end = 0
-        while end < characters.count && !characters[end].isLetterOrDigit { end += 1 }
+        while true {
+            while end < characters.count && !characters[end].isLetterOrDigit { end += 1 }
+            guard end == characters.count, line + 1 < lines.count else { break }
+            line += 1
+            characters = Array(lines[line])
+            skipped = 0
+            end = 0
+        }
         while end < characters.count && characters[end].isLetterOrDigit { end += 1 }
-        cursor += end
+        (cursorLine, cursorColumn) = (line, skipped + end)
     }
 
     /// Moves to the line above, keeping the display column where possible; false on the first line.
     @discardableResult
     public mutating func moveUp() -> Bool {
-        let start = lineStart(of: cursor)
-        guard start > 0 else { return false }
-        cursor = offset(inLineStartingAt: lineStart(of: start - 1), column: column)
+        guard cursorLine > 0 else { return false }
+        let target = displayColumn
+        cursorLine -= 1
+        cursorColumn = column(in: lines[cursorLine], atDisplayColumn: target)
         return true
     }
 
     /// Moves to the line below, keeping the display column where possible; false on the last line.
     @discardableResult
     public mutating func moveDown() -> Bool {
-        let end = lineEnd(of: cursor)
-        guard end < text.count else { return false }
-        cursor = offset(inLineStartingAt: end + 1, column: column)
+        guard cursorLine + 1 < lines.count else { return false }
+        let target = displayColumn
+        cursorLine += 1
+        cursorColumn = column(in: lines[cursorLine], atDisplayColumn: target)
         return true
     }
 
     /// Display column of the cursor within its line.
-    var column: Int {
-        DisplayWidth.of(text[index(at: lineStart(of: cursor))..<index(at: cursor)])
-    }
+    var displayColumn: Int { DisplayWidth.of(String(lines[cursorLine].prefix(cursorColumn))) }
 
-    private func offset(inLineStartingAt start: Int, column target: Int) -> Int {
-        var offset = start
+    private func column(in line: String, atDisplayColumn target: Int) -> Int {
+        var offset = 0
         var column = 0
-        for character in text[index(at: start)...] {
-            if character == "\n" { break }
+        for character in line {
             let width = DisplayWidth.of(character)
             if column + width > target { break }
             column += width
@@ -138,35 +170,53 @@ public struct EditorState: Equatable, Sendable {
         return offset
     }
 
-    private func lineStart(of offset: Int) -> Int {
-        var position = offset
-        var current = index(at: offset)
-        while current > text.startIndex {
-            let previous = text.index(before: current)
-            if text[previous] == "\n" { break }
-            current = previous
-            position -= 1
+    /// Where a word (characters for which `isWord` holds) before the cursor starts, after
+    /// skipping the other characters and line breaks between it and the cursor.
+    private func wordStart(_ isWord: (Character) -> Bool) -> (Int, Int) {
+        var line = cursorLine
+        var characters = Array(lines[line].prefix(cursorColumn))
+        var start = characters.count
+        while true {
+            while start > 0 && !isWord(characters[start - 1]) { start -= 1 }
+            guard start == 0, line > 0 else { break }
+            line -= 1
+            characters = Array(lines[line])
+            start = characters.count
         }
-        return position
+        while start > 0 && isWord(characters[start - 1]) { start -= 1 }
+        return (line, start)
     }
 
-    private func lineEnd(of offset: Int) -> Int {
-        var position = offset
-        for character in text[index(at: offset)...] {
-            if character == "\n" { break }
-            position += 1
+    private func position(before position: (Int, Int)) -> (Int, Int)? {
+        if position.1 > 0 { return (position.0, position.1 - 1) }
+        return position.0 > 0 ? (position.0 - 1, lines[position.0 - 1].count) : nil
+    }
+
+    private func position(after position: (Int, Int)) -> (Int, Int)? {
+        if position.1 < lines[position.0].count { return (position.0, position.1 + 1) }
+        return position.0 + 1 < lines.count ? (position.0 + 1, 0) : nil
+    }
+
+    /// Sets the cursor from an offset in the whole text (clamped to its end).
+    private mutating func place(at offset: Int) {
+        var remaining = offset
+        for (index, line) in lines.enumerated() {
+            let count = line.count
+            if remaining <= count || index == lines.count - 1 {
+                (cursorLine, cursorColumn) = (index, min(remaining, count))
+                return
+            }
+            remaining -= count + 1
         }
-        return position
     }
 
-    private mutating func delete(from start: Int, to end: Int) {
-        guard start < end else { return }
-        text.removeSubrange(index(at: start)..<index(at: end))
-        cursor = start
-    }
-
-    private func index(at offset: Int) -> String.Index {
-        text.index(text.startIndex, offsetBy: offset)
+    private mutating func delete(from start: (Int, Int), to end: (Int, Int)) {
+        guard start.0 < end.0 || (start.0 == end.0 && start.1 < end.1) else { return }
+        let head = lines[start.0].prefix(start.1)
+        let tail = lines[end.0].dropFirst(end.1)
+        lines[start.0] = String(head) + tail
+        if end.0 > start.0 { lines.removeSubrange(start.0 + 1...end.0) }
+        (cursorLine, cursorColumn) = (start.0, min(start.1, lines[start.0].count))
     }
 }
 

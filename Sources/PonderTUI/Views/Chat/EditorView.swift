@@ -25,12 +25,11 @@ enum EditorView {
                 style: theme.editorPlaceholder, clip: textRect)
             return focused ? Point(x: textRect.x, y: textRect.y) : nil
         }
-        let layout = state.editor.rows(width: textRect.width)
-        let first = max(0, layout.cursor.y - textRect.height + 1)
-        for (offset, row) in layout.rows.dropFirst(first).prefix(textRect.height).enumerated() {
+        let layout = state.editor.visibleRows(width: textRect.width, height: textRect.height)
+        for (offset, row) in layout.rows.enumerated() {
             buffer.write(row, at: Point(x: textRect.x, y: textRect.y + offset), style: theme.editorText, clip: textRect)
         }
         guard focused else { return nil }
-        return Point(x: textRect.x + min(layout.cursor.x, textRect.width - 1), y: textRect.y + layout.cursor.y - first)
+        return Point(x: textRect.x + min(layout.cursor.x, textRect.width - 1), y: textRect.y + layout.cursor.y)
     }
 }
