@@ -25,9 +25,9 @@ extension TmuxSession {
     }
 
     /// Ctrl-Q, then waits until the shell has the normal screen back.
-    public func quitPonder() throws {
+    public func quitPonder(timeout: Double = 20) throws {
         try sendKeys("C-q")
-        try waitFor("the shell back") { screen in
+        try waitFor("the shell back", timeout: timeout) { screen in
             (try? self.format("#{alternate_on}")) == "0" && !screen.contains("Message")
         }
     }
