@@ -51,16 +51,6 @@ enum ClientHarness {
         return outcome
     }
 
-    /// Polls `condition` every 20 ms until it holds or `timeout` seconds pass.
-    static func waitUntil(timeout: Double = 15, _ condition: () -> Bool) async -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if condition() { return true }
-            try? await Task.sleep(nanoseconds: 20_000_000)
-        }
-        return condition()
-    }
-
     /// Starts a server and a client, runs `body`, and always cleans both up.
     static func withServer(
         _ scenario: FakeScenario = .standard,

@@ -183,11 +183,11 @@ import Testing
                 }
                 return reasoningEvents
             }
-            #expect(await H.waitUntil { server.receivedRequests.count == 1 })
+            #expect(await Poll.eventually { server.receivedRequests.count == 1 })
             let recorded = try #require(server.receivedRequests.first)
             consumer.cancel()
             let started = Date()
-            #expect(await H.waitUntil { server.connectionClosed(for: recorded) })
+            #expect(await Poll.eventually { server.connectionClosed(for: recorded) })
             #expect(Date().timeIntervalSince(started) < 5)
             _ = await consumer.value
         }

@@ -104,7 +104,7 @@ import Testing
         server.enqueue(.stall)
         let second = try runner.prepare(.ask("cancel", conversation: nil, after: nil), provider: provider)
         let task = Task { await runner.run(second, provider: provider, observer: Recorder()) }
-        #expect(await Self.waitUntil { (try? store.message(second.answer.id)?.reasoning.isEmpty) == false })
+        #expect(await Poll.eventually { (try? store.message(second.answer.id)?.reasoning.isEmpty) == false })
         task.cancel()
         #expect(await task.value.status == .cancelled)
         #expect(try store.message(second.answer.id)?.status == .cancelled)
@@ -149,13 +149,5 @@ import Testing
         #expect(try store.messages(in: first.conversation.id).count == 2)
         await saving.client.shutdown()
         await server.stop()
-    }
-
-    static func waitUntil(_ condition: () -> Bool) async -> Bool {
-        for _ in 0..<750 {
-            if condition() { return true }
-            try? await Task.sleep(for: .milliseconds(20))
-        }
-        return condition()
     }
 }
