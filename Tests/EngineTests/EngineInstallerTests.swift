@@ -26,8 +26,8 @@ import Testing
 
     /// Fails as `python3 -m venv` does on Debian without python3-venv, leaving Python but no pip behind.
     func pythonWithoutVenv() throws -> String {
-        let script = temporary.url.appendingPathComponent("python3")
-        try Data(
+        let script = try temporary.writeExecutable(
+            "python3",
             """
             #!/bin/sh
             mkdir -p "$3/bin" && : > "$3/bin/python" && chmod +x "$3/bin/python"
@@ -35,9 +35,7 @@ import Testing
             echo "available.  On Debian/Ubuntu systems, you need to install the python3-venv package."
             exit 1
 
-            """.utf8
-        ).write(to: script)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+            """)
         return script.path
     }
 

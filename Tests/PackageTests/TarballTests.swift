@@ -58,18 +58,15 @@ import Testing
         let script = unpacked.url.appendingPathComponent("\(artifacts.tarballFolder)/install.sh")
         let prefix = unpacked.path + "/prefix"
         // A stand-in ldd that reports cmark-gfm missing, as on a system without it.
-        let bin = unpacked.url.appendingPathComponent("fake-bin")
-        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
-        let ldd = bin.appendingPathComponent("ldd")
-        try Data(
+        let ldd = try unpacked.writeExecutable(
+            "fake-bin/ldd",
             """
             #!/bin/sh
             echo "\tlibcmark-gfm.so.0.29.0.gfm.6 => not found"
             echo "\tlibc.so.6 => /lib/x86_64-linux-gnu/libc.so.6 (0x00007f0000000000)"
 
-            """.utf8
-        ).write(to: ldd)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: ldd.path)
+            """)
+        let bin = ldd.deletingLastPathComponent()
         let result = try Command.run(
             [script.path, "--prefix", prefix],
             environment: ["PATH": "\(bin.path):/usr/bin:/bin", "HOME": unpacked.path])
