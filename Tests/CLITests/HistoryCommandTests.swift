@@ -51,6 +51,19 @@ import Testing
         #expect(try String(contentsOf: markdown, encoding: .utf8).contains("You said: “alpha question”."))
         let jsonFile = cli.directory.url.appendingPathComponent("alpha.json")
         #expect(try cli.run(["export", alpha, "--format", "json", "-o", jsonFile.path]).status == 0)
+        let folder = cli.directory.url.appendingPathComponent("all/")
+        #expect(try cli.run(["export", "--all", "--format", "md", "-o", folder.path + "/"]).status == 0)
+        let allLines = cli.directory.url.appendingPathComponent("all.jsonl")
+        #expect(try cli.run(["export", "--all", "-o", allLines.path]).status == 0)
+        // Exported text is as private as the store: owner-only, whatever the umask.
+        let written =
+            [markdown.path, jsonFile.path, allLines.path]
+            + (try FileManager.default.contentsOfDirectory(atPath: folder.path)).map { folder.path + "/" + $0 }
+        #expect(written.count == 5)
+        for path in written {
+            let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+            #expect(mode == 0o600, "\(path)")
+        }
 
         let removed = try cli.run(["rm", "--json", String(alpha.prefix(8))])
         #expect(removed.status == 0)

@@ -33,6 +33,20 @@ public enum PrivateFile {
         }
     }
 
+    /// Writes `data` to `url`, replacing a file that is there, through a new owner-only file in the
+    /// same folder renamed into place: a reader never sees half a file, and the result is 0600 whatever
+    /// the file had before.
+    public static func replace(_ data: Data, at url: URL) throws {
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString.prefix(8)).partial")
+        try create(data, at: temporary)
+        guard rename(temporary.path, url.path) == 0 else {
+            let error = failure(url)
+            unlink(temporary.path)
+            throw error
+        }
+    }
+
     private static func failure(_ url: URL) -> NSError {
         let code = errno
         return NSError(

@@ -47,7 +47,7 @@ struct ExportAll {
             let data = format == .md ? Data(file.markdown().utf8) : try file.jsonDocument()
             let target = directory.appendingPathComponent(name)
             do {
-                try data.write(to: target, options: .atomic)
+                try PrivateFile.replace(data, at: target)
             } catch {
                 throw CLIError(
                     "cannot write \(target.path): \(error.localizedDescription) (\(count) conversations were written)",
@@ -62,7 +62,9 @@ struct ExportAll {
         var handle: FileHandle?
         if let path {
             let url = URL(fileURLWithPath: path)
-            guard FileManager.default.createFile(atPath: url.path, contents: nil),
+            guard
+                FileManager.default.createFile(
+                    atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]),
                 let opened = try? FileHandle(forWritingTo: url)
             else { throw CLIError("cannot write \(path)", exitCode: ExitCodes.cannotCreate) }
             handle = opened

@@ -56,7 +56,7 @@ struct ExportCommand: ParsableCommand {
             return
         }
         do {
-            try data.write(to: URL(fileURLWithPath: output), options: .atomic)
+            try PrivateFile.replace(data, at: URL(fileURLWithPath: output))
         } catch {
             throw CLIError("cannot write \(output): \(error.localizedDescription)", exitCode: ExitCodes.cannotCreate)
         }
