@@ -104,8 +104,14 @@ public struct AppState: Equatable, Sendable {
     /// The versions of a message, oldest first: the answers to the same question (regenerate),
     /// or the versions of an edited question.
     public func siblings(of message: Message) -> [Message] {
-        let key = branchKey(of: message)
-        return messages.filter { $0.role == message.role && branchKey(of: $0) == key }
+        // One pass with a set of ids: `branchKey` per message would look the parent up in the whole
+        // list each time, and this runs for every answer the transcript lays out.
+        let ids = Set(messages.lazy.map(\.id))
+        func key(_ message: Message) -> MessageID {
+            message.parentID.flatMap { ids.contains($0) ? $0 : nil } ?? Self.rootKey
+        }
+        let target = key(message)
+        return messages.filter { $0.role == message.role && key($0) == target }
     }
 
     /// The messages the transcript shows: the branch through the chosen version of each question
