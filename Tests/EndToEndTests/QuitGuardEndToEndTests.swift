@@ -26,6 +26,29 @@ import Testing
         try harness.tmux.waitFor("the shell back") { _ in (try? harness.tmux.format("#{alternate_on}")) == "0" }
     }
 
+    @Test func ctrlCTwiceDuringAStreamAsksLikeCtrlQThenAThirdStopsAndKeepsWhatArrived() throws {
+        let harness = try ChatEndToEndTests.Harness(model: "fake-slow")
+        try harness.startPonder()
+        try harness.ask("do not cut me off")
+        try harness.tmux.waitFor(text: "step 3")
+        try harness.tmux.sendKeys("C-c")
+        try harness.tmux.sendKeys("C-c")
+        try harness.tmux.waitFor(text: "Ctrl-C again stops it and quits")
+        // Still running after the two presses a shell user makes by habit: the stream goes on.
+        try harness.tmux.waitFor(text: "step 9")
+        #expect((try harness.tmux.format("#{alternate_on}")) == "1")
+        try harness.tmux.sendKeys("C-c")
+        try harness.tmux.waitFor("the shell back") { screen in
+            (try? harness.tmux.format("#{alternate_on}")) == "0" && !screen.contains("Message")
+        }
+        try harness.startPonder()
+        let reopened = try harness.tmux.waitFor("the stopped answer, kept") {
+            $0.contains("do not cut me off") && $0.contains("step 9")
+        }
+        #expect(!reopened.contains("You said"), "the answer was stopped before it came")
+        try harness.quit()
+    }
+
     @Test(.enabled(if: MountNamespace.isAvailable, "needs unprivileged user and mount namespaces"))
     func anAnswerTheDiskCouldNotHoldIsWrittenToAFileBeforeQuitting() async throws {
         let server = try await FakeServer.start(
