@@ -42,15 +42,16 @@ import Testing
             says: "fake is overloaded (HTTP 503)", status: .failed, reasoningKept: "",
             errorText: "fake is overloaded (HTTP 503)", requests: 4),
         Case(
-            name: "a 10 MB line", scenarios: [scenario("fault-huge-line")], says: answer, status: .complete,
-            reasoningKept: String(repeating: "x", count: 10 << 20) + "step 2 ", requests: 1),
-        Case(
             name: "invalid UTF-8", scenarios: [scenario("fault-invalid-utf8")], says: "bytes \u{FFFD}",
             status: .complete, reasoningKept: steps(3) + "bytes \u{FFFD}", requests: 1),
         Case(
             name: "no finish reason", scenarios: [scenario("fault-no-finish-reason")],
             says: "⚠ The provider ended the answer without saying why", status: .complete,
             reasoningKept: steps(12), requests: 1),
+        // Last: the 10 MB of reasoning stay in the conversation and make every later turn heavier.
+        Case(
+            name: "a 10 MB line", scenarios: [scenario("fault-huge-line")], says: answer, status: .complete,
+            reasoningKept: String(repeating: "x", count: 10 << 20) + "step 2 ", requests: 1),
     ]
 
     /// Keep-alives for 3 s, longer than the 1 s idle timeout the refused-connection test sets (the
@@ -117,6 +118,9 @@ import Testing
         for scenario in fault.scenarios { server.enqueue(scenario) }
         try tmux.sendLiteral(question)
         try tmux.sendKeys("Enter")
+        try tmux.waitFor("\(fault.name): the question sent") {
+            $0.contains(question) && $0.contains("Type a message")
+        }
         if let during = fault.during {
             try tmux.waitFor("\(fault.name): \(during)", timeout: 30) { $0.contains(during) }
         }
