@@ -35,7 +35,7 @@ import Testing
 
     static let cases: [Case] = [
         Case(
-            name: "429 then success", scenarios: [scenario("fault-429-retry-after")], during: "retrying (1)…",
+            name: "429 then success", scenarios: [scenario("fault-429-retry-after")], during: "│ retrying in 1 s (1)…",
             says: answer, status: .complete, reasoningKept: steps(12), requests: 2),
         Case(
             name: "503", scenarios: Array(repeating: scenario("fault-503"), count: 4),

@@ -192,4 +192,16 @@ import Testing
         _ = Reducer.reduce(&state, .unsavedRescued(.saved([assistant.id])))
         #expect(Reducer.reduce(&state, .input(.key(.ctrl("c")), at: 22)) == [.quit])
     }
+
+    @Test func aRetryShowsHowLongItWaits() {
+        start()
+        let posted = Date()
+        var update = StreamUpdate(messageID: assistant.id, at: posted)
+        update.phase = .retrying(attempt: 1, until: posted.addingTimeInterval(20))
+        _ = Reducer.reduce(&state, .streamUpdated(update))
+        #expect(state.activity == "retrying in 20 s (1)…")
+        update.phase = .retrying(attempt: 2, until: posted)
+        _ = Reducer.reduce(&state, .streamUpdated(update))
+        #expect(state.activity == "retrying (2)…", "no wait to show")
+    }
 }
