@@ -11,14 +11,9 @@ import Testing
 @Suite(.serialized) struct AskKillTests {
     static let scenario = FakeScenario(name: "kill-me", reasoningTokens: 150, answerTokens: 150, tokensPerSecond: 50)
 
-    struct Loss {
-        var tokens: Int
-        var milliseconds: Double
-    }
-
     @Test func aKilledAskKeepsAllButTheLastQuarterSecond() async throws {
         var generator = SplitMix64(seed: 50)
-        var losses: [Loss] = []
+        var losses: [StreamLoss] = []
         for run in 1...10 {
             let server = try await FakeServer.start(defaultScenario: Self.scenario)
             let cli = try CLIHarness()
@@ -43,33 +38,11 @@ import Testing
             let conversation = try #require(try store.listConversations().first)
             let stored = try #require(try store.messages(in: conversation.id).last)
             #expect(stored.status == .interrupted, "run \(run)")
-            let loss = Self.loss(stored: stored, sent: sent, killedAt: killed)
+            let loss = StreamLoss(stored: stored, sent: sent, killedAt: killed)
+            #expect(!loss.storedUnsent, "run \(run): nothing unsent was stored")
             #expect(loss.milliseconds <= 250, "run \(run): lost \(loss.tokens) tokens, \(loss.milliseconds) ms")
             losses.append(loss)
         }
-        let tokens = losses.map(\.tokens).sorted()
-        let milliseconds = losses.map(\.milliseconds).sorted()
-        print(
-            "ask killed mid-stream at 50 tokens/s, 10 runs: lost tokens min \(tokens.first!) median "
-                + "\(tokens[tokens.count / 2]) max \(tokens.last!); lost ms min \(Int(milliseconds.first!)) median "
-                + "\(Int(milliseconds[milliseconds.count / 2])) max \(Int(milliseconds.last!))")
-    }
-
-    /// How many of the tokens sent before the kill are missing from the stored message, and how long
-    /// before the kill the first missing one was sent (0 when nothing is missing). What was stored
-    /// must be exactly the start of what was sent.
-    static func loss(stored: Message, sent: [FakeServer.SentToken], killedAt: Date) -> Loss {
-        var reasoning = ""
-        var answer = ""
-        for (index, token) in sent.enumerated() {
-            if token.isReasoning { reasoning += token.text } else { answer += token.text }
-            let kept = stored.reasoning.hasPrefix(reasoning) && stored.answer.hasPrefix(answer)
-            if !kept {
-                return Loss(
-                    tokens: sent.count - index, milliseconds: killedAt.timeIntervalSince(token.time) * 1000)
-            }
-        }
-        #expect(stored.reasoning == reasoning && stored.answer.hasPrefix(answer), "nothing unsent was stored")
-        return Loss(tokens: 0, milliseconds: 0)
+        print("ask killed mid-stream at 50 tokens/s, 10 runs: " + StreamLoss.summary(losses))
     }
 }

@@ -11,6 +11,8 @@ import Testing
     static let sentences = (1...600).map { "Sentence number \($0) is *here*." }.joined(separator: " ")
     /// Chinese without spaces.
     static let chinese = String(repeating: "我们需要仔细考虑并发哈希表的锁粒度", count: 500)
+    /// One run with no space or punctuation at all (a huge token, a 10 MB line of one character).
+    static let unbroken = String(repeating: "x", count: 40_000)
 
     func streamed(_ text: String, chunk: Int) -> StreamingMarkdown {
         let markdown = StreamingMarkdown()
@@ -23,7 +25,7 @@ import Testing
         return markdown
     }
 
-    @Test(arguments: [breathless, sentences, chinese])
+    @Test(arguments: [breathless, sentences, chinese, unbroken])
     func theTailStaysShortAndTheCutsDoNotDependOnChunking(text: String) {
         let live = streamed(text, chunk: 7)
         #expect(live.frozenBlockCount > 3, "the paragraph was cut while it streamed")
@@ -60,5 +62,16 @@ import Testing
             largestTail = max(largestTail, markdown.tailByteCount)
         }
         #expect(largestTail <= 3 * StreamingMarkdown.softSplitLength + 16)
+    }
+
+    @Test func aRunWithoutSpacesIsCutToo() {
+        let markdown = StreamingMarkdown()
+        var largestTail = 0
+        for _ in 0..<1_000 {
+            markdown.append(String(repeating: "x", count: 100))
+            largestTail = max(largestTail, markdown.tailByteCount)
+        }
+        #expect(largestTail <= 4 * StreamingMarkdown.softSplitLength + 100)
+        #expect(markdown.frozenBlockCount >= 10)
     }
 }

@@ -3,27 +3,40 @@ import PonderCore
 import TestSupport
 import Testing
 
-/// Ctrl-Q never loses text: during a stream it asks for a second press, and an answer that a full
-/// disk kept out of the store is saved again or written to a file before Ponder leaves.
+/// Quitting never loses text: during a stream Ctrl-Q, or Ctrl-C pressed twice, asks first and one more
+/// press of the same key stops the stream and quits; an answer that a full disk kept out of the store
+/// is saved again or written to a file before Ponder leaves.
 @Suite(.serialized) struct QuitGuardEndToEndTests {
-    @Test func ctrlQDuringAStreamAsksFirstThenStopsAndKeepsWhatArrived() throws {
+    struct QuitKeys: Sendable, CustomTestStringConvertible {
+        /// The presses that ask to quit.
+        var request: [String]
+        /// The one press that then confirms.
+        var confirm: String
+        var testDescription: String { request.joined(separator: " ") }
+    }
+
+    @Test(arguments: [QuitKeys(request: ["C-q"], confirm: "C-q"), QuitKeys(request: ["C-c", "C-c"], confirm: "C-c")])
+    func quittingDuringAStreamAsksFirstThenStopsAndKeepsWhatArrived(_ keys: QuitKeys) throws {
         let harness = try ChatEndToEndTests.Harness(model: "fake-slow")
         try harness.startPonder()
         try harness.ask("take your time")
         try harness.tmux.waitFor(text: "step 3")
-        try harness.tmux.sendKeys("C-q")
-        try harness.tmux.waitFor(text: "Ctrl-Q again stops it and quits")
+        for key in keys.request { try harness.tmux.sendKeys(key) }
+        let name = keys.confirm == "C-q" ? "Ctrl-Q" : "Ctrl-C"
+        try harness.tmux.waitFor(text: "\(name) again stops it and quits")
         // Still running: the stream goes on behind the question.
         try harness.tmux.waitFor(text: "step 9")
         #expect((try harness.tmux.format("#{alternate_on}")) == "1")
-        try harness.quit()  // the second Ctrl-Q (within the window: quitPonder sends it at once)
+        try harness.tmux.sendKeys(keys.confirm)
+        try harness.tmux.waitFor("the shell back") { screen in
+            (try? harness.tmux.format("#{alternate_on}")) == "0" && !screen.contains("Message")
+        }
         try harness.startPonder()
         let reopened = try harness.tmux.waitFor("the stopped answer, kept") {
             $0.contains("take your time") && $0.contains("step 9")
         }
         #expect(!reopened.contains("You said"), "the answer was stopped before it came")
-        try harness.tmux.sendKeys("C-q")
-        try harness.tmux.waitFor("the shell back") { _ in (try? harness.tmux.format("#{alternate_on}")) == "0" }
+        try harness.quit()
     }
 
     @Test(.enabled(if: MountNamespace.isAvailable, "needs unprivileged user and mount namespaces"))

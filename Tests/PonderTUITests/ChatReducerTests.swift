@@ -161,4 +161,47 @@ import Testing
         #expect(state.conversationID == other.id)
         #expect(state.messages == [user])
     }
+
+    @Test func ctrlCTwiceDuringAStreamAsksAndAThirdPressStopsAndQuits() {
+        start()
+        #expect(Reducer.reduce(&state, .input(.key(.ctrl("c")), at: 10)).isEmpty)
+        #expect(Reducer.reduce(&state, .input(.key(.ctrl("c")), at: 10.5)).isEmpty, "two presses only ask")
+        #expect(!state.isQuitting)
+        #expect(state.notice?.text.contains("Ctrl-C again stops it and quits") == true)
+        #expect(Reducer.reduce(&state, .input(.key(.ctrl("c")), at: 11)) == [.quit])
+        #expect(state.isQuitting)
+    }
+
+    @Test func ctrlCTwiceWithUnsavedTextSavesItAgainBeforeQuitting() {
+        start()
+        var end = TurnEnd.ending(assistant, .complete)
+        end.saveFailure = StoreError(kind: .diskFull, message: "database or disk is full")
+        end.unsavedCharacters = 120
+        _ = Reducer.reduce(&state, .streamEnded(end))
+        _ = Reducer.reduce(&state, .input(.key(.ctrl("c")), at: 20))
+        let effects = Reducer.reduce(&state, .input(.key(.ctrl("c")), at: 20.5))
+        #expect(effects.count == 1)
+        guard case .rescueUnsaved(let messages) = effects.first else {
+            Issue.record("expected the unsaved answer to be saved again, got \(effects)")
+            return
+        }
+        #expect(messages.map(\.id) == [assistant.id])
+        #expect(!state.isQuitting)
+        #expect(state.notice?.text == "Saving 120 characters that could not be saved before…")
+        #expect(Reducer.reduce(&state, .input(.key(.ctrl("c")), at: 21)).isEmpty, "still saving")
+        _ = Reducer.reduce(&state, .unsavedRescued(.saved([assistant.id])))
+        #expect(Reducer.reduce(&state, .input(.key(.ctrl("c")), at: 22)) == [.quit])
+    }
+
+    @Test func aRetryShowsHowLongItWaits() {
+        start()
+        let posted = Date()
+        var update = StreamUpdate(messageID: assistant.id, at: posted)
+        update.phase = .retrying(attempt: 1, until: posted.addingTimeInterval(20))
+        _ = Reducer.reduce(&state, .streamUpdated(update))
+        #expect(state.activity == "retrying in 20 s (1)…")
+        update.phase = .retrying(attempt: 2, until: posted)
+        _ = Reducer.reduce(&state, .streamUpdated(update))
+        #expect(state.activity == "retrying (2)…", "no wait to show")
+    }
 }

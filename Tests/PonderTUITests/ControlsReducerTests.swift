@@ -240,6 +240,13 @@ import Testing
         var finished = state.messages[state.messages.count - 1]
         finished.finishReason = .stop
         #expect(TranscriptView.endingNote(finished) == nil)
+        // An answer that ended without a reason, or for lack of capacity, may be incomplete: it says so.
+        finished.finishReason = .unspecified
+        #expect(TranscriptView.endingNote(finished)?.contains("without saying why (no finish reason)") == true)
+        finished.finishReason = .insufficientResources
+        #expect(TranscriptView.endingNote(finished)?.contains("stopped the answer early") == true)
+        finished.status = .interrupted
+        #expect(TranscriptView.endingNote(finished) == nil, "an interrupted answer has its own mark")
     }
 
     @Test func openingAConversationShowsItsOwnControls() {

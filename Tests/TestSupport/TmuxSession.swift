@@ -112,7 +112,7 @@ public final class TmuxSession {
         return result.output
     }
 
-    static func shellQuoted(_ value: String) -> String {
+    public static func shellQuoted(_ value: String) -> String {
         "'" + value.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

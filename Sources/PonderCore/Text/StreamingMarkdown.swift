@@ -146,7 +146,8 @@ public final class StreamingMarkdown {
     }
 
     /// Bytes of an unfinished paragraph before it may be cut at a sentence end; twice as many
-    /// allow a cut at any space, three times after any non-ASCII character (CJK has no spaces).
+    /// allow a cut at any space, three times after any non-ASCII character (CJK has no spaces),
+    /// four times before any letter (a run with no spaces at all, such as one 10 MB token).
     public static let softSplitLength = 2_048
 
     /// Keeps the tail short: a paragraph that goes on for kilobytes without a blank line (a
@@ -200,7 +201,7 @@ public final class StreamingMarkdown {
             return true  // ！ ？
         }
         if length >= 2 * Self.softSplitLength && before == 0x20 { return true }
-        return length >= 3 * Self.softSplitLength && before >= 0x80
+        return length >= 3 * Self.softSplitLength && before >= 0x80 || length >= 4 * Self.softSplitLength
     }
 
     /// A byte that can start a cut paragraph's next piece: a letter, or the lead byte of a

@@ -8,7 +8,8 @@ extension Reducer {
         guard case .input(let input, _) = event, state.notice != nil else { return }
         switch input {
         case .key(let press):
-            if keymap.binding(for: press, in: .global, satisfying: { _ in true })?.action != .app(.quit) {
+            let action = keymap.binding(for: press, in: .global, satisfying: { _ in true })?.action
+            if action != .app(.quit) && action != .app(.interrupt) {
                 state.notice = nil
             }
         case .paste:

@@ -1,9 +1,11 @@
 import PonderCore
 
-/// Quitting without losing anything: Ctrl-Q during a stream asks for a second press; answers that
-/// could not be saved are saved again, or written to a file, before the app leaves.
+/// Quitting without losing anything: a quit request (Ctrl-Q, or Ctrl-C pressed twice) during a stream
+/// asks for one more press of the same key; answers that could not be saved are saved again, or
+/// written to a file, before the app leaves.
 extension Reducer {
-    static func requestQuit(now: Double, state: inout AppState) -> [Effect] {
+    /// `key` names the key that asked, for the notice that asks for one more press.
+    static func requestQuit(now: Double, key: String, state: inout AppState) -> [Effect] {
         switch state.quitGuard.confirmation {
         case .streaming(let until) where now < until:
             return leave(&state)
@@ -19,7 +21,7 @@ extension Reducer {
             let until = now + QuitGuard.streamingWindow
             state.quitGuard.confirmation = .streaming(until: until)
             state.notice = Notice(
-                "An answer is still arriving — Ctrl-Q again stops it and quits (what arrived is kept)", expiresAt: until
+                "An answer is still arriving — \(key) again stops it and quits (what arrived is kept)", expiresAt: until
             )
             return []
         }

@@ -157,11 +157,16 @@ public enum Reducer {
     static func performApp(_ action: AppAction, now: Double, state: inout AppState) -> [Effect] {
         switch action {
         case .quit:
-            return requestQuit(now: now, state: &state)
+            return requestQuit(now: now, key: "Ctrl-Q", state: &state)
         case .interrupt:
+            // Two presses are one quit request, which asks first like Ctrl-Q (a stream, unsaved text);
+            // once it has asked, the next press answers it.
+            if state.quitGuard.confirmation != nil {
+                return requestQuit(now: now, key: "Ctrl-C", state: &state)
+            }
             if let until = state.quitArmedUntil, now < until {
-                state.isQuitting = true
-                return [.quit]
+                state.quitArmedUntil = nil
+                return requestQuit(now: now, key: "Ctrl-C", state: &state)
             }
             state.quitArmedUntil = now + AppState.interruptWindow
             state.notice = Notice("Press Ctrl-C again to quit", expiresAt: now + AppState.interruptWindow)

@@ -27,7 +27,10 @@ public struct StreamProgress: Equatable, Sendable {
         case .queued: return "queued"
         case .thinking: return "thinking"
         case .answering: return "answering"
-        case .retrying(let attempt, _): return "retrying (\(attempt))…"
+        case .retrying(let attempt, let until):
+            // The wait the provider asked for (Retry-After) or the back-off, from when the retry was posted.
+            let wait = Int(until.timeIntervalSince(updatedAt).rounded(.up))
+            return wait > 0 ? "retrying in \(wait) s (\(attempt))…" : "retrying (\(attempt))…"
         case .finished: return "done"
         case .failed: return "error · Ctrl-R retry"
         case .cancelled: return "cancelled"

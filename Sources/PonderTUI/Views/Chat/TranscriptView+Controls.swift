@@ -43,11 +43,21 @@ extension TranscriptView {
         return "── \(provider)\(Sanitizer.sanitizeLine(model)) ──"
     }
 
-    /// Under a complete answer cut off by its output budget: what happened and what to do.
+    /// Under a complete answer cut off by its output budget, or ended without a reason or for lack of
+    /// capacity: what happened and what to do.
     static func endingNote(_ message: Message) -> String? {
-        guard message.status == .complete, let words = ResponseEnding(message).explanation(budget: nil) else {
-            return nil
+        guard message.status == .complete else { return nil }
+        switch message.finishReason {
+        case .unspecified:
+            return "⚠ The provider ended the answer without saying why (no finish reason); it may be incomplete. "
+                + "Ctrl-G continues · Ctrl-R asks again."
+        case .insufficientResources:
+            return
+                "⚠ The provider stopped the answer early (insufficient resources). Ctrl-G continues · Ctrl-R asks again."
+        case .stop, .length, .contentFilter, .toolCalls, .other, nil:
+            break
         }
+        guard let words = ResponseEnding(message).explanation(budget: nil) else { return nil }
         return "⚠ " + words + " Ctrl-G continues · Alt-L sets the budget (Ctrl-R there asks again)."
     }
 }
