@@ -5,7 +5,7 @@ import Foundation
 public enum Poll {
     /// True when `condition` held within `timeout` seconds.
     public static func until(
-        timeout: Double = 15, interval: Double = 0.02, _ condition: () throws -> Bool
+        timeout: Double = 60, interval: Double = 0.02, _ condition: () throws -> Bool
     ) rethrows -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
@@ -18,7 +18,7 @@ public enum Poll {
     /// The same bound for async tests: waits with `Task.sleep`, so the thread is free for the work
     /// being waited for (a blocked thread of the small cooperative pool can starve it under load).
     public static func eventually(
-        timeout: Double = 15, interval: Double = 0.02, _ condition: () throws -> Bool
+        timeout: Double = 60, interval: Double = 0.02, _ condition: () throws -> Bool
     ) async rethrows -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
