@@ -40,8 +40,10 @@ import Testing
         try tmux.sendKeys("Enter")
         #expect(Poll.until(timeout: 30) { !sentQuestions().isEmpty })
         #expect(sentQuestions() == [Self.text])
-        // The 300 KB question is indexed for search as it is saved; on a loaded machine the store
-        // can still be busy with it when Ctrl-Q arrives.
+        // Ctrl-Q while the answer still streams asks first (and the question vanishes when the stream
+        // ends), so quit once the answer is done; on a loaded machine the 300 KB question can still be
+        // being indexed for search when Ctrl-Q arrives.
+        try tmux.waitFor("the answer done", timeout: 60) { $0.contains("│ done │") }
         try tmux.quitPonder(timeout: 90)
     }
 
