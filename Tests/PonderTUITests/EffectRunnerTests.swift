@@ -88,6 +88,34 @@ import Testing
         await app.shutdown()
     }
 
+    @Test func continueOnAServerWithoutPrefixCompletionAnswersAgainAsANewVersion() async throws {
+        let app = try await RuntimeHarness.start(refusedPaths: ["/beta/chat/completions": 404])
+        // Cut off after 5 of the 12 reasoning tokens: only reasoning arrived.
+        app.server.enqueue(FakeScenario(name: "cut", fault: .closeAfter(tokens: 5)))
+        app.send("go on")
+        #expect(await app.waitForEnds(1))
+        let cut = try #require(app.state.messages.last)
+        #expect(cut.status == .interrupted && cut.answer.isEmpty && !cut.reasoning.isEmpty)
+        let storedBefore = try #require(try app.store.message(cut.id))
+        app.press(.ctrl("g"))
+        #expect(await app.waitForEnds(2))
+        #expect(app.ends.count == 2, "one end for the new version, none for the attempt")
+        let end = try #require(app.ends.last)
+        #expect(end.status == .complete && end.answerID != cut.id)
+        let paths = app.server.receivedRequests.map(\.path)
+        #expect(paths == ["/chat/completions", "/beta/chat/completions", "/chat/completions"])
+        #expect(app.sentMessages.last == [["user", "go on"]], "the question only")
+        #expect(app.state.notice?.text.contains("no prefix completion; answered again as a new version") == true)
+        let answers = app.state.messages.filter { $0.role == .assistant }
+        #expect(answers.map(\.id) == [cut.id, end.answerID])
+        #expect(answers.first?.status == .interrupted && answers.first?.reasoning == cut.reasoning)
+        #expect(try app.store.message(cut.id) == storedBefore, "the partial is kept as it was")
+        #expect(try app.store.message(end.answerID)?.status == .complete)
+        #expect(app.state.visibleMessages.last?.id == end.answerID)
+        #expect(app.state.stream == nil && app.state.activity == "done")
+        await app.shutdown()
+    }
+
     @Test func aFailedQuestionStaysButIsNotGluedToTheNextOne() async throws {
         let app = try await RuntimeHarness.start()
         app.server.enqueue(.status(500))

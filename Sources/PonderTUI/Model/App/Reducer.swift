@@ -47,6 +47,8 @@ public enum Reducer {
         case .streamEnded(let end):
             endStream(end, state: &state)
             noteUnsaved(end, state: &state)
+        case .streamSetAside(let kept, let notice):
+            setAside(kept, notice: notice, state: &state)
         case .unsavedRescued(let rescue):
             rescueEnded(rescue, state: &state)
         case .scrollResolved(let report):
