@@ -24,7 +24,7 @@ public enum Reducer {
             } else {
                 state.editor = EditorState(text: text + "\n" + state.editor.text)
             }
-            state.notice = Notice(reason)
+            showErrorNotice(reason, state: &state)
         case .notice(let text):
             state.notice = Notice(text)
         case .editorTextEdited(let text):
@@ -176,6 +176,8 @@ public enum Reducer {
             break
         case .newConversation:
             return startNewConversation(&state, now: now)
+        case .showError:
+            showError(&state, now: now)
         }
         return []
     }

@@ -72,7 +72,7 @@ extension Reducer {
         case .failed: state.activity = "error · Ctrl-R retries"
         case .streaming: state.activity = "ready"
         }
-        if let errorText = end.errorText { state.notice = Notice(Sanitizer.sanitizeLine(errorText)) }
+        if let errorText = end.errorText { showErrorNotice(errorText, state: &state) }
         noteBudgetEnding(end, state: &state)
     }
 

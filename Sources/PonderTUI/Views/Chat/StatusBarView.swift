@@ -18,8 +18,16 @@ enum StatusBarView {
             buffer.write("   Enter search · Esc cancel", at: Point(x: x, y: rect.y), style: theme.statusBar, clip: rect)
             return Point(x: min(x, rect.maxX - 1), y: rect.y)
         }
+        var hints = hints(for: state, keymap: keymap)
         if let notice = state.notice {
-            let text = " " + DisplayWidth.truncate(notice.text, width: rect.width - 2) + " "
+            // An error keeps room for the key that shows it whole.
+            var room = rect.width - 2
+            if notice.isError, let key = keymap.bindings.first(where: { $0.action == .app(.showError) })?.keys.first {
+                let hint = (key.description, "whole error")
+                hints.insert(hint, at: 0)
+                room -= DisplayWidth.of(hint.0) + 1 + DisplayWidth.of(hint.1) + 2
+            }
+            let text = " " + DisplayWidth.truncate(notice.text, width: max(1, room)) + " "
             x = buffer.write(text, at: Point(x: x, y: rect.y), style: theme.statusNotice, clip: rect)
         } else if let find = state.find {
             let text =
@@ -34,7 +42,6 @@ enum StatusBarView {
                 DisplayWidth.truncate(text, width: rect.width), at: Point(x: x, y: rect.y), style: theme.statusBar,
                 clip: rect)
         }
-        let hints = hints(for: state, keymap: keymap)
         var pieces: [(String, String)] = []
         var width = 0
         for hint in hints {
