@@ -116,6 +116,26 @@ import Testing
         await app.shutdown()
     }
 
+    @Test func escapeStopsTheNewVersionAContinuationWasAnsweredAs() async throws {
+        let app = try await RuntimeHarness.start(refusedPaths: ["/beta/chat/completions": 404])
+        app.server.enqueue(FakeScenario(name: "cut", fault: .closeAfter(tokens: 5)))
+        app.send("go on")
+        #expect(await app.waitForEnds(1))
+        let cut = try #require(app.state.messages.last)
+        // The refused request takes nothing queued: the new version gets the stalling stream.
+        app.server.enqueue(.stall)
+        app.press(.ctrl("g"))
+        #expect(
+            await app.waitUntil { state in
+                state.stream.map { $0.messageID != cut.id } == true
+                    && state.messages.last?.reasoning.contains("step 2") == true
+            })
+        app.press(KeyPress(.escape))
+        #expect(await app.waitForEnds(2))
+        #expect(app.ends.last?.status == .cancelled && app.ends.last?.answerID != cut.id)
+        await app.shutdown()
+    }
+
     @Test func aFailedQuestionStaysButIsNotGluedToTheNextOne() async throws {
         let app = try await RuntimeHarness.start()
         app.server.enqueue(.status(500))

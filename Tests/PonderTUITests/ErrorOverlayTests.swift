@@ -28,12 +28,6 @@ import Testing
         return state
     }
 
-    static func frame(_ state: AppState) -> ScreenBuffer {
-        var buffer = ScreenBuffer(size: state.size)
-        RootView.render(state, into: &buffer)
-        return buffer
-    }
-
     static func press(_ key: KeyPress, _ state: inout AppState) -> [Effect] {
         Reducer.reduce(&state, .input(.key(key), at: 10))
     }
@@ -41,7 +35,7 @@ import Testing
     @Test(arguments: sizes)
     func theStatusBarHintsTheKeyBesideAnErrorNotice(width: Int, height: Int) throws {
         let state = Self.failedState(width: width, height: height)
-        let frame = Self.frame(state)
+        let frame = ChatSnapshotTests.render(state)
         #expect(frame.lines().last?.contains("F5 whole error") == true)
         try SnapshotAssertion.assertMatches(frame, named: "error-notice-\(width)x\(height)")
     }
@@ -51,13 +45,14 @@ import Testing
         var state = Self.failedState(width: width, height: height)
         _ = Self.press(KeyPress(.function(5)), &state)
         #expect(state.overlay == .errorText(Self.error, scroll: 0))
-        try SnapshotAssertion.assertMatches(Self.frame(state), named: "error-overlay-\(width)x\(height)")
+        try SnapshotAssertion.assertMatches(ChatSnapshotTests.render(state), named: "error-overlay-\(width)x\(height)")
         // Scrolled to the end, the message's last words show (at 160 columns they already did).
         _ = Self.press(KeyPress(.end), &state)
-        let text = Self.frame(state).lines().joined(separator: "\n")
+        let text = ChatSnapshotTests.render(state).lines().joined(separator: "\n")
         #expect(text.contains("End of the message."))
         if width == 40 {
-            try SnapshotAssertion.assertMatches(Self.frame(state), named: "error-overlay-end-\(width)x\(height)")
+            try SnapshotAssertion.assertMatches(
+                ChatSnapshotTests.render(state), named: "error-overlay-end-\(width)x\(height)")
         }
     }
 

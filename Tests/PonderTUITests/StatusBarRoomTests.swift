@@ -29,8 +29,7 @@ import Testing
 
     @Test func atOneHundredSixtyColumnsTheTotalsLeaveRoomForHelp() throws {
         let state = Self.stateWithTotals(width: 160, height: 48)
-        var buffer = ScreenBuffer(size: state.size)
-        RootView.render(state, into: &buffer)
+        let buffer = ChatSnapshotTests.render(state)
         let bar = buffer.lines().last ?? ""
         #expect(bar.contains("Σ chat"))
         #expect(bar.contains("F1 help"), "\(bar)")
