@@ -88,14 +88,20 @@ import Testing
         await app.shutdown()
     }
 
-    @Test func continueOnAServerWithoutPrefixCompletionAnswersAgainAsANewVersion() async throws {
+    /// An app whose server has no prefix completion (404 on the beta path), with an answer cut off
+    /// after 5 of its 12 reasoning tokens: only reasoning arrived.
+    static func cutWhileThinkingWithoutPrefixCompletion() async throws -> (RuntimeHarness, Message) {
         let app = try await RuntimeHarness.start(refusedPaths: ["/beta/chat/completions": 404])
-        // Cut off after 5 of the 12 reasoning tokens: only reasoning arrived.
         app.server.enqueue(FakeScenario(name: "cut", fault: .closeAfter(tokens: 5)))
         app.send("go on")
         #expect(await app.waitForEnds(1))
         let cut = try #require(app.state.messages.last)
         #expect(cut.status == .interrupted && cut.answer.isEmpty && !cut.reasoning.isEmpty)
+        return (app, cut)
+    }
+
+    @Test func continueOnAServerWithoutPrefixCompletionAnswersAgainAsANewVersion() async throws {
+        let (app, cut) = try await Self.cutWhileThinkingWithoutPrefixCompletion()
         let storedBefore = try #require(try app.store.message(cut.id))
         app.press(.ctrl("g"))
         #expect(await app.waitForEnds(2))
@@ -117,11 +123,7 @@ import Testing
     }
 
     @Test func escapeStopsTheNewVersionAContinuationWasAnsweredAs() async throws {
-        let app = try await RuntimeHarness.start(refusedPaths: ["/beta/chat/completions": 404])
-        app.server.enqueue(FakeScenario(name: "cut", fault: .closeAfter(tokens: 5)))
-        app.send("go on")
-        #expect(await app.waitForEnds(1))
-        let cut = try #require(app.state.messages.last)
+        let (app, cut) = try await Self.cutWhileThinkingWithoutPrefixCompletion()
         // The refused request takes nothing queued: the new version gets the stalling stream.
         app.server.enqueue(.stall)
         app.press(.ctrl("g"))
