@@ -88,6 +88,56 @@ import Testing
         await app.shutdown()
     }
 
+    /// An app whose server has no prefix completion (404 on the beta path), with an answer cut off
+    /// after 5 of its 12 reasoning tokens: only reasoning arrived.
+    static func cutWhileThinkingWithoutPrefixCompletion() async throws -> (RuntimeHarness, Message) {
+        let app = try await RuntimeHarness.start(refusedPaths: ["/beta/chat/completions": 404])
+        app.server.enqueue(FakeScenario(name: "cut", fault: .closeAfter(tokens: 5)))
+        app.send("go on")
+        #expect(await app.waitForEnds(1))
+        let cut = try #require(app.state.messages.last)
+        #expect(cut.status == .interrupted && cut.answer.isEmpty && !cut.reasoning.isEmpty)
+        return (app, cut)
+    }
+
+    @Test func continueOnAServerWithoutPrefixCompletionAnswersAgainAsANewVersion() async throws {
+        let (app, cut) = try await Self.cutWhileThinkingWithoutPrefixCompletion()
+        let storedBefore = try #require(try app.store.message(cut.id))
+        app.press(.ctrl("g"))
+        #expect(await app.waitForEnds(2))
+        #expect(app.ends.count == 2, "one end for the new version, none for the attempt")
+        let end = try #require(app.ends.last)
+        #expect(end.status == .complete && end.answerID != cut.id)
+        let paths = app.server.receivedRequests.map(\.path)
+        #expect(paths == ["/chat/completions", "/beta/chat/completions", "/chat/completions"])
+        #expect(app.sentMessages.last == [["user", "go on"]], "the question only")
+        #expect(app.state.notice?.text.contains("no prefix completion; answered again as a new version") == true)
+        let answers = app.state.messages.filter { $0.role == .assistant }
+        #expect(answers.map(\.id) == [cut.id, end.answerID])
+        #expect(answers.first?.status == .interrupted && answers.first?.reasoning == cut.reasoning)
+        #expect(try app.store.message(cut.id) == storedBefore, "the partial is kept as it was")
+        #expect(try app.store.message(end.answerID)?.status == .complete)
+        #expect(app.state.visibleMessages.last?.id == end.answerID)
+        #expect(app.state.stream == nil && app.state.activity == "done")
+        await app.shutdown()
+    }
+
+    @Test func escapeStopsTheNewVersionAContinuationWasAnsweredAs() async throws {
+        let (app, cut) = try await Self.cutWhileThinkingWithoutPrefixCompletion()
+        // The refused request takes nothing queued: the new version gets the stalling stream.
+        app.server.enqueue(.stall)
+        app.press(.ctrl("g"))
+        #expect(
+            await app.waitUntil { state in
+                state.stream.map { $0.messageID != cut.id } == true
+                    && state.messages.last?.reasoning.contains("step 2") == true
+            })
+        app.press(KeyPress(.escape))
+        #expect(await app.waitForEnds(2))
+        #expect(app.ends.last?.status == .cancelled && app.ends.last?.answerID != cut.id)
+        await app.shutdown()
+    }
+
     @Test func aFailedQuestionStaysButIsNotGluedToTheNextOne() async throws {
         let app = try await RuntimeHarness.start()
         app.server.enqueue(.status(500))

@@ -21,8 +21,11 @@ final class RuntimeHarness: TerminalServices {
     private(set) var externallyEdited: [String] = []
 
     /// A runtime whose provider is the fake server (no retries, so a server error fails at once).
-    static func start(size: Size = Size(width: 120, height: 30)) async throws -> RuntimeHarness {
-        let server = try await FakeServer.start()
+    /// `refusedPaths`: paths the server answers with an HTTP status instead (see `FakeServer.start`).
+    static func start(size: Size = Size(width: 120, height: 30), refusedPaths: [String: Int] = [:]) async throws
+        -> RuntimeHarness
+    {
+        let server = try await FakeServer.start(refusedPaths: refusedPaths)
         let provider = ProviderConfig(name: "fake", kind: .deepseek, baseURL: server.baseURL, model: "fake-reasoner")
         return try RuntimeHarness(server: server, provider: provider, size: size)
     }

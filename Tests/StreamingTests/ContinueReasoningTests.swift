@@ -9,8 +9,10 @@ import Testing
 @Suite struct ContinueReasoningTests {
     typealias Recorder = TurnRunnerTests.Recorder
 
-    static func setUp(kind: ProviderKind) async throws -> (FakeServer, ConversationStore, TurnRunner, TurnProvider) {
-        let server = try await FakeServer.start()
+    static func setUp(kind: ProviderKind, refusedPaths: [String: Int] = [:]) async throws -> (
+        FakeServer, ConversationStore, TurnRunner, TurnProvider
+    ) {
+        let server = try await FakeServer.start(refusedPaths: refusedPaths)
         let store = try ConversationStore.inMemory()
         let client = ChatClient(configuration: .init(retryPolicy: .init(maxRetries: 0), proxy: ProxySettings()))
         let provider = TurnProvider.resolved(
@@ -70,6 +72,40 @@ import Testing
         #expect(last?["prefix"]?.boolValue == true)
         #expect(last?["reasoning_content"]?.stringValue == partial.reasoning)
         #expect(try store.message(partial.id)?.reasoning.hasPrefix(partial.reasoning) == true)
+        await runner.client.shutdown()
+        await server.stop()
+    }
+
+    /// A DeepSeek-kind server (or proxy) without the beta prefix-completion endpoint answers 404, 405
+    /// or 501 there: the turn answers again as a new version beside the partial, which stays as it
+    /// was, and later continuations on that provider never try the endpoint again.
+    @Test(arguments: [404, 405, 501])
+    func withoutThePrefixEndpointDeepSeekAnswersAgainAsANewVersion(status: Int) async throws {
+        let (server, store, runner, provider) = try await Self.setUp(
+            kind: .deepseek, refusedPaths: ["/beta/chat/completions": status])
+        let partial = try await Self.stoppedWhileThinking(runner, provider, server)
+        let turn = try runner.prepare(.continueAnswer(partial.id), provider: provider)
+        let recorder = Recorder()
+        let end = await runner.run(turn, provider: provider, observer: recorder)
+        #expect(end.status == .complete && end.errorText == nil)
+        #expect(end.answerID != partial.id)
+        #expect(recorder.notices == [.answeredAsNewVersion(kept: partial)])
+        #expect(recorder.entries.filter { $0.hasPrefix("ended") } == ["ended complete"])
+        let paths = server.receivedRequests.map(\.path)
+        #expect(paths == ["/chat/completions", "/beta/chat/completions", "/chat/completions"])
+        let sent = try Self.lastBody(server)["messages"]?.arrayValue ?? []
+        #expect(sent.map { $0["role"]?.stringValue } == ["user"], "the question only, no prefill")
+        #expect(sent.last?["content"]?.stringValue == "think hard")
+        let messages = try store.messages(in: partial.conversationID)
+        #expect(messages.first { $0.id == partial.id } == partial, "the partial is kept as it was")
+        let fresh = try #require(messages.first { $0.id == end.answerID })
+        #expect(fresh.parentID == partial.parentID && fresh.status == .complete && !fresh.answer.isEmpty)
+
+        // The endpoint is not tried again on this provider: the next continuation is a new version.
+        let again = try runner.prepare(.continueAnswer(partial.id), provider: provider)
+        #expect(again.continuation == nil && again.answer.id != partial.id)
+        _ = await runner.run(again, provider: provider, observer: Recorder())
+        #expect(server.receivedRequests.map(\.path).filter { $0.hasPrefix("/beta/") }.count == 1)
         await runner.client.shutdown()
         await server.stop()
     }

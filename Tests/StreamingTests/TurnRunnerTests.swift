@@ -10,11 +10,13 @@ import Testing
     /// Records what a turn reports; can stop the turn after a number of events.
     final class Recorder: TurnObserver {
         private let log = Mutex<[String]>([])
+        private let noticeLog = Mutex<[TurnNotice]>([])
         private let stopAfter: Int?
 
         init(stopAfter: Int? = nil) { self.stopAfter = stopAfter }
 
         var entries: [String] { log.withLock { $0 } }
+        var notices: [TurnNotice] { noticeLog.withLock { $0 } }
 
         func turnStarted(_ turn: PreparedTurn) { log.withLock { $0.append("started") } }
 
@@ -29,7 +31,10 @@ import Testing
             }
         }
 
-        func turnNotice(_ notice: TurnNotice) { log.withLock { $0.append("notice") } }
+        func turnNotice(_ notice: TurnNotice) {
+            log.withLock { $0.append("notice") }
+            noticeLog.withLock { $0.append(notice) }
+        }
 
         func turnEnded(_ end: TurnEnd) { log.withLock { $0.append("ended \(end.status.rawValue)") } }
     }

@@ -55,6 +55,13 @@ final class FakeRequestHandler: ChannelInboundHandler, @unchecked Sendable {
         let recorded = FakeServer.RecordedRequest(
             method: head.method.rawValue, path: path, headers: headers, body: body, connectionID: connectionID,
             target: head.uri)
+        if let status = server.refusedPaths[path] {
+            server.record(recorded)
+            sendJSON(
+                context: context, status: HTTPResponseStatus(statusCode: status),
+                json: ["error": ["message": .string("Not found: \(path)"), "type": "not_found_error"]])
+            return
+        }
         let (scenario, requestNumber) = server.accept(recorded)
 
         if head.method == .CONNECT {

@@ -48,15 +48,19 @@ public final class FakeServer: Sendable {
     let sentLog: FileHandle?
     /// A file each request is appended to as one line: its target, a tab, its body (see `start`).
     let requestLog: URL?
+    /// Paths this server does not serve, with the HTTP status it answers on them (a server or proxy
+    /// without DeepSeek's beta prefix completion answers 404, 405 or 501 on `/beta/chat/completions`).
+    let refusedPaths: [String: Int]
     private let group: MultiThreadedEventLoopGroup
     private let channel: any Channel
     public let port: Int
 
     private init(
-        defaultScenario: FakeScenario, sentLog: FileHandle?, requestLog: URL?, group: MultiThreadedEventLoopGroup,
-        channel: any Channel, port: Int
+        defaultScenario: FakeScenario, sentLog: FileHandle?, requestLog: URL?, refusedPaths: [String: Int],
+        group: MultiThreadedEventLoopGroup, channel: any Channel, port: Int
     ) {
         self.defaultScenario = defaultScenario
+        self.refusedPaths = refusedPaths
         self.sentLog = sentLog
         self.requestLog = requestLog
         self.group = group
@@ -69,9 +73,11 @@ public final class FakeServer: Sendable {
     /// (`{"time":…,"request":…,"reasoning":…,"text":…}`, time in seconds since 1970). With `requestLog`,
     /// every request is also appended to that file as one line — target, tab, body (a JSON body's raw
     /// line breaks, which can only be white space between its tokens, become spaces) — for a test in
-    /// another process.
+    /// another process. A request to one of `refusedPaths` is recorded and answered with its status
+    /// and an error body, taking no queued scenario.
     public static func start(
-        defaultScenario: FakeScenario = .standard, port: Int = 0, sentLog: URL? = nil, requestLog: URL? = nil
+        defaultScenario: FakeScenario = .standard, port: Int = 0, sentLog: URL? = nil, requestLog: URL? = nil,
+        refusedPaths: [String: Int] = [:]
     ) async throws -> FakeServer {
         var logHandle: FileHandle?
         if let sentLog {
@@ -99,8 +105,8 @@ public final class FakeServer: Sendable {
             throw error
         }
         let server = FakeServer(
-            defaultScenario: defaultScenario, sentLog: logHandle, requestLog: requestLog, group: group,
-            channel: channel,
+            defaultScenario: defaultScenario, sentLog: logHandle, requestLog: requestLog, refusedPaths: refusedPaths,
+            group: group, channel: channel,
             port: channel.localAddress?.port ?? port)
         box.withLock { $0 = server }
         return server
@@ -146,6 +152,14 @@ public final class FakeServer: Sendable {
     }
 
     /// Records the request and picks its scenario; also returns the request's number (1-based).
+    /// Records a request that gets no scenario (one to a refused path).
+    func record(_ request: RecordedRequest) {
+        state.withLock { state in
+            state.requests.append(request)
+            log(request)
+        }
+    }
+
     func accept(_ request: RecordedRequest) -> (FakeScenario, Int) {
         state.withLock { state in
             state.requests.append(request)

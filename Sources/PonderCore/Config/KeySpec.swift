@@ -72,7 +72,7 @@ public enum KeyRemap {
         "toggle-fold", "toggle-all-folds", "select-previous-message", "select-next-message", "regenerate",
         "continue-answer", "previous-sibling", "next-sibling", "previous-question-version", "next-question-version",
         "edit-question", "copy", "copy-code-block", "find", "find-next", "find-previous", "open-browser",
-        "new-conversation",
+        "new-conversation", "show-error",
         "toggle-outline", "previous-step", "next-step", "previous-reflection", "next-reflection", "show-statistics",
         "show-effort",
         "pick-model", "cycle-effort", "edit-system-prompt", "pick-preset", "set-budget",

@@ -1,6 +1,7 @@
 /// Told what a turn does, in order: `turnStarted`, then every stream event (`turnReceived`, on the
 /// task that decodes the response, so it must be quick), notices at any time, and `turnEnded` once
-/// the answer's row is final.
+/// the answer's row is final. A continuation the server cannot take (no prefix completion) reports
+/// `answeredAsNewVersion` instead of ending, then `turnStarted` again with the new version's answer.
 public protocol TurnObserver: Sendable {
     /// The question and the empty answer row are saved; the request is about to go out.
     func turnStarted(_ turn: PreparedTurn)
@@ -26,4 +27,11 @@ public enum TurnNotice: Equatable, Sendable {
     case engineStarted
     /// Writing the answer failed (a full disk); the text is kept in memory and written again later.
     case saveFailed(StoreError)
+    /// The server has no prefix completion, so the answer could not be continued: `kept` is stored
+    /// again as it was before the attempt, and a new version of the answer is asked for beside it.
+    case answeredAsNewVersion(kept: Message)
+
+    /// What the user is told when a continuation is answered as a new version.
+    public static let answeredAsNewVersionText =
+        "This server has no prefix completion; answered again as a new version (the partial answer is kept)"
 }

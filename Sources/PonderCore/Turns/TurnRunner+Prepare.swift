@@ -36,9 +36,11 @@ extension TurnRunner {
                 history: history, isSaved: false)
         case .continueAnswer(let id):
             let (old, conversation, messages) = try find(id)
-            if old.answer.isEmpty, !old.reasoning.isEmpty, !Self.continuesReasoning(provider.kind) {
-                // Only the reasoning arrived and this provider cannot resume a chain of thought: a
-                // new answer beside it, the partial trace kept whole (never a second trace glued on).
+            let reasoningOnly = old.answer.isEmpty && !old.reasoning.isEmpty
+            if (reasoningOnly && !Self.continuesReasoning(provider.kind)) || !hasPrefixCompletion(provider) {
+                // Only the reasoning arrived and this provider cannot resume a chain of thought, or
+                // the server has no prefix completion: a new answer beside it, the partial kept
+                // whole (never a second trace glued on).
                 return try prepare(
                     .regenerate(id), provider: provider, controls: controls, answerID: answerID, now: now)
             }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Starts turns and streams them into the store: the one way both the full-screen app and
 /// `ponder ask` ask a question. `prepare` reads the branch and saves the turn in one transaction;
@@ -11,6 +12,9 @@ public final class TurnRunner: Sendable {
     public let client: ChatClient
     /// False for `ask --no-save`: history may be read, nothing is written.
     public let savesTurns: Bool
+    /// Providers (by name) found during this run to have no prefix-completion endpoint: their
+    /// continuations are answered as new versions without trying it again.
+    let providersWithoutPrefixCompletion = Mutex<Set<String>>([])
 
     public init(store: ConversationStore?, client: ChatClient, savesTurns: Bool = true) {
         self.store = store
@@ -35,6 +39,12 @@ public final class TurnRunner: Sendable {
             phase = await stream(turn.request(settings: settings), into: writer, observer: observer)
         } catch {
             phase = Task.isCancelled ? .cancelled : .failed(Self.chatError(error))
+        }
+        if let again = await answerAgainWithoutPrefixCompletion(
+            turn, endedIn: phase, provider: provider, writer: writer)
+        {
+            observer.turnNotice(.answeredAsNewVersion(kept: again.kept))
+            return await run(again.turn, provider: provider, observer: observer)
         }
         let status = MessageStatus(endingIn: phase)
         var errorText: String?

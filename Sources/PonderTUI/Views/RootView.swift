@@ -67,6 +67,9 @@ public enum RootView {
         case .budget(let text):
             ControlsOverlayView.renderBudget(state, text: text, in: screen, theme: theme, into: &buffer)
             cursor = nil
+        case .errorText(let text, let scroll):
+            ErrorOverlayView.render(text, scroll: scroll, in: screen, theme: theme, into: &buffer)
+            cursor = nil
         case nil:
             break
         }

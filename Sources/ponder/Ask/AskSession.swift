@@ -30,7 +30,7 @@ final class AskSession: TurnObserver {
             let outcome = AskOutcome(end, outputClosed: state.outputClosed, answered: state.answered)
             state.printer.finish(
                 outcome, status: end.status, conversationID: turn.isSaved ? turn.conversation.id : nil,
-                messageID: turn.isSaved ? turn.answer.id : nil)
+                messageID: turn.isSaved ? end.answerID : nil)
             return outcome
         }
     }
@@ -58,6 +58,7 @@ final class AskSession: TurnObserver {
     func turnNotice(_ notice: TurnNotice) {
         switch notice {
         case .saveFailed(let error): printError("ponder: could not save the answer: \(error.message)")
+        case .answeredAsNewVersion: printError("ponder: " + TurnNotice.answeredAsNewVersionText)
         case .engineStarting, .engineStarted: break
         }
     }

@@ -26,6 +26,8 @@ public enum AppAction: Hashable, Sendable {
     case openBrowser
     /// Leaves the open conversation for a new, empty one (stored when its first question is sent).
     case newConversation
+    /// Shows the whole text of the newest error, or of the selected failed answer.
+    case showError
 }
 
 /// Which panes show, how wide, and which has the keyboard.

@@ -29,6 +29,9 @@ public enum AppEvent: Equatable, Sendable {
     case unsavedRescued(UnsavedRescue)
     /// The stream ended and the answer is stored with this status and error text.
     case streamEnded(TurnEnd)
+    /// The answer being continued could not be (the server has no prefix completion): it is back as
+    /// it was stored, and a new version answers instead; the notice says so.
+    case streamSetAside(Message, notice: String)
     /// The positions the panes were drawn at (clamped, jumps resolved), from the last frame.
     case scrollResolved(ScrollReport)
 

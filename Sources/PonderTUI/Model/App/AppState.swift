@@ -21,6 +21,8 @@ public struct AppState: Equatable, Sendable {
     /// A word for what is happening (`ready`, `thinking`, …).
     public var activity = "ready"
     public var notice: Notice?
+    /// The whole text of the newest error notice, for the key that shows it (the notice is one line).
+    public var newestError: String?
     public var overlay: Overlay?
     /// Until when (monotonic seconds) a second Ctrl-C quits.
     public var quitArmedUntil: Double?

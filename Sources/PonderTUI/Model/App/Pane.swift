@@ -25,16 +25,21 @@ public enum Overlay: Hashable, Sendable {
     case presets(selection: Int)
     /// The answer budget being typed.
     case budget(text: String)
+    /// The whole text of an error, wrapped, scrolled down by `scroll` lines.
+    case errorText(String, scroll: Int)
 }
 
 /// A transient status-bar message, shown until `expiresAt` (monotonic seconds) or replaced.
 public struct Notice: Hashable, Sendable {
     public var text: String
     public var expiresAt: Double?
+    /// An error, cut to one line: the status bar hints the key that shows it whole.
+    public var isError: Bool
 
-    public init(_ text: String, expiresAt: Double? = nil) {
+    public init(_ text: String, expiresAt: Double? = nil, isError: Bool = false) {
         self.text = text
         self.expiresAt = expiresAt
+        self.isError = isError
     }
 }
 

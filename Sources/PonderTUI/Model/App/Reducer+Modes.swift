@@ -10,6 +10,7 @@ extension Reducer {
             return pickCodeBlock(press, blocks: blocks, selection: selection, state: &state, now: now)
         }
         if let effects = traceOverlayKey(press, state: &state) { return effects }
+        if let effects = errorOverlayKey(press, now: now, state: &state) { return effects }
         if state.overlay == nil && !state.layout.isTooSmall {
             if let effects = editFind(press, state: &state, now: now) { return effects }
             if state.awaitingCtrlXSecondKey {

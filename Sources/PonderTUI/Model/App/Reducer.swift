@@ -24,7 +24,7 @@ public enum Reducer {
             } else {
                 state.editor = EditorState(text: text + "\n" + state.editor.text)
             }
-            state.notice = Notice(reason)
+            showErrorNotice(reason, state: &state)
         case .notice(let text):
             state.notice = Notice(text)
         case .editorTextEdited(let text):
@@ -47,6 +47,8 @@ public enum Reducer {
         case .streamEnded(let end):
             endStream(end, state: &state)
             noteUnsaved(end, state: &state)
+        case .streamSetAside(let kept, let notice):
+            setAside(kept, notice: notice, state: &state)
         case .unsavedRescued(let rescue):
             rescueEnded(rescue, state: &state)
         case .scrollResolved(let report):
@@ -179,6 +181,8 @@ public enum Reducer {
             break
         case .newConversation:
             return startNewConversation(&state, now: now)
+        case .showError:
+            showError(&state, now: now)
         }
         return []
     }

@@ -25,7 +25,8 @@ public enum BrowserReducer {
             Reducer.expireDeadlines(&state, now: now)
             return handle(input, now: now, state: &state, keymap: browserKeymap) + runDueSearch(&state, now: now)
         case .resized, .providerChanged, .submitRejected, .notice, .promptsLoaded, .editorTextEdited, .noticeEnded,
-            .conversationOpened, .streamStarted, .streamUpdated, .streamEnded, .unsavedRescued, .scrollResolved,
+            .conversationOpened, .streamStarted, .streamUpdated, .streamEnded, .streamSetAside, .unsavedRescued,
+            .scrollResolved,
             .controls:
             return nil
         }

@@ -72,8 +72,20 @@ extension Reducer {
         case .failed: state.activity = "error · Ctrl-R retries"
         case .streaming: state.activity = "ready"
         }
-        if let errorText = end.errorText { state.notice = Notice(Sanitizer.sanitizeLine(errorText)) }
+        if let errorText = end.errorText { showErrorNotice(errorText, state: &state) }
         noteBudgetEnding(end, state: &state)
+    }
+
+    /// A continuation that could not be made: the answer shows as it was stored again (the reader's
+    /// fold state kept), its stream is over, and the notice says a new version answers instead.
+    static func setAside(_ kept: Message, notice: String, state: inout AppState) {
+        if let index = state.messages.lastIndex(where: { $0.id == kept.id }) {
+            let folded = state.messages[index].reasoningFolded
+            state.messages[index] = kept
+            state.messages[index].reasoningFolded = folded
+        }
+        if state.stream?.messageID == kept.id { state.stream = nil }
+        state.notice = Notice(Sanitizer.sanitizeLine(notice))
     }
 
     static func applyUpdate(_ update: StreamUpdate, state: inout AppState) {

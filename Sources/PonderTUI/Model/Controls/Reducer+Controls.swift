@@ -122,7 +122,7 @@ extension Reducer {
             return presetKey(press, selection: selection, now: now, state: &state)
         case .budget(let text):
             return budgetKey(press, text: text, now: now, state: &state)
-        case .help, .codeBlocks, .statistics, .effort:
+        case .help, .codeBlocks, .statistics, .effort, .errorText:
             return nil
         case nil:
             guard state.controls.editingSystemPrompt, press == KeyPress(.escape), state.focus == .editor else {

@@ -7,6 +7,7 @@ extension Keymap {
         "quit": .app(.quit), "interrupt": .app(.interrupt), "show-help": .app(.showHelp),
         "close-overlay": .app(.closeOverlay), "open-browser": .app(.openBrowser),
         "new-conversation": .app(.newConversation),
+        "show-error": .app(.showError),
         "toggle-sidebar": .layout(.toggleSidebar), "toggle-thinking-panel": .layout(.toggleThinkingPanel),
         "widen-thinking-panel": .layout(.widenThinkingPanel), "narrow-thinking-panel": .layout(.narrowThinkingPanel),
         "swap-thinking-panel-side": .layout(.swapThinkingPanelSide), "focus-next": .layout(.focusNext),

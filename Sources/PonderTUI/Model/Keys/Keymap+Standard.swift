@@ -23,6 +23,9 @@ extension Keymap {
         KeyBinding([.ctrl("r")], .answer(.regenerate), in: .global, "Regenerate (retry) the answer"),
         KeyBinding([.ctrl("g")], .answer(.continueAnswer), in: .global, "Continue a stopped answer"),
         KeyBinding([.ctrl("o")], .fold(.toggleAll), in: .global, "Fold or unfold all reasoning"),
+        KeyBinding(
+            [KeyPress(.function(5))], .app(.showError), in: .global,
+            "Show the whole error (the newest, or the selected failed answer's)"),
     ]
 
     private static let controlsBindings: [KeyBinding] = [

@@ -39,7 +39,7 @@ extension Reducer {
             else { return nil }
             state.trace.outlineOpen = false
             return []
-        case .help, .codeBlocks, .modelPicker, .presets, .budget:
+        case .help, .codeBlocks, .modelPicker, .presets, .budget, .errorText:
             return nil
         }
     }

@@ -69,7 +69,11 @@ public final class ChatRuntime: Sendable {
         running.withLock { running in
             running[answerID] = Task { [self] in
                 await run(plan, answerID: answerID, chosen: chosen)
-                _ = self.running.withLock { $0.removeValue(forKey: answerID) }
+                self.running.withLock { running in
+                    // Also under the id of a new version it was answered as.
+                    guard let task = running[answerID] else { return }
+                    running = running.filter { $0.value != task }
+                }
             }
         }
     }
@@ -110,7 +114,11 @@ public final class ChatRuntime: Sendable {
             }
             return
         }
-        let end = await runner.run(turn, provider: provider, observer: DeltaBatcher(queue: queue, messageID: answerID))
+        // A continuation answered as a new version stops under the new answer's id too.
+        let batcher = DeltaBatcher(queue: queue, messageID: answerID) { [self] id in
+            self.running.withLock { running in running[id] = running[answerID] }
+        }
+        let end = await runner.run(turn, provider: provider, observer: batcher)
         logger.info("stream ended: \(end.status.rawValue)")
         if turn.isNewConversation, let question = turn.question, end.status == .complete {
             refineTitle(of: turn.conversation, question: question.answer, answerID: answerID)

@@ -10,21 +10,30 @@ import Synchronization
 /// stamped when it is posted.
 final class DeltaBatcher: TurnObserver {
     private let queue: EventQueue
-    private let messageID: MessageID
+    /// The answer being filled: a continuation answered as a new version moves to the new one.
+    private let messageID: Mutex<MessageID>
     private let interval: Duration
     private let pending: Mutex<(update: StreamUpdate?, scheduled: Bool)>
+    /// Told the answer's id each time a turn starts (again, when it is answered as a new version).
+    private let onStart: @Sendable (MessageID) -> Void
 
     /// The notice shown while the local engine starts.
     static let engineStarting = "starting local model…"
 
-    init(queue: EventQueue, messageID: MessageID, interval: Duration = .milliseconds(40)) {
+    init(
+        queue: EventQueue, messageID: MessageID, interval: Duration = .milliseconds(40),
+        onStart: @escaping @Sendable (MessageID) -> Void = { _ in }
+    ) {
         self.queue = queue
-        self.messageID = messageID
+        self.messageID = Mutex(messageID)
         self.interval = interval
+        self.onStart = onStart
         pending = Mutex((nil, false))
     }
 
     func turnStarted(_ turn: PreparedTurn) {
+        messageID.withLock { $0 = turn.answer.id }
+        onStart(turn.answer.id)
         queue.post(.streamStarted(conversation: turn.conversation, user: turn.question, assistant: turn.answer))
     }
 
@@ -42,6 +51,11 @@ final class DeltaBatcher: TurnObserver {
         case .saveFailed(let error):
             queue.post(
                 .notice("Could not save the answer yet (kept in memory): \(Sanitizer.sanitizeLine("\(error)"))"))
+        case .answeredAsNewVersion(let kept):
+            pending.withLock { pending in
+                post(&pending)
+                queue.post(.streamSetAside(kept, notice: TurnNotice.answeredAsNewVersionText))
+            }
         }
     }
 
@@ -55,7 +69,7 @@ final class DeltaBatcher: TurnObserver {
     /// Adds one stream event to the pending update.
     func add(_ event: ChatStreamEvent) {
         let schedule = pending.withLock { pending -> Bool in
-            var update = pending.update ?? StreamUpdate(messageID: messageID)
+            var update = pending.update ?? StreamUpdate(messageID: messageID.withLock { $0 })
             // Held only here while it grows, so an append does not copy the text gathered so far.
             pending.update = nil
             switch event {

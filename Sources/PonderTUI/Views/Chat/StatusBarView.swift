@@ -18,8 +18,18 @@ enum StatusBarView {
             buffer.write("   Enter search · Esc cancel", at: Point(x: x, y: rect.y), style: theme.statusBar, clip: rect)
             return Point(x: min(x, rect.maxX - 1), y: rect.y)
         }
+        var hints = hints(for: state, keymap: keymap)
+        var kept = helpHint(in: hints, keymap: keymap).map { [$0] } ?? []
         if let notice = state.notice {
-            let text = " " + DisplayWidth.truncate(notice.text, width: rect.width - 2) + " "
+            // An error keeps room for the key that shows it whole.
+            var room = rect.width - 2
+            if notice.isError, let key = keymap.bindings.first(where: { $0.action == .app(.showError) })?.keys.first {
+                let hint = (key.description, "whole error")
+                hints.insert(hint, at: 0)
+                kept = [hint] + kept
+                room -= pieceWidth(hint)
+            }
+            let text = " " + DisplayWidth.truncate(notice.text, width: max(1, room)) + " "
             x = buffer.write(text, at: Point(x: x, y: rect.y), style: theme.statusNotice, clip: rect)
         } else if let find = state.find {
             let text =
@@ -29,21 +39,17 @@ enum StatusBarView {
                 DisplayWidth.truncate(text, width: rect.width), at: Point(x: x, y: rect.y), style: theme.statusBar,
                 clip: rect)
         } else {
-            let text = " " + summary(state) + " "
-            x = buffer.write(
-                DisplayWidth.truncate(text, width: rect.width), at: Point(x: x, y: rect.y), style: theme.statusBar,
-                clip: rect)
+            // On a bar of 80 columns or more the figures give way to the help hint, the last one dropped.
+            let reserved = rect.width >= 80 ? kept.map(pieceWidth).reduce(0, +) : 0
+            let summary = summary(state)
+            let text =
+                reserved > 0
+                ? " " + DisplayWidth.truncate(summary, width: max(1, rect.width - reserved - 2)) + " "
+                : DisplayWidth.truncate(" " + summary + " ", width: rect.width)
+            x = buffer.write(text, at: Point(x: x, y: rect.y), style: theme.statusBar, clip: rect)
         }
-        let hints = hints(for: state, keymap: keymap)
-        var pieces: [(String, String)] = []
-        var width = 0
-        for hint in hints {
-            let pieceWidth = DisplayWidth.of(hint.0) + 1 + DisplayWidth.of(hint.1) + 2
-            if x + width + pieceWidth > rect.maxX { break }
-            pieces.append(hint)
-            width += pieceWidth
-        }
-        var hintX = rect.maxX - width
+        let pieces = fitting(hints, room: rect.maxX - x, kept: kept)
+        var hintX = rect.maxX - pieces.map(pieceWidth).reduce(0, +)
         for (key, label) in pieces {
             hintX = buffer.write(key, at: Point(x: hintX, y: rect.y), style: theme.statusHintKey, clip: rect)
             hintX = buffer.write(" \(label)  ", at: Point(x: hintX, y: rect.y), style: theme.statusBar, clip: rect)
@@ -121,8 +127,8 @@ enum StatusBarView {
 
     /// The hints for the focused context: key and word. The sidebar shares the panes' keys but
     /// only moving and opening do something there, so only those are hinted (in its words).
-    static func hints(for state: AppState, keymap: Keymap) -> [(String, String)] {
-        keymap.hints(for: contexts(for: state)).compactMap { binding -> (String, String)? in
+    static func hints(for state: AppState, keymap: Keymap) -> [Hint] {
+        keymap.hints(for: contexts(for: state)).compactMap { binding -> Hint? in
             guard let key = binding.keys.first, var label = binding.hint else { return nil }
             if state.focus == .sidebar, state.overlay == nil, binding.context == .pane {
                 switch binding.action {

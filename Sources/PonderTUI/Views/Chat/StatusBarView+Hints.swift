@@ -1,0 +1,38 @@
+import PonderCore
+
+/// Which key hints the status bar has room for: the kept ones (an error's key, then help) are
+/// dropped last; the others follow the keymap's order while they fit.
+extension StatusBarView {
+    typealias Hint = (key: String, label: String)
+
+    /// The columns a hint takes: key, space, label and two spaces after it.
+    static func pieceWidth(_ hint: Hint) -> Int {
+        DisplayWidth.of(hint.key) + 1 + DisplayWidth.of(hint.label) + 2
+    }
+
+    /// The help key's hint when it is among `hints`.
+    static func helpHint(in hints: [Hint], keymap: Keymap) -> Hint? {
+        guard let binding = keymap.bindings.first(where: { $0.action == .app(.showHelp) && $0.hint != nil }),
+            let key = binding.keys.first?.description
+        else { return nil }
+        return hints.first { $0.key == key && $0.label == binding.hint }
+    }
+
+    /// The hints that fit in `room` columns, in their order: first the `kept` ones that fit, then the
+    /// others from the start up to the first that does not.
+    static func fitting(_ hints: [Hint], room: Int, kept: [Hint]) -> [Hint] {
+        let isKept = { (hint: Hint) in kept.contains { $0 == hint } }
+        var chosen = Set<Int>()
+        var used = 0
+        for (index, hint) in hints.enumerated() where isKept(hint) && used + pieceWidth(hint) <= room {
+            chosen.insert(index)
+            used += pieceWidth(hint)
+        }
+        for (index, hint) in hints.enumerated() where !isKept(hint) {
+            guard used + pieceWidth(hint) <= room else { break }
+            chosen.insert(index)
+            used += pieceWidth(hint)
+        }
+        return hints.indices.filter { chosen.contains($0) }.map { hints[$0] }
+    }
+}
