@@ -29,6 +29,18 @@ import Testing
         try run.run(seconds: seconds)
     }
 
+    /// Seeds that found a bug, replayed for the default length (the bug's own test is named beside).
+    static let regressionSeeds: [UInt64] = [
+        // The browser searched no more once reopened (BrowserReopenSearchEndToEndTests).
+        0xD059_4E31_05D4_18FB
+    ]
+
+    @Test(arguments: regressionSeeds) func aSeedThatFoundABugStillPasses(seed: UInt64) throws {
+        let seconds = ProcessInfo.processInfo.environment["PONDER_SOAK_SECONDS"].flatMap(Double.init) ?? 15
+        var run = try SoakRun(seed: seed)
+        try run.run(seconds: seconds)
+    }
+
     static func parseSeed(_ text: String) -> UInt64? {
         text.hasPrefix("0x") ? UInt64(text.dropFirst(2), radix: 16) : UInt64(text)
     }
