@@ -22,11 +22,9 @@ import Testing
     static let fixedSeed: UInt64 = 0x50A4_0001
 
     @Test func ponderSurvivesAStormOfInput() throws {
-        let environment = ProcessInfo.processInfo.environment
-        let seed = environment["PONDER_SOAK_SEED"].flatMap(Self.parseSeed) ?? Self.fixedSeed
-        let seconds = environment["PONDER_SOAK_SECONDS"].flatMap(Double.init) ?? 15
+        let seed = ProcessInfo.processInfo.environment["PONDER_SOAK_SEED"].flatMap(Self.parseSeed) ?? Self.fixedSeed
         var run = try SoakRun(seed: seed)
-        try run.run(seconds: seconds)
+        try run.run(seconds: Self.seconds)
     }
 
     /// Seeds that found a bug, replayed for the default length (the bug's own test is named beside).
@@ -36,9 +34,13 @@ import Testing
     ]
 
     @Test(arguments: regressionSeeds) func aSeedThatFoundABugStillPasses(seed: UInt64) throws {
-        let seconds = ProcessInfo.processInfo.environment["PONDER_SOAK_SECONDS"].flatMap(Double.init) ?? 15
         var run = try SoakRun(seed: seed)
-        try run.run(seconds: seconds)
+        try run.run(seconds: Self.seconds)
+    }
+
+    /// `PONDER_SOAK_SECONDS`, else 15.
+    static var seconds: Double {
+        ProcessInfo.processInfo.environment["PONDER_SOAK_SECONDS"].flatMap(Double.init) ?? 15
     }
 
     static func parseSeed(_ text: String) -> UInt64? {

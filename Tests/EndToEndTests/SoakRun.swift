@@ -131,8 +131,8 @@ struct SoakRun {
         return (events, elapsed)
     }
 
-    /// At a known size, Esc closes whatever the storm left open and F1 shows the help (over the
-    /// chat or the browser); Esc closes it again. Each round waits for the help a bounded time; a pause between Esc and
+    /// At a known size, Esc closes whatever the storm left open (the browser takes up to three:
+    /// search field, search, browser) and F1 shows the help; Esc closes it again. Each round waits for the help a bounded time; a pause between Esc and
     /// F1 keeps them two keys (else the terminal reads them as Alt-F1).
     private func expectResponsive(pid: pid_t) throws {
         try tmux.resize(width: Self.width, height: Self.height)
@@ -149,7 +149,6 @@ struct SoakRun {
         guard helpShown else {
             throw TmuxError(message: "F1 showed no help after the storm; screen:\n\(try tmux.capture())")
         }
-        // Esc closes the help; below it may be the browser the storm opened.
         try tmux.sendKeys("Escape")
         try tmux.waitFor("the help closed", timeout: 30) { !$0.contains("Keys — Esc closes") }
         guard isAlive(pid) else { throw TmuxError(message: "ponder (pid \(pid)) is gone") }
@@ -158,7 +157,7 @@ struct SoakRun {
     /// Ctrl-Q; during a stream Ponder asks for a second press.
     private func quit() throws {
         try tmux.sendKeys("C-q")
-        let first = try Poll.until(timeout: 20) {
+        let first = try Poll.until(timeout: 60) {
             try tmux.format("#{pane_dead}") == "1" || tmux.capture().contains("Ctrl-Q again")
         }
         guard first else { throw TmuxError(message: "Ctrl-Q did nothing; screen:\n\(try tmux.capture())") }
