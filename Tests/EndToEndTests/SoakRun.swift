@@ -62,7 +62,7 @@ struct SoakRun {
         print("soak: seed \(seedText) (PONDER_SOAK_SEED=\(seedText)) for \(seconds) s")
         do {
             try tmux.waitFor(text: "Message")
-            let pid = try ponderPID()
+            let pid = try tmux.paneChildPID()
             try tmux.sendLiteral("soak question: think for a long while")
             try tmux.sendKeys("Enter")
             try tmux.waitFor(text: "step 3")
@@ -90,18 +90,6 @@ struct SoakRun {
 
     private var logTail: String {
         String(((try? String(contentsOfFile: logFile, encoding: .utf8)) ?? "(no log)").suffix(3_000))
-    }
-
-    /// The pid of the `ponder` the script started.
-    private func ponderPID() throws -> pid_t {
-        let script = try tmux.panePID()
-        var found: pid_t?
-        _ = Poll.until(timeout: 10) {
-            found = ProcessTable.children(of: script).first
-            return found != nil
-        }
-        guard let found else { throw TmuxError(message: "no ponder process under the pane's shell") }
-        return found
     }
 
     private func isAlive(_ pid: pid_t) -> Bool {
@@ -132,16 +120,18 @@ struct SoakRun {
     }
 
     /// At a known size, Esc closes whatever the storm left open (the browser takes up to three:
-    /// search field, search, browser) and F1 shows the help; Esc closes it again. Each round waits for the help a bounded time; a pause between Esc and
-    /// F1 keeps them two keys (else the terminal reads them as Alt-F1).
+    /// search field, search, browser) and F1 shows the help; Esc closes it again. Rounds of Esc and
+    /// F1 go on, each waiting 3 s for the help, for at most a minute: input the storm left queued
+    /// is worked through first. A pause between Esc and F1 keeps them two keys (else the terminal
+    /// reads them as Alt-F1).
     private func expectResponsive(pid: pid_t) throws {
         try tmux.resize(width: Self.width, height: Self.height)
         var helpShown = false
-        for _ in 0..<8 where !helpShown {
+        for _ in 0..<20 where !helpShown {
             try tmux.sendKeys("Escape")
             Thread.sleep(forTimeInterval: 0.15)
             try tmux.sendKeys("F1")
-            helpShown = try Poll.until(timeout: 15) {
+            helpShown = try Poll.until(timeout: 3) {
                 let screen = try tmux.capture()
                 return screen.contains("Keys — Esc closes") && screen.contains("Everywhere")
             }
