@@ -2,7 +2,7 @@ import Foundation
 import PonderCore
 import TestSupport
 
-/// One recorded full-screen session for the escape corpus: the store holds a conversation with the
+/// One recorded full-screen run for the escape corpus: the store holds a conversation with the
 /// run's title, the config names the run's model, and the fake server streams the run's scenario.
 /// In tmux, with every byte `ponder` writes copied to a file, it asks a question and waits for the
 /// whole answer, opens and closes the browser, gets a server error for a second question, and quits.
@@ -64,7 +64,7 @@ struct ScreenRecording {
             return data.count == size && data.range(of: Data("\u{1B}[?1049l".utf8)) != nil
         }
         guard complete, let data = FileManager.default.contents(atPath: output) else {
-            throw TmuxError(message: "the recording of the session never held its end")
+            throw TmuxError(message: "the recording of the run never held its end")
         }
         return ScreenRecording(bytes: Array(data), markers: watcher.markers, sawModel: watcher.sawModel)
     }

@@ -2,7 +2,7 @@ import Foundation
 
 /// The corpus check for a full-screen program, whose output is mostly the terminal library's own
 /// control sequences: those must be of shapes the library writes for the terminal type (learnt from
-/// a plain session), and the text between them must carry nothing of the corpus.
+/// a plain run), and the text between them must carry nothing of the corpus.
 extension EscapeCorpus {
     /// What is wrong with `bytes`: sequences of a shape not in `allowedShapes` (any OSC, DCS, APC,
     /// PM or SOS among them, as none is allowed), forbidden scalars, combining floods or bytes that

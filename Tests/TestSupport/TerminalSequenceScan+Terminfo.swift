@@ -3,7 +3,7 @@ import Foundation
 extension TerminalSequenceScan {
     /// The CSI shapes of the output capabilities (see `isLeftOut`) of `term`'s
     /// terminfo entry, as `infocmp` prints it: what ncurses may choose to write for that terminal
-    /// when the content asks for it (deleting characters, scrolling back), beside what one session
+    /// when the content asks for it (deleting characters, scrolling back), beside what one run
     /// happened to need. Capabilities with conditionals are left out; SGR is one shape anyway.
     public static func terminfoShapes(term: String) throws -> Set<String> {
         let result = try ChildProcess.run(["/usr/bin/env", "infocmp", "-1", "-x", term], capturingOutput: true)

@@ -1,8 +1,8 @@
 /// Splits bytes a full-screen program wrote to a terminal into its text and its control sequences,
 /// each sequence named by its shape: numbers in parameters become `#` (so every cursor position is
 /// one shape), SGR is one shape whatever its attributes, and private mode sets (`ESC [ ? … h`) keep
-/// their numbers (each mode is its own shape). Shapes seen on a plain session are what the terminal
-/// library writes for the terminal type; a hostile session may write no other.
+/// their numbers (each mode is its own shape). Shapes seen on a plain run are what the terminal
+/// library writes for the terminal type; a hostile run may write no other.
 public struct TerminalSequenceScan {
     /// The bytes between sequences, with carriage returns and newlines (movement a terminal
     /// library writes, and that no sanitised text carries) left in.
