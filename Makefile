@@ -20,7 +20,7 @@ APT_PACKAGING := dpkg-dev binutils xz-utils lintian
 PACKAGES_DIR := .build/packages
 FORMAT_PATHS := Package.swift Sources Tests Benchmarks
 
-.PHONY: all deps packaging-deps build-info ponder-debug engine build run test lint format bench fuzz release install \
+.PHONY: all deps packaging-deps build-info ponder-debug engine build run test lint format bench fuzz soak release install \
 	completions deb dist record-snapshots clean
 
 all: build
@@ -70,6 +70,14 @@ bench: deps build-info
 	$(SWIFT) $(RELEASE_BUILD) --product ponder
 	$(RELEASE_BIN)/ponder engine install
 	PONDER_BUILD_DIR=$(CURDIR)/$(RELEASE_BIN) $(RELEASE_BIN)/ponder-bench
+
+# The soak (random input through tmux to the real binary while an answer streams) for SOAK_SECONDS with
+# a random seed; PONDER_SOAK_SEED=<seed> replays the seed a failure printed. `make test` runs a 15 s fixed-seed one.
+SOAK_SECONDS ?= 60
+soak: deps build-info
+	$(SWIFT) build --build-tests
+	PONDER_SOAK_SECONDS=$(SOAK_SECONDS) PONDER_SOAK_SEED=$${PONDER_SOAK_SEED:-$$(od -An -N8 -tu8 /dev/urandom | tr -d ' ')} \
+		PONDER_BUILD_DIR=$(CURDIR)/$(DEBUG_BIN) $(SWIFT) test --skip-build --filter SoakEndToEndTests
 
 # Every fuzz target for FUZZ_SECONDS each (libFuzzer when the toolchain links it; see scripts/fuzz.sh).
 FUZZ_SECONDS ?= 60

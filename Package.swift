@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(
             name: "PonderTUITests", dependencies: ["PonderTUI", "PonderCore", "TestSupport"], exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["PonderCore", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["PonderCore", "PonderTUI", "TestSupport"]),
         .testTarget(
             name: "CLITests",
             dependencies: ["PonderCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]

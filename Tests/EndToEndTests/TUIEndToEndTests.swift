@@ -30,16 +30,7 @@ import Testing
         }
 
         /// The pid of ponder, the shell's child.
-        func ponderPID() throws -> pid_t {
-            let shell = try tmux.panePID()
-            var found: pid_t?
-            _ = Poll.until(timeout: 10) {
-                found = ProcessTable.children(of: shell).first
-                return found != nil
-            }
-            guard let found else { throw TmuxError(message: "ponder process not found") }
-            return found
-        }
+        func ponderPID() throws -> pid_t { try tmux.paneChildPID() }
     }
 
     @Test func firstScreenShowsTheLayout() throws {

@@ -34,10 +34,13 @@ public final class TmuxSession {
     deinit { kill() }
 
     /// Sends tmux key names (`Enter`, `C-q`, `F1`, `Escape`, …).
-    public func sendKeys(_ keys: String...) throws { try tmux(["send-keys", "-t", target] + keys) }
+    public func sendKeys(_ keys: String...) throws { try sendKeys(keys) }
+
+    /// Sends tmux key names (or `-H` and hex bytes) in one command.
+    public func sendKeys(_ keys: [String]) throws { try tmux(["send-keys", "-t", target] + keys) }
 
     /// Sends text literally, as if typed.
-    public func sendLiteral(_ text: String) throws { try tmux(["send-keys", "-t", target, "-l", text]) }
+    public func sendLiteral(_ text: String) throws { try tmux(["send-keys", "-t", target, "-l", "--", text]) }
 
     /// Pastes text through tmux's paste buffer (bracketed when the program asked for it).
     public func paste(_ text: String) throws {
@@ -103,7 +106,7 @@ public final class TmuxSession {
     /// Runs one tmux command and returns its output. The command that starts the server does
     /// not capture output: the server would inherit the pipe and hold it open for its whole life.
     @discardableResult
-    private func tmux(_ arguments: [String], capturingOutput: Bool = true) throws -> String {
+    func tmux(_ arguments: [String], capturingOutput: Bool = true) throws -> String {
         let result = try ChildProcess.run(
             ["/usr/bin/env", "tmux", "-L", socket] + arguments, capturingOutput: capturingOutput)
         guard result.status == 0 else {

@@ -14,15 +14,15 @@ extension BrowserReducer {
             if browser.focus == .query, case .character(let character) = press.key,
                 press.modifiers.subtracting(.shift).isEmpty
             {
-                editQuery(browser.query + String(character), now: now, state: &state)
+                return editQuery(browser.query + String(character), now: now, state: &state)
             } else if browser.focus == .query, press.key == .backspace {
-                editQuery(String(browser.query.dropLast()), now: now, state: &state)
+                return editQuery(String(browser.query.dropLast()), now: now, state: &state)
             } else if browser.focus == .list, case .character(let character) = press.key,
                 press.modifiers.subtracting(.shift).isEmpty
             {
                 // A letter with no command of its own starts a search with it.
                 state.browser?.focus = .query
-                editQuery(browser.query + String(character), now: now, state: &state)
+                return editQuery(browser.query + String(character), now: now, state: &state)
             }
         case .paste(let text):
             let line = Sanitizer.sanitizeLine(text)
@@ -30,7 +30,7 @@ extension BrowserReducer {
                 state.browser?.prompt = .rename(id, text: title + line)
             } else if browser.prompt == nil {
                 state.browser?.focus = .query
-                editQuery(browser.query + line, now: now, state: &state)
+                return editQuery(browser.query + line, now: now, state: &state)
             }
         case .mouse(let mouse):
             return handleMouse(mouse, now: now, state: &state)
@@ -40,9 +40,10 @@ extension BrowserReducer {
         return []
     }
 
-    /// Replaces the query; the search runs once typing pauses for `searchDebounce`.
-    static func editQuery(_ query: String, now: Double, state: inout AppState) {
-        guard var browser = state.browser else { return }
+    /// Replaces the query; the search runs once typing pauses for `searchDebounce`. The selection
+    /// goes back to the first row, whose preview is loaded (the effects returned).
+    static func editQuery(_ query: String, now: Double, state: inout AppState) -> [Effect] {
+        guard var browser = state.browser else { return [] }
         browser.query = query
         browser.selection = 0
         browser.top = 0
@@ -57,7 +58,7 @@ extension BrowserReducer {
             browser.searchDueAt = now + BrowserState.searchDebounce
         }
         state.browser = browser
-        _ = previewEffects(&state)
+        return previewEffects(&state)
     }
 
     static func perform(_ command: BrowserCommand, now: Double, state: inout AppState) -> [Effect] {
@@ -73,8 +74,7 @@ extension BrowserReducer {
         case .focusSearch: browser.focus = .query
         case .focusList: browser.focus = .list
         case .clearQuery:
-            editQuery("", now: now, state: &state)
-            return []
+            return editQuery("", now: now, state: &state)
         case .toggleShowArchived:
             browser.showArchived.toggle()
             browser.undo = nil
@@ -83,10 +83,7 @@ extension BrowserReducer {
             state.browser = browser
             return [.browser(.loadList(includeArchived: browser.showArchived))]
         case .close:
-            if !browser.query.isEmpty {
-                editQuery("", now: now, state: &state)
-                return []
-            }
+            if !browser.query.isEmpty { return editQuery("", now: now, state: &state) }
             state.browser = nil
             return []
         case .undo:

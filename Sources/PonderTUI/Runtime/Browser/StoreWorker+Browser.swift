@@ -11,7 +11,9 @@ extension StoreWorker {
             watch.withLock { $0.includeArchived = includeArchived }
             work.async { if !self.listIsCurrent() { self.postList() } }
         case .search(let query, let generation, let includeArchived):
-            watch.withLock { $0.latestSearch = max($0.latestSearch, generation) }
+            // The search asked for last is the newest, whatever its number: a browser opened again
+            // numbers its searches from 1, below those of the one before.
+            watch.withLock { $0.latestSearch = generation }
             work.async {
                 guard self.watch.withLock({ $0.latestSearch == generation }) else { return }
                 self.search(query, generation: generation, includeArchived: includeArchived)
