@@ -5,8 +5,8 @@ import Testing
 
 /// The fault matrix in the full-screen app: one `ponder` asks one question per provider fault (the
 /// fake server answers the first request of each with the fault, the retry normally). For each: the
-/// message in the status bar, the partial text kept and marked in the transcript, and a Ctrl-R that
-/// then brings a whole answer.
+/// message in the status bar, the partial text kept and marked in the transcript, a Ctrl-G that
+/// continues what was kept, and a Ctrl-R that then brings a whole answer.
 @Suite(.serialized) struct FaultMatrixEndToEndTests {
     struct Case: Sendable {
         var model: String
@@ -59,13 +59,27 @@ import Testing
         #expect(stored.status == .interrupted || stored.status == .failed, "\(stored.status)")
         #expect(stored.errorText?.contains("sk-fault-matrix-key") == false)
 
+        let id = conversation.conversation.id
+        func chatRequests() -> Int { server.receivedRequests.filter { !FakeScenario.isTitleRequest($0.json) }.count }
+        func completeAnswers() -> Int {
+            ((try? store.messages(in: id)) ?? []).filter { $0.role == .assistant && $0.status == .complete }.count
+        }
+        if !fault.kept.isEmpty {
+            // Continue picks up from what was kept: one more request, and an answer that ends complete.
+            try tmux.sendKeys("C-g")
+            try tmux.waitFor("the kept answer continued", timeout: 30) { screen in
+                chatRequests() == 2 && completeAnswers() == 1 && screen.contains("│ done")
+            }
+        }
+        let requestsBefore = chatRequests()
+        let completeBefore = completeAnswers()
         try tmux.sendKeys("C-r")
         try tmux.waitFor("an answer on retry, stored whole", timeout: 30) { screen in
-            let answer = try? store.messages(in: conversation.conversation.id).last
-            return screen.contains("You said: “\(question)”.") && answer?.status == .complete
+            let answer = try? store.messages(in: id).last
+            return chatRequests() == requestsBefore + 1 && completeAnswers() == completeBefore + 1
+                && screen.contains("You said: “\(question)”.") && answer?.status == .complete
                 && answer?.answer.hasPrefix("You said: “\(question)”.") == true
         }
-        #expect(server.receivedRequests.filter { !FakeScenario.isTitleRequest($0.json) }.count >= 2)
         try tmux.quitPonder()
     }
 }
