@@ -1,6 +1,6 @@
 /// Told what a turn does, in order: `turnStarted`, then every stream event (`turnReceived`, most of
-/// them on the HTTP connection's event loop thread, so it must be quick and must not block), notices at any time, and `turnEnded` once
-/// the answer's row is final.
+/// them on the HTTP connection's event loop thread, so it must be quick and must not block), notices
+/// at any time, and `turnEnded` once the answer's row is final.
 public protocol TurnObserver: Sendable {
     /// The question and the empty answer row are saved; the request is about to go out.
     func turnStarted(_ turn: PreparedTurn)
