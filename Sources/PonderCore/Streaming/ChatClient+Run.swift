@@ -13,8 +13,9 @@ extension ChatClient {
     }
 
     /// The same events as `stream(_:)`, handed to `emit` as they are decoded; those of the body on the
-    /// connection's event loop thread (so `emit` must be quick and must not block), no thread hop per token. Returns the
-    /// terminal phase (also the last event emitted); cancelling the calling task cancels the request.
+    /// connection's event loop thread, with no thread hop per token (so `emit` must be quick and must not
+    /// block). Returns the terminal phase (also the last event emitted); cancelling the calling task
+    /// cancels the request.
     /// `record` gets the provider's own record of the reasoning (Anthropic signed thinking blocks,
     /// OpenRouter reasoning details) before the terminal phase is emitted, for the stored message.
     @discardableResult

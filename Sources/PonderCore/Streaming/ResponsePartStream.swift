@@ -8,9 +8,9 @@ import Synchronization
 /// to a `ResponseBodyReader` on the connection's own event loop, as they arrive; the end or the error
 /// is handed over as an async sequence of one element, for the task that sent the request.
 ///
-/// The delegate takes every part at once and asks for the next right away. The client's async response body instead waits for its reader before asking for more,
-/// and parts that arrive meanwhile are dropped when the connection then closes: a server that sends a
-/// burst and closes lost the tail of its answer. An idle timer runs alongside: when no byte has
+/// The delegate takes every part at once and asks for the next right away. The client's async response
+/// body instead waits for its reader before asking for more, and parts that arrive meanwhile are dropped
+/// when the connection then closes: a server that sends a burst and closes lost the tail of its answer. An idle timer runs alongside: when no byte has
 /// arrived for `idleTimeout` seconds (keep-alive comments count), the request fails with
 /// `IdleTimeout`.
 final class ResponsePartStream: HTTPClientResponseDelegate, Sendable {
