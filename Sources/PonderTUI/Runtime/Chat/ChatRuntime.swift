@@ -110,7 +110,9 @@ public final class ChatRuntime: Sendable {
             }
             return
         }
-        let end = await runner.run(turn, provider: provider, observer: DeltaBatcher(queue: queue, messageID: answerID))
+        let client = runner.client
+        let batcher = DeltaBatcher(queue: queue, messageID: answerID) { client.afterDelay($0, $1) }
+        let end = await runner.run(turn, provider: provider, observer: batcher)
         logger.info("stream ended: \(end.status.rawValue)")
         if turn.isNewConversation, let question = turn.question, end.status == .complete {
             refineTitle(of: turn.conversation, question: question.answer, answerID: answerID)
