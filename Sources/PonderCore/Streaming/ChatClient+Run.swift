@@ -3,17 +3,19 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 
-/// Driving one request: the retry loop around single attempts, each feeding the response body through
-/// `ResponseStreamDecoder` into `RequestStateMachine` and performing the actions it returns.
+/// Driving one request: the retry loop around single attempts, each lending the `RequestStateMachine` to
+/// a `ResponseBodyReader` that decodes the body on the connection's event loop and performs the actions
+/// the machine returns there.
 extension ChatClient {
     private enum AttemptOutcome {
         case done
         case retry(after: Double)
     }
 
-    /// The same events as `stream(_:)`, handed to `emit` in the task that reads the response, as
-    /// they are decoded — one thread hop less per token than iterating the stream. Returns the
-    /// terminal phase (also the last event emitted); cancelling the calling task cancels the request.
+    /// The same events as `stream(_:)`, handed to `emit` as they are decoded; those of the body on the
+    /// connection's event loop thread, with no thread hop per token (so `emit` must be quick and must not
+    /// block). Returns the terminal phase (also the last event emitted); cancelling the calling task
+    /// cancels the request.
     /// `record` gets the provider's own record of the reasoning (Anthropic signed thinking blocks,
     /// OpenRouter reasoning details) before the terminal phase is emitted, for the stored message.
     @discardableResult
@@ -77,94 +79,63 @@ extension ChatClient {
             return .done
         }
         perform(machine.requestSent(at: Date()), to: sink)
-        let response = ResponsePartStream(idleTimeout: idleTimeout(for: request.settings))
-        let task = response.start(http, on: httpClient(for: prepared.url), eventLoop: eventLoop)
-        return await withTaskCancellationHandler {
-            await read(response, of: task, request: request, host: host, machine: &machine, to: sink)
-        } onCancel: {
-            task.cancel()
-        }
-    }
-
-    /// Reads the parts of one response in order, decoding a 2xx body into events as it arrives.
-    private func read(
-        _ response: ResponsePartStream,
-        of task: HTTPClient.Task<Void>,
-        request: ChatRequest,
-        host: String,
-        machine: inout RequestStateMachine,
-        to sink: ActionSink
-    ) async -> AttemptOutcome {
-        var decoder = ResponseStreamDecoder(
+        let decoder = ResponseStreamDecoder(
             kind: request.settings.kind,
             forcedOpenThink: configuration.forcedOpenThink || ThinkTemplateHabit.opensThink(request.settings),
             maximumLineLength: configuration.maximumLineLength
         )
-        var deltas: [StreamDelta] = []
-        /// The status and `Retry-After` of a response that is not 2xx, and its body so far.
-        var refusal: (status: Int, retryAfter: Double?, body: [UInt8])?
-        var responseStarted = false
-        for await part in response.parts {
-            switch part {
-            case .head(let head):
-                responseStarted = true
-                perform(machine.responseStarted(at: Date()), to: sink)
-                let status = Int(head.status.code)
-                if !(200..<300).contains(status) {
-                    let retryAfter = head.headers.first(name: "retry-after").flatMap {
-                        RetryAfter.seconds($0, now: Date())
-                    }
-                    refusal = (status, retryAfter, [])
-                }
-            case .body(let buffer):
-                if var current = refusal {
-                    let room = Self.errorBodyLimit - current.body.count
-                    if room > 0 { current.body += buffer.readableBytesView.prefix(room) }
-                    refusal = current
-                    continue
-                }
-                deltas.removeAll(keepingCapacity: true)
-                buffer.withUnsafeReadableBytes { decoder.feed($0, into: &deltas) }
-                if deltas.isEmpty { continue }
-                perform(machine.received(deltas, at: Date()), to: sink)
-                if machine.state.isTerminal {
-                    task.cancel()
-                    return .done
-                }
-            case .end:
-                if Task.isCancelled { break }
-                if let refusal {
-                    let error = ChatError.fromHTTP(
-                        status: refusal.status, body: refusal.body, settings: request.settings)
-                    return outcome(of: machine.failed(error, retryAfter: refusal.retryAfter, at: Date()), to: sink)
-                }
-                perform(machine.received(decoder.finish(), at: Date()), to: sink)
-                perform(machine.endOfStream(at: Date()), to: sink)
-                return .done
-            case .failed(let error):
-                if Task.isCancelled { break }
-                let now = Date()
-                if let refusal {
-                    // The error body was cut off: report the status with what arrived of it.
-                    let error = ChatError.fromHTTP(
-                        status: refusal.status, body: refusal.body, settings: request.settings)
-                    return outcome(of: machine.failed(error, retryAfter: refusal.retryAfter, at: now), to: sink)
-                }
-                if responseStarted {
-                    // Mid-body failure: keep what was decoded, then report why it stopped.
-                    perform(machine.received(decoder.finish(), at: now), to: sink)
-                }
-                let chatError =
-                    error is ResponsePartStream.IdleTimeout
-                    ? ChatError.idleTimeout(
-                        seconds: idleTimeout(for: request.settings), provider: request.settings.name)
-                    : chatError(for: error, host: host, responseStarted: responseStarted)
-                return outcome(of: machine.failed(chatError, at: now), to: sink)
-            }
+        let reader = ResponseBodyReader(machine: machine, decoder: decoder) { [self] in perform($0, to: sink) }
+        let response = ResponsePartStream(idleTimeout: idleTimeout(for: request.settings), reader: reader)
+        let task = response.start(http, on: httpClient(for: prepared.url), eventLoop: eventLoop)
+        let ending = await withTaskCancellationHandler {
+            var endings = response.ending.makeAsyncIterator()
+            return await endings.next()
+        } onCancel: {
+            reader.stop()
+            task.cancel()
         }
-        // The parts end without `.end` or `.failed` only when the request was cancelled.
-        perform(machine.cancel(at: Date()), to: sink)
-        return .done
+        let (actions, returned) = reader.withState { state in
+            let actions = finish(&state, ending: Task.isCancelled ? nil : ending, request: request, host: host)
+            return (actions, state.machine)
+        }
+        machine = returned
+        return outcome(of: actions, to: sink)
+    }
+
+    /// The actions that end an attempt whose response the reader has read up to `ending` (nil when the
+    /// request was cancelled).
+    private func finish(
+        _ state: inout ResponseBodyReader.State, ending: ResponsePartStream.Ending?, request: ChatRequest,
+        host: String
+    ) -> [RequestStateMachine.Action] {
+        let now = Date()
+        if state.machine.state.isTerminal { return [] }
+        switch ending {
+        case nil:
+            return state.machine.cancel(at: now)
+        case .end:
+            if let refusal = state.refusal {
+                let error = ChatError.fromHTTP(status: refusal.status, body: refusal.body, settings: request.settings)
+                return state.machine.failed(error, retryAfter: refusal.retryAfter, at: now)
+            }
+            return state.machine.received(state.decoder.finish(), at: now) + state.machine.endOfStream(at: now)
+        case .failed(let error):
+            if let refusal = state.refusal {
+                // The error body was cut off: report the status with what arrived of it.
+                let error = ChatError.fromHTTP(status: refusal.status, body: refusal.body, settings: request.settings)
+                return state.machine.failed(error, retryAfter: refusal.retryAfter, at: now)
+            }
+            var actions: [RequestStateMachine.Action] = []
+            if state.responseStarted {
+                // Mid-body failure: keep what was decoded, then report why it stopped.
+                actions = state.machine.received(state.decoder.finish(), at: now)
+            }
+            let chatError =
+                error is ResponsePartStream.IdleTimeout
+                ? ChatError.idleTimeout(seconds: idleTimeout(for: request.settings), provider: request.settings.name)
+                : chatError(for: error, host: host, responseStarted: state.responseStarted)
+            return actions + state.machine.failed(chatError, at: now)
+        }
     }
 
     /// How much of an error response's body is read for its message.

@@ -4,21 +4,20 @@ import NIOCore
 import NIOHTTP1
 import Synchronization
 
-/// One response read through async-http-client's delegate interface, handed over as an async
-/// sequence of parts: the head, every body part in the order it arrived, then the end or the error.
+/// One response read through async-http-client's delegate interface: the head and every body part go
+/// to a `ResponseBodyReader` on the connection's own event loop, as they arrive; the end or the error
+/// is handed over as an async sequence of one element, for the task that sent the request.
 ///
-/// The delegate takes every part at once and asks for the next right away, on the connection's own
-/// event loop. The client's async response body instead waits for its reader before asking for more,
-/// and parts that arrive meanwhile are dropped when the connection then closes: a server that sends a
-/// burst and closes lost the tail of its answer. An idle timer runs alongside: when no byte has
+/// The delegate takes every part at once and asks for the next right away. The client's async response
+/// body instead waits for its reader before asking for more, and parts that arrive meanwhile are dropped
+/// when the connection then closes: a server that sends a burst and closes lost the tail of its answer. An idle timer runs alongside: when no byte has
 /// arrived for `idleTimeout` seconds (keep-alive comments count), the request fails with
 /// `IdleTimeout`.
 final class ResponsePartStream: HTTPClientResponseDelegate, Sendable {
     typealias Response = Void
 
-    enum Part: Sendable {
-        case head(HTTPResponseHead)
-        case body(ByteBuffer)
+    enum Ending: Sendable {
+        /// The body ended, or the reader found the end of the answer in it.
         case end
         case failed(any Error)
     }
@@ -26,14 +25,16 @@ final class ResponsePartStream: HTTPClientResponseDelegate, Sendable {
     /// The request failed because nothing arrived for the idle timeout.
     struct IdleTimeout: Error {}
 
-    let parts: AsyncStream<Part>
-    private let continuation: AsyncStream<Part>.Continuation
+    let ending: AsyncStream<Ending>
+    private let continuation: AsyncStream<Ending>.Continuation
+    private let reader: ResponseBodyReader
     private let idleTimeout: TimeAmount
     /// When the last byte arrived, and whether the response has ended (the idle timer then stops).
     private let activity: Mutex<(last: NIODeadline, ended: Bool)>
 
-    init(idleTimeout seconds: Double) {
-        (parts, continuation) = AsyncStream.makeStream(of: Part.self, bufferingPolicy: .unbounded)
+    init(idleTimeout seconds: Double, reader: ResponseBodyReader) {
+        (ending, continuation) = AsyncStream.makeStream(of: Ending.self, bufferingPolicy: .unbounded)
+        self.reader = reader
         idleTimeout = .nanoseconds(Int64(max(0.001, seconds) * 1_000_000_000))
         activity = Mutex((.now(), false))
     }
@@ -68,21 +69,25 @@ final class ResponsePartStream: HTTPClientResponseDelegate, Sendable {
         activity.withLock { $0.last = .now() }
     }
 
-    private func end(with part: Part) {
+    private func end(with ending: Ending) {
         activity.withLock { $0.ended = true }
-        continuation.yield(part)
+        continuation.yield(ending)
         continuation.finish()
     }
 
     func didReceiveHead(task: HTTPClient.Task<Void>, _ head: HTTPResponseHead) -> EventLoopFuture<Void> {
         touch()
-        continuation.yield(.head(head))
+        reader.head(head)
         return task.eventLoop.makeSucceededVoidFuture()
     }
 
     func didReceiveBodyPart(task: HTTPClient.Task<Void>, _ buffer: ByteBuffer) -> EventLoopFuture<Void> {
         touch()
-        continuation.yield(.body(buffer))
+        if buffer.withUnsafeReadableBytes({ reader.body($0) }) {
+            // The answer ended in this part: report it now and close the connection after this callback.
+            end(with: .end)
+            task.eventLoop.execute { task.cancel() }
+        }
         return task.eventLoop.makeSucceededVoidFuture()
     }
 

@@ -25,20 +25,25 @@ public enum PlainText {
         _ text: String, width: Int, style: TextStyle, _ body: ([StyledSpan], [StyledSpan]) -> Void
     ) {
         for line in logicalLines(Sanitizer.spans(text[...], style: style)) {
-            var indent = 0
-            for span in line {
-                let utf8 = span.text.utf8
-                var spaces = utf8.prefix { $0 == 0x20 }.count
-                if spaces > 0, spaces < utf8.count, utf8[utf8.index(utf8.startIndex, offsetBy: spaces)] >= 0x80 {
-                    spaces = span.text.prefix { $0 == " " }.count  // a combining mark joins the last space
-                }
-                indent += spaces
-                if spaces < utf8.count { break }
-            }
-            let hanging =
-                indent > 0 && indent <= width / 2 ? [StyledSpan(String(repeating: " ", count: indent), style)] : []
-            body(line, hanging)
+            let indent = hangingIndent(line, width: width)
+            body(line, indent > 0 ? [StyledSpan(String(repeating: " ", count: indent), style)] : [])
         }
+    }
+
+    /// Columns of indentation repeated on the continuation rows of a sanitised line: its leading
+    /// spaces, when they leave at least half the width to write in.
+    static func hangingIndent(_ line: [StyledSpan], width: Int) -> Int {
+        var indent = 0
+        for span in line {
+            let utf8 = span.text.utf8
+            var spaces = utf8.prefix { $0 == 0x20 }.count
+            if spaces > 0, spaces < utf8.count, utf8[utf8.index(utf8.startIndex, offsetBy: spaces)] >= 0x80 {
+                spaces = span.text.prefix { $0 == " " }.count  // a combining mark joins the last space
+            }
+            indent += spaces
+            if spaces < utf8.count { break }
+        }
+        return indent <= width / 2 ? indent : 0
     }
 
     /// Splits spans at newlines into the spans of each line.

@@ -223,7 +223,11 @@ extension StreamingMarkdown {
         var lines: [StyledLine] = []
         let held = mode == .markdown ? scanner.holdStart.map { max($0, start) } : nil
         let markdownEnd = min(held ?? end, end)
-        if start < markdownEnd {
+        if start < markdownEnd, mode == .plainText || Self.isPlainProse(source[start..<markdownEnd]),
+            let grown = growingTailLines(start: start, end: markdownEnd, width: width)
+        {
+            lines = grown
+        } else if start < markdownEnd {
             lines =
                 render(
                     String(decoding: source[start..<markdownEnd], as: UTF8.self), width: width,
@@ -237,6 +241,46 @@ extension StreamingMarkdown {
         }
         if !blockRanges.isEmpty && !tailContinues && !lines.isEmpty { lines.insert(.empty, at: 0) }
         return lines
+    }
+
+    /// The tail `start..<end` as plain text wrapped at `width`, reusing the rows of the last wrapping
+    /// of the same block at that width: only its last row and what was appended are wrapped again.
+    /// Nil when the text needs sanitising (it is rendered from scratch then).
+    private func growingTailLines(start: Int, end: Int, width: Int) -> [StyledLine]? {
+        let text = Self.trimmedPlainText(String(decoding: source[start..<end], as: UTF8.self))
+        if text.isEmpty { return [] }
+        var slot = tailWraps.firstIndex { $0.wrap.width == width }
+        if let index = slot, tailWraps[index].start != start || !tailWraps[index].wrap.canWrap(text) {
+            tailWraps.remove(at: index)
+            slot = nil
+        }
+        if slot == nil {
+            if tailWraps.count >= 2 { tailWraps.removeFirst() }
+            tailWraps.append((start, GrowingTextWrap(width: width, style: plainStyle)))
+        }
+        let index = slot ?? tailWraps.count - 1
+        return tailWraps[index].wrap.lines(text)
+    }
+
+    /// Whether markdown draws this unfinished paragraph as the plain words it holds: a single line
+    /// starting with a letter, without a byte that inline markdown or its extensions give a meaning
+    /// to (emphasis, code, links, autolinks, entities, HTML, strikethrough, tables) or a control
+    /// character. Such a tail wraps as plain text, which keeps its rows from one append to the next.
+    static func isPlainProse(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard let first = bytes.first, startsWord(first) else { return false }
+        var last3: (UInt8, UInt8, UInt8) = (0, 0, 0)
+        for byte in bytes {
+            switch byte {
+            case 0x0A, 0x21, 0x23, 0x26, 0x2A, 0x3A, 0x3C, 0x3E, 0x40, 0x5B, 0x5C, 0x5D, 0x5F, 0x60, 0x7C, 0x7E:
+                return false  // \n ! # & * : < > @ [ \ ] _ ` | ~
+            case 0x2E where last3.0 | 0x20 == 0x77 && last3.1 | 0x20 == 0x77 && last3.2 | 0x20 == 0x77:
+                return false  // "www." starts an autolink
+            default:
+                if byte < 0x20 || byte == 0x7F { return false }
+            }
+            last3 = (last3.1, last3.2, byte)
+        }
+        return true
     }
 
     /// Renders one block in this stream's mode.

@@ -47,6 +47,10 @@ public final class StreamingMarkdown {
     var codeBlockEnds: [Int] = []
     var layouts: [Layout] = []
     var tailCache: (width: Int, version: Int, lines: [StyledLine])?
+    /// The tail's wrapping kept from one append to the next while it is plain text (always in
+    /// plain-text mode, for plain prose in markdown mode), for the last two widths, with the offset
+    /// of the block it wraps.
+    var tailWraps: [(start: Int, wrap: GrowingTextWrap)] = []
     var version = 0
 
     /// How many times a frozen block has been rendered (one per block and width).
@@ -206,7 +210,7 @@ public final class StreamingMarkdown {
 
     /// A byte that can start a cut paragraph's next piece: a letter, or the lead byte of a
     /// non-ASCII character.
-    private static func startsWord(_ byte: UInt8) -> Bool {
+    static func startsWord(_ byte: UInt8) -> Bool {
         (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte >= 0xC0
     }
 

@@ -1,7 +1,8 @@
-/// Told what a turn does, in order: `turnStarted`, then every stream event (`turnReceived`, on the
-/// task that decodes the response, so it must be quick), notices at any time, and `turnEnded` once
-/// the answer's row is final. A continuation the server cannot take (no prefix completion) reports
-/// `answeredAsNewVersion` instead of ending, then `turnStarted` again with the new version's answer.
+/// Told what a turn does, in order: `turnStarted`, then every stream event (`turnReceived`, most of
+/// them on the HTTP connection's event loop thread, so it must be quick and must not block), notices
+/// at any time, and `turnEnded` once the answer's row is final. A continuation the server cannot take
+/// (no prefix completion) reports `answeredAsNewVersion` instead of ending, then `turnStarted` again
+/// with the new version's answer.
 public protocol TurnObserver: Sendable {
     /// The question and the empty answer row are saved; the request is about to go out.
     func turnStarted(_ turn: PreparedTurn)

@@ -68,14 +68,18 @@ public final class TurnRunner: Sendable {
         _ request: ChatRequest, into writer: StreamingMessageWriter?, observer: some TurnObserver
     ) async -> RequestPhase {
         let client = client
+        // Events arrive on the connection's event loop, outside the task: an observer that stops the
+        // turn cancels the task through this handle.
+        let handle = TaskHandle()
         let task = Task {
             await client.run(
                 request,
                 emit: { event in
                     writer?.record(event)
-                    if !observer.turnReceived(event) { withUnsafeCurrentTask { $0?.cancel() } }
+                    if !observer.turnReceived(event) { handle.cancel() }
                 }, record: { writer?.record($0) })
         }
+        handle.set(task)
         return await withTaskCancellationHandler {
             await task.value
         } onCancel: {
@@ -86,6 +90,27 @@ public final class TurnRunner: Sendable {
     /// A failure before the request went out (a key command, the local engine) as a `ChatError`.
     private static func chatError(_ error: any Error) -> ChatError {
         error as? ChatError ?? ChatError(kind: .configuration, message: String(describing: error))
+    }
+}
+
+/// The task a turn's request runs in, cancellable from any thread, even before the task is known.
+private final class TaskHandle: Sendable {
+    private let state = Mutex<(task: Task<RequestPhase, Never>?, cancelled: Bool)>((nil, false))
+
+    func set(_ task: Task<RequestPhase, Never>) {
+        let cancelled = state.withLock { state in
+            state.task = task
+            return state.cancelled
+        }
+        if cancelled { task.cancel() }
+    }
+
+    func cancel() {
+        let task = state.withLock { state in
+            state.cancelled = true
+            return state.task
+        }
+        task?.cancel()
     }
 }
 

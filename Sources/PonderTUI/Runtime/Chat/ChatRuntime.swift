@@ -115,7 +115,9 @@ public final class ChatRuntime: Sendable {
             return
         }
         // A continuation answered as a new version stops under the new answer's id too.
-        let batcher = DeltaBatcher(queue: queue, messageID: answerID) { [self] id in
+        let client = runner.client
+        let batcher = DeltaBatcher(queue: queue, messageID: answerID, schedule: { client.afterDelay($0, $1) }) {
+            [self] id in
             self.running.withLock { running in running[id] = running[answerID] }
         }
         let end = await runner.run(turn, provider: provider, observer: batcher)

@@ -13,22 +13,39 @@ final class DeltaBatcher: TurnObserver {
     /// The answer being filled: a continuation answered as a new version moves to the new one.
     private let messageID: Mutex<MessageID>
     private let interval: Duration
+    private let schedule: Timer
     private let pending: Mutex<(update: StreamUpdate?, scheduled: Bool)>
     /// Told the answer's id each time a turn starts (again, when it is answered as a new version).
     private let onStart: @Sendable (MessageID) -> Void
 
+    /// Runs a closure once after a delay.
+    typealias Timer = @Sendable (Duration, @escaping @Sendable () -> Void) -> Void
+
     /// The notice shown while the local engine starts.
     static let engineStarting = "starting local model…"
 
+    /// - Parameters:
+    ///   - schedule: the timer of the next post; the chat client's `afterDelay` runs it on the event
+    ///     loop that reads the stream (no other thread wakes), the default on a dispatch queue.
+    ///   - onStart: told the answer's id each time a turn starts.
     init(
         queue: EventQueue, messageID: MessageID, interval: Duration = .milliseconds(40),
+        schedule: @escaping Timer = DeltaBatcher.dispatchTimer,
         onStart: @escaping @Sendable (MessageID) -> Void = { _ in }
     ) {
         self.queue = queue
         self.messageID = Mutex(messageID)
         self.interval = interval
+        self.schedule = schedule
         self.onStart = onStart
         pending = Mutex((nil, false))
+    }
+
+    /// A timer on a global dispatch queue.
+    static let dispatchTimer: Timer = { delay, body in
+        let parts = delay.components
+        let nanoseconds = Int(parts.seconds) * 1_000_000_000 + Int(parts.attoseconds / 1_000_000_000)
+        DispatchQueue.global(qos: .userInitiated).asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) { body() }
     }
 
     func turnStarted(_ turn: PreparedTurn) {
@@ -68,7 +85,7 @@ final class DeltaBatcher: TurnObserver {
 
     /// Adds one stream event to the pending update.
     func add(_ event: ChatStreamEvent) {
-        let schedule = pending.withLock { pending -> Bool in
+        let scheduleNext = pending.withLock { pending -> Bool in
             var update = pending.update ?? StreamUpdate(messageID: messageID.withLock { $0 })
             // Held only here while it grows, so an append does not copy the text gathered so far.
             pending.update = nil
@@ -91,13 +108,9 @@ final class DeltaBatcher: TurnObserver {
             pending.scheduled = true
             return true
         }
-        if schedule {
-            // A dispatch timer, not a task that sleeps: no task to create and schedule per update.
-            let parts = interval.components
-            let nanoseconds = Int(parts.seconds) * 1_000_000_000 + Int(parts.attoseconds / 1_000_000_000)
-            DispatchQueue.global(qos: .userInitiated).asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) {
-                self.flush()
-            }
+        if scheduleNext {
+            // A timer, not a task that sleeps: no task to create and schedule per update.
+            schedule(interval) { self.flush() }
         }
     }
 
