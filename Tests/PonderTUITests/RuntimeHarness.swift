@@ -84,9 +84,9 @@ final class RuntimeHarness: TerminalServices {
         }
     }
 
-    /// Applies posted events until a stream has ended `count` times in all.
+    /// Applies posted events until a stream has ended `count` times in all (as generous as `waitUntil`).
     @discardableResult
-    func waitForEnds(_ count: Int, timeout: Double = 15) async -> Bool {
+    func waitForEnds(_ count: Int, timeout: Double = 90) async -> Bool {
         await waitUntil(timeout: timeout) { _ in self.ends.count >= count }
     }
 
