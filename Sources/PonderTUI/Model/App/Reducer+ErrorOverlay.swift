@@ -27,20 +27,12 @@ extension Reducer {
         state.overlay = .errorText(text, scroll: 0)
     }
 
-    /// Keys of the error overlay: arrows, PgUp/PgDn, Home/End scroll; `y` copies; Esc or `q` closes.
-    /// Nil when the overlay is not open.
-    static func errorOverlayKey(_ press: KeyPress, now: Double, state: inout AppState) -> [Effect]? {
-        guard case .errorText(let text, let scroll) = state.overlay else { return nil }
-        let page = max(1, ErrorOverlayView.visibleRows(text, size: state.size) - 1)
-        let last = ErrorOverlayView.maxScroll(text, size: state.size)
-        var position = scroll
+    /// Keys of the error overlay: `y` copies; Esc, `q`, F5 or Enter closes; the scroll keys of the
+    /// overlay bindings (arrows, PgUp/PgDn, Home/End) go on to the keymap, which scrolls it as it
+    /// scrolls the help. Nil when the overlay is not open.
+    static func errorOverlayKey(_ press: KeyPress, now: Double, state: inout AppState, keymap: Keymap) -> [Effect]? {
+        guard case .errorText(let text, _) = state.overlay else { return nil }
         switch press.key {
-        case .up, .character("k"): position -= 1
-        case .down, .character("j"): position += 1
-        case .pageUp, .character("b"): position -= page
-        case .pageDown, .character(" "): position += page
-        case .home, .character("g"): position = 0
-        case .end, .character("G"): position = last
         case .character("y"):
             state.notice = Notice("Copied the error (\(text.count) characters) to the clipboard", expiresAt: now + 3)
             return [.copyToClipboard(text)]
@@ -48,10 +40,9 @@ extension Reducer {
             state.overlay = nil
             return []
         default:
+            if case .scroll? = keymap.binding(for: press, in: .help, satisfying: { _ in true })?.action { return nil }
             // Quitting and the other global keys still work; anything else is ignored here.
             return press.modifiers.contains(.ctrl) ? nil : []
         }
-        state.overlay = .errorText(text, scroll: min(max(0, position), last))
-        return []
     }
 }

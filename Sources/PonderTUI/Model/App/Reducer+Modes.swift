@@ -4,13 +4,13 @@ import PonderCore
 /// search prompt, the second key of Ctrl-X Ctrl-E, and Esc closing a search or an edit.
 extension Reducer {
     /// The effects when the key belonged to a mode; nil to look it up in the keymap.
-    static func modalKey(_ press: KeyPress, now: Double, state: inout AppState) -> [Effect]? {
+    static func modalKey(_ press: KeyPress, now: Double, state: inout AppState, keymap: Keymap) -> [Effect]? {
         if let effects = controlsKey(press, now: now, state: &state) { return effects }
         if case .codeBlocks(let blocks, let selection) = state.overlay {
             return pickCodeBlock(press, blocks: blocks, selection: selection, state: &state, now: now)
         }
         if let effects = traceOverlayKey(press, state: &state) { return effects }
-        if let effects = errorOverlayKey(press, now: now, state: &state) { return effects }
+        if let effects = errorOverlayKey(press, now: now, state: &state, keymap: keymap) { return effects }
         if state.overlay == nil && !state.layout.isTooSmall {
             if let effects = editFind(press, state: &state, now: now) { return effects }
             if state.awaitingCtrlXSecondKey {

@@ -106,12 +106,21 @@ extension Reducer {
 
     private static func clampedFromBottom(_ value: Int) -> Int { min(1_000_000, max(0, value)) }
 
-    static func scrollHelp(_ action: ScrollAction, state: inout AppState) {
-        guard case .help(let scroll) = state.overlay else { return }
-        let rows = HelpOverlayView.visibleRows(size: state.size)
-        let delta = lines(action, page: max(1, rows - 1))
-        let last = HelpOverlayView.maxScroll(size: state.size)
-        state.overlay = .help(scroll: min(last, max(0, min(scroll, last) + delta)))
+    /// Scrolls the open overlay that scrolls: the help, or an error's whole text (a page is the rows
+    /// in view but one).
+    static func scrollOverlay(_ action: ScrollAction, state: inout AppState) {
+        func scrolled(_ scroll: Int, rows: Int, last: Int) -> Int {
+            min(last, max(0, min(scroll, last) + lines(action, page: max(1, rows - 1))))
+        }
+        if case .help(let scroll) = state.overlay {
+            let rows = HelpOverlayView.visibleRows(size: state.size)
+            let last = HelpOverlayView.maxScroll(size: state.size)
+            state.overlay = .help(scroll: scrolled(scroll, rows: rows, last: last))
+        } else if case .errorText(let text, let scroll) = state.overlay {
+            let rows = ErrorOverlayView.visibleRows(text, size: state.size)
+            let last = ErrorOverlayView.maxScroll(text, size: state.size)
+            state.overlay = .errorText(text, scroll: scrolled(scroll, rows: rows, last: last))
+        }
     }
 
     static func handleMouse(_ mouse: MouseEvent, now: Double, state: inout AppState) -> [Effect] {

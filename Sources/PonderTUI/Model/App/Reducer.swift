@@ -90,7 +90,7 @@ public enum Reducer {
     }
 
     static func handleKey(_ press: KeyPress, now: Double, state: inout AppState, keymap: Keymap) -> [Effect] {
-        if let effects = modalKey(press, now: now, state: &state) { return effects }
+        if let effects = modalKey(press, now: now, state: &state, keymap: keymap) { return effects }
         let contexts: [KeyContext]
         if state.layout.isTooSmall {
             contexts = [.global]
@@ -130,7 +130,7 @@ public enum Reducer {
             arrange(action, now: now, state: &state)
         case .scroll(let action):
             if context == .help {
-                scrollHelp(action, state: &state)
+                scrollOverlay(action, state: &state)
             } else if !scrollOutline(action, state: &state) {
                 scrollPane(action, state: &state)
             }
