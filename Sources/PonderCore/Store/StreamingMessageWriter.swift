@@ -174,8 +174,7 @@ public final class StreamingMessageWriter: Sendable {
         if delay <= .zero {
             queue.async { self.flush() }
         } else {
-            let nanoseconds = delay.components.seconds * 1_000_000_000 + delay.components.attoseconds / 1_000_000_000
-            queue.asyncAfter(deadline: .now() + .nanoseconds(Int(nanoseconds))) { self.flush() }
+            queue.asyncAfter(deadline: .now() + .nanoseconds(Int(delay.nanoseconds))) { self.flush() }
         }
     }
 

@@ -17,14 +17,13 @@ extension ChatClient {
         let body: [UInt8]
         let status: Int
         let limit = timeout ?? .milliseconds(Int64((configuration.connectTimeout + configuration.idleTimeout) * 1000))
-        let nanoseconds = limit.components.seconds * 1_000_000_000 + limit.components.attoseconds / 1_000_000_000
         do {
             let response = try await httpClient(for: prepared.url).execute(
-                http, deadline: .now() + .nanoseconds(nanoseconds))
+                http, deadline: .now() + .nanoseconds(limit.nanoseconds))
             status = Int(response.status.code)
             body = try await Self.collect(response.body, limit: 8 << 20)
         } catch let error as HTTPClientError where error == .deadlineExceeded {
-            let seconds = Double(nanoseconds) / 1e9
+            let seconds = Double(limit.nanoseconds) / 1e9
             throw ChatError(
                 kind: .timeout,
                 message: "\(parts.host) did not send the model list within \(ModelCatalog.format(seconds)) s.")

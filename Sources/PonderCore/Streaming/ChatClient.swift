@@ -84,9 +84,7 @@ public final class ChatClient: Sendable {
     /// consumer coalescing its events wakes no other thread for its timer, as that loop is awake for
     /// the tokens anyway.
     public func afterDelay(_ delay: Duration, _ body: @escaping @Sendable () -> Void) {
-        let parts = delay.components
-        let nanoseconds = parts.seconds * 1_000_000_000 + parts.attoseconds / 1_000_000_000
-        eventLoop.scheduleTask(in: .nanoseconds(nanoseconds)) { body() }
+        eventLoop.scheduleTask(in: .nanoseconds(delay.nanoseconds)) { body() }
     }
 
     /// Stops the HTTP clients; in-flight requests fail. Call once, before exit.

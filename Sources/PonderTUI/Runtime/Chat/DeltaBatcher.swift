@@ -43,9 +43,9 @@ final class DeltaBatcher: TurnObserver {
 
     /// A timer on a global dispatch queue.
     static let dispatchTimer: Timer = { delay, body in
-        let parts = delay.components
-        let nanoseconds = Int(parts.seconds) * 1_000_000_000 + Int(parts.attoseconds / 1_000_000_000)
-        DispatchQueue.global(qos: .userInitiated).asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) { body() }
+        DispatchQueue.global(qos: .userInitiated).asyncAfter(deadline: .now() + .nanoseconds(Int(delay.nanoseconds))) {
+            body()
+        }
     }
 
     func turnStarted(_ turn: PreparedTurn) {
