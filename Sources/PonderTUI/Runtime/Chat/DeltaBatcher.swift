@@ -26,12 +26,12 @@ final class DeltaBatcher: TurnObserver {
 
     /// - Parameters:
     ///   - schedule: the timer of the next post; the chat client's `afterDelay` runs it on the event
-    ///     loop that reads the stream (no other thread wakes), the default on a dispatch queue.
+    ///     loop that reads the stream, so no other thread wakes.
     ///   - onStart: told the answer's id each time a turn starts.
     init(
         queue: EventQueue, messageID: MessageID, interval: Duration = .milliseconds(40),
-        schedule: @escaping Timer = DeltaBatcher.dispatchTimer,
-        onStart: @escaping @Sendable (MessageID) -> Void = { _ in }
+        schedule: @escaping Timer,
+        onStart: @escaping @Sendable (MessageID) -> Void
     ) {
         self.queue = queue
         self.messageID = Mutex(messageID)
@@ -39,13 +39,6 @@ final class DeltaBatcher: TurnObserver {
         self.schedule = schedule
         self.onStart = onStart
         pending = Mutex((nil, false))
-    }
-
-    /// A timer on a global dispatch queue.
-    static let dispatchTimer: Timer = { delay, body in
-        DispatchQueue.global(qos: .userInitiated).asyncAfter(deadline: .now() + .nanoseconds(Int(delay.nanoseconds))) {
-            body()
-        }
     }
 
     func turnStarted(_ turn: PreparedTurn) {
