@@ -9,6 +9,7 @@ import Testing
 @Suite(.serialized) struct LocalEngineEndToEndTests {
     /// A question the small model answers at length, so that there is time to interrupt it.
     static let longQuestion = "Write a long story about a lighthouse keeper and a storm, in many paragraphs."
+    static let otherLongQuestion = "Now write a long poem about a fishing village in winter, in many verses."
 
     /// A shell in tmux whose ponder finds the installed engine; the engine it starts is recognised
     /// by this test's private HOME in its environment.
@@ -192,8 +193,10 @@ import Testing
         #expect(!partial.answer.isEmpty)
         #expect(partial.errorText?.contains("your next message starts the engine again") == true)
 
-        // The next message starts a new engine and streams; the long answer is then stopped.
-        try harness.ask(Self.longQuestion)
+        // The next message starts a new engine and streams; the long answer is then stopped. It asks
+        // something else: asked the same question again, the small model can copy its cut-off answer
+        // from the history, ending where the kill cut it, before Esc arrives.
+        try harness.ask(Self.otherLongQuestion)
         try harness.waitForAnswerTokens(atLeast: 1)
         let restarted = try harness.enginePID()
         #expect(restarted != engine)
