@@ -120,6 +120,33 @@ public struct ScreenBuffer: Equatable, Sendable {
         return x + width
     }
 
+    /// The cells of `rect` (clipped to the buffer), row by row, for `restore(_:in:)`.
+    public func cells(in rect: Rect) -> [Cell] {
+        let area = rect.intersection(bounds)
+        var taken: [Cell] = []
+        taken.reserveCapacity(area.width * area.height)
+        for y in area.y..<area.maxY {
+            let start = y * size.width
+            taken.append(contentsOf: cells[(start + area.x)..<(start + area.maxX)])
+        }
+        return taken
+    }
+
+    /// Puts back cells that `cells(in:)` took from the same `rect` of a buffer of this size,
+    /// repairing any wide glyph of this buffer that the rect's edges split.
+    public mutating func restore(_ taken: [Cell], in rect: Rect) {
+        let area = rect.intersection(bounds)
+        guard !area.isEmpty, taken.count == area.width * area.height else { return }
+        for row in 0..<area.height {
+            let y = area.y + row
+            repairBeforeOverwrite(x: area.x, y: y)
+            repairAfterOverwrite(x: area.maxX - 1, y: y)
+            let start = y * size.width + area.x
+            let from = row * area.width
+            cells.replaceSubrange(start..<(start + area.width), with: taken[from..<(from + area.width)])
+        }
+    }
+
     /// Places a cell taken from another frame (already sanitised and measured) at (x, y), with
     /// its continuation when wide — what a terminal does with a `CellChange`.
     public mutating func place(_ cell: Cell, x: Int, y: Int) {

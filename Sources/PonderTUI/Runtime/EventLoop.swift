@@ -4,7 +4,7 @@ import Logging
 /// The one loop that owns the terminal: `poll()` on terminal input, the event queue's wake
 /// pipe and the signal pipe; decode input; reduce events; hand effects to the effect handler; draw
 /// at most one frame per `frameInterval` (but echo input at once), and only when something
-/// changed. A stream's tokens arrive already merged (at most 25 updates a second, see
+/// changed. A stream's tokens arrive already merged (at most 15 updates a second, see
 /// `DeltaBatcher`); the frame limit is what folds them into the frames of keys being typed, see
 /// docs/decisions.md. With nothing pending it sleeps in `poll()` without a timeout; a timer runs
 /// only while a deadline (a notice expiring) is near.
@@ -38,6 +38,8 @@ public final class EventLoop: TerminalServices {
     /// frame slot, so typing stays immediate while an answer streams.
     private var inputSinceFrame = false
     private let textCache = MessageTextCache()
+    /// Panes kept from earlier frames, copied while what they show is unchanged.
+    public let paneMemos = PaneMemos()
 
     public init(
         terminal: any Terminal, state: AppState, queue: EventQueue = EventQueue(), signals: TerminationSignals? = nil,
@@ -96,7 +98,7 @@ public final class EventLoop: TerminalServices {
         if frame.size == state.size { frame.clear() } else { frame = ScreenBuffer(size: state.size) }
         var report = ScrollReport()
         let cursor = RootView.render(
-            state, into: &frame, keymap: keymap, theme: theme, cache: textCache, report: &report)
+            state, into: &frame, keymap: keymap, theme: theme, cache: textCache, memos: paneMemos, report: &report)
         terminal.present(ScreenDiff.changes(from: previousFrame, to: frame), cursor: cursor)
         textCache.endFrame()
         spareFrame = previousFrame.take()

@@ -10,10 +10,11 @@ public enum RootView {
         return render(state, into: &buffer, keymap: keymap, theme: theme, cache: cache, report: &report)
     }
 
-    /// Draws the screen and fills `report` with where the scrolled panes ended up.
+    /// Draws the screen and fills `report` with where the scrolled panes ended up; panes whose inputs
+    /// did not change since `memos` last saw them are copied from there.
     public static func render(
         _ state: AppState, into buffer: inout ScreenBuffer, keymap: Keymap, theme: Theme, cache: MessageTextCache,
-        report: inout ScrollReport
+        memos: PaneMemos = PaneMemos(), report: inout ScrollReport
     ) -> Point? {
         let layout = Layout(state: state)
         if layout.isTooSmall {
@@ -24,7 +25,7 @@ public enum RootView {
             return BrowserView.render(browser, state: state, into: &buffer, theme: theme)
         }
         if let sidebar = layout.sidebar {
-            SidebarView.render(state, in: sidebar, keymap: keymap, theme: theme, into: &buffer)
+            SidebarView.render(state, in: sidebar, keymap: keymap, theme: theme, memo: memos.sidebar, into: &buffer)
         }
         TranscriptView.render(
             state, in: layout.transcript, reasoningInline: layout.thinking == nil, cache: cache, theme: theme,

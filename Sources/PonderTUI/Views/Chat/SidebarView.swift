@@ -15,6 +15,37 @@ enum SidebarView {
         var top: Int
     }
 
+    /// Everything the sidebar is drawn from: a frame with the same inputs draws the same cells.
+    struct Inputs: Equatable {
+        var listing: ConversationListing
+        var selected: Int
+        var focused: Bool
+        var preferredTop: Int
+        var newConversationOpen: Bool
+        var keymap: Keymap
+        var theme: Theme
+
+        init(_ state: AppState, keymap: Keymap, theme: Theme) {
+            listing = state.listing
+            selected = state.selectedConversation
+            focused = state.focus == .sidebar
+            preferredTop = state.scroll.sidebarTop
+            newConversationOpen = state.conversationID == nil
+            self.keymap = keymap
+            self.theme = theme
+        }
+    }
+
+    /// Draws the sidebar, or copies the cells `memo` kept when nothing it is drawn from changed.
+    static func render(
+        _ state: AppState, in rect: Rect, keymap: Keymap, theme: Theme, memo: PaneMemo<Inputs>,
+        into buffer: inout ScreenBuffer
+    ) {
+        memo.render(Inputs(state, keymap: keymap, theme: theme), in: rect, into: &buffer) { buffer in
+            render(state, in: rect, keymap: keymap, theme: theme, into: &buffer)
+        }
+    }
+
     static func render(
         _ state: AppState, in rect: Rect, keymap: Keymap = .standard, theme: Theme, into buffer: inout ScreenBuffer
     ) {
