@@ -39,6 +39,35 @@ import Testing
         #expect(writer.completedFlushes < 100)
     }
 
+    /// The wait before a flush runs on the timer the writer is given (the chat client's event loop in
+    /// the app), not on a timer of the writer's own queue: nothing is written until it fires.
+    @Test func theWaitBeforeAFlushRunsOnTheGivenTimer() throws {
+        let store = try ConversationStore.inMemory()
+        let reply = try streamingReply(in: store)
+        try store.saveAll(conversations: [], messages: [reply])
+        let waits = Mutex<[(delay: Duration, body: @Sendable () -> Void)]>([])
+        let writer = StreamingMessageWriter(
+            store: store, message: reply, flushInterval: .seconds(3600), rowWritten: true,
+            timer: { delay, body in waits.withLock { $0.append((delay, body)) } })
+        // The first change after the row was stored is written at once.
+        writer.appendReasoning("first ")
+        #expect(try waitUntil { try store.message(reply.id)?.reasoning == "first " })
+        #expect(waits.withLock { $0.isEmpty })
+        // Later changes wait out the interval on the timer, one wait for any number of them.
+        writer.appendReasoning("second ")
+        writer.appendAnswer("third")
+        let pending = waits.withLock { $0 }
+        #expect(pending.count == 1)
+        #expect(pending.first.map { $0.delay > .seconds(3000) && $0.delay <= .seconds(3600) } == true)
+        #expect(try store.message(reply.id)?.reasoning == "first ")
+        pending.first?.body()
+        #expect(
+            try waitUntil {
+                let stored = try store.message(reply.id)
+                return stored?.reasoning == "first second " && stored?.answer == "third"
+            })
+    }
+
     @Test func finishWritesEverythingAndWaits() async throws {
         let store = try ConversationStore.inMemory()
         let reply = try streamingReply(in: store)

@@ -47,16 +47,24 @@ public final class StreamingMessageWriter: Sendable {
     private let onError: @Sendable (StoreError) -> Void
     private let queue = DispatchQueue(label: "ponder.store.streaming-writer", qos: .utility)
     private let state: Mutex<State>
+    private let timer: Timer?
+
+    /// Runs a closure once after a delay.
+    public typealias Timer = @Sendable (Duration, @escaping @Sendable () -> Void) -> Void
 
     /// `rowWritten`: the caller has already stored `message` as it is (with `saveTurn`), so the
-    /// first write is skipped and later flushes only append what arrives.
+    /// first write is skipped and later flushes only append what arrives. `timer` waits out the
+    /// interval before a flush is queued (the writes always run on the writer's own queue); the chat
+    /// client's `afterDelay` waits on the event loop that delivers the deltas, so no timer thread wakes.
+    /// Without one, the writer's queue waits.
     public init(
         store: ConversationStore, message: Message, flushInterval: Duration = .milliseconds(150),
-        rowWritten: Bool = false, onError: @escaping @Sendable (StoreError) -> Void = { _ in }
+        rowWritten: Bool = false, onError: @escaping @Sendable (StoreError) -> Void = { _ in }, timer: Timer? = nil
     ) {
         self.store = store
         self.flushInterval = flushInterval
         self.onError = onError
+        self.timer = timer
         if rowWritten {
             self.state = Mutex(State(message: message, dirty: false, rowWritten: true))
         } else {
@@ -173,6 +181,8 @@ public final class StreamingMessageWriter: Sendable {
     private func scheduleFlush(after delay: Duration) {
         if delay <= .zero {
             queue.async { self.flush() }
+        } else if let timer {
+            timer(delay) { self.queue.async { self.flush() } }
         } else {
             queue.asyncAfter(deadline: .now() + .nanoseconds(Int(delay.nanoseconds))) { self.flush() }
         }

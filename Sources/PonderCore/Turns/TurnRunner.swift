@@ -28,9 +28,10 @@ public final class TurnRunner: Sendable {
         let writer =
             turn.isSaved
             ? store.map { store in
-                StreamingMessageWriter(store: store, message: turn.answer, rowWritten: true) { error in
-                    observer.turnNotice(.saveFailed(error))
-                }
+                StreamingMessageWriter(
+                    store: store, message: turn.answer, rowWritten: true,
+                    onError: { observer.turnNotice(.saveFailed($0)) },
+                    timer: { [client] in client.afterDelay($0, $1) })
             } : nil
         observer.turnStarted(turn)
         let phase: RequestPhase
