@@ -4,8 +4,9 @@ import Synchronization
 
 /// Reports one turn to the loop as events. Its stream's deltas are merged into few `streamUpdated`
 /// events: the first delta after a post schedules the next post `interval` later, so the loop gets
-/// at most 25 updates a second however fast tokens arrive — smooth for reading, and well under half
-/// the drawing of 60 (keys are still echoed at once). Posting happens under the lock, so updates
+/// at most 15 updates a second however fast tokens arrive — smooth for reading (text moves every
+/// 66 ms, under the tenth of a second that reads as a delay), and a quarter of the drawing of 60 (keys
+/// are still echoed at once; see docs/decisions.md for what each rate costs). Posting happens under the lock, so updates
 /// stay in order and the end comes after the last of them. No clock is read per token: an update is
 /// stamped when it is posted.
 final class DeltaBatcher: TurnObserver {
@@ -29,7 +30,7 @@ final class DeltaBatcher: TurnObserver {
     ///     loop that reads the stream, so no other thread wakes.
     ///   - onStart: told the answer's id each time a turn starts.
     init(
-        queue: EventQueue, messageID: MessageID, interval: Duration = .milliseconds(40),
+        queue: EventQueue, messageID: MessageID, interval: Duration = .milliseconds(66),
         schedule: @escaping Timer,
         onStart: @escaping @Sendable (MessageID) -> Void
     ) {
