@@ -39,7 +39,7 @@ public final class EventLoop: TerminalServices {
     private var inputSinceFrame = false
     private let textCache = MessageTextCache()
     /// Panes kept from earlier frames, copied while what they show is unchanged.
-    public let paneMemos = PaneMemos()
+    private let paneMemos = PaneMemos()
 
     public init(
         terminal: any Terminal, state: AppState, queue: EventQueue = EventQueue(), signals: TerminationSignals? = nil,

@@ -6,9 +6,9 @@ import Synchronization
 /// events: the first delta after a post schedules the next post `interval` later, so the loop gets
 /// at most 15 updates a second however fast tokens arrive — smooth for reading (text moves every
 /// 66 ms, under the tenth of a second that reads as a delay), and a quarter of the drawing of 60 (keys
-/// are still echoed at once; see docs/decisions.md for what each rate costs). Posting happens under the lock, so updates
-/// stay in order and the end comes after the last of them. No clock is read per token: an update is
-/// stamped when it is posted.
+/// are still echoed at once; docs/decisions.md says what each rate costs). Posting happens under the
+/// lock, so updates stay in order and the end comes after the last of them. No clock is read per
+/// token: an update is stamped when it is posted.
 final class DeltaBatcher: TurnObserver {
     private let queue: EventQueue
     /// The answer being filled: a continuation answered as a new version moves to the new one.
