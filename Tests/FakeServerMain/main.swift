@@ -66,16 +66,24 @@ func parseOptions(_ arguments: [String]) -> (port: Int, scenario: FakeScenario, 
     return (port, scenario, sentLog, requestLog)
 }
 
-// Signals are handled before the URL is announced, so a SIGTERM right after it stops cleanly.
-signal(SIGTERM, SIG_IGN)
-signal(SIGINT, SIG_IGN)
-let stopRequested = AsyncStream<Int32>.makeStream()
-let signalSources = [SIGTERM, SIGINT].map { number in
-    let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-    source.setEventHandler { stopRequested.continuation.yield(number) }
-    source.resume()
-    return source
+// SIGTERM and SIGINT are caught before the URL is announced, so a signal sent right after it stops the
+// server cleanly: the handler (installed here, synchronously) writes a byte to a pipe, and a thread
+// waiting on the pipe ends the wait below.
+nonisolated(unsafe) var stopSignalWriter: Int32 = -1
+var stopSignalPipe: [Int32] = [-1, -1]
+guard pipe(&stopSignalPipe) == 0 else { fail("pipe() failed: errno \(errno)") }
+stopSignalWriter = stopSignalPipe[1]
+for number in [SIGTERM, SIGINT] {
+    var action = sigaction()
+    action.__sigaction_handler.sa_handler = { _ in
+        var byte: UInt8 = 1
+        _ = write(stopSignalWriter, &byte, 1)
+    }
+    sigemptyset(&action.sa_mask)
+    action.sa_flags = SA_RESTART
+    sigaction(number, &action, nil)
 }
+let stopSignalReader = stopSignalPipe[0]
 let options = parseOptions(Array(CommandLine.arguments.dropFirst()))
 let server: FakeServer
 do {
@@ -88,7 +96,12 @@ do {
 print("listening on \(server.baseURL)")
 fflush(nil)
 
-for await _ in stopRequested.stream { break }
-signalSources.forEach { $0.cancel() }
+await withCheckedContinuation { (stopped: CheckedContinuation<Void, Never>) in
+    Thread.detachNewThread {
+        var byte: UInt8 = 0
+        while read(stopSignalReader, &byte, 1) < 0 && errno == EINTR {}
+        stopped.resume()
+    }
+}
 await server.stop()
 exit(0)
