@@ -59,7 +59,7 @@ import Testing
         let running = try cli.start(["ask", "slowly"])
         #expect(Poll.until(timeout: 20) { running.stderr.contains("step 3 ") })
         running.signal(SIGINT)
-        #expect(running.waitForExit(timeout: 20))
+        try #require(running.waitForExit(timeout: 20))
 
         #expect(running.process.terminationStatus == 130)
         #expect(running.process.terminationReason == .exit)
@@ -90,7 +90,7 @@ import Testing
         #expect(try Poll.until(timeout: 20) { try stored()?.reasoning.contains("step 3 ") == true })
         #expect(try stored()?.status == .streaming)
         running.signal(SIGKILL)
-        #expect(running.waitForExit(timeout: 20))
+        try #require(running.waitForExit(timeout: 20))
         #expect(running.process.terminationReason == .uncaughtSignal)
 
         let integrity = try await store.database.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") }

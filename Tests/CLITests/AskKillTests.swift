@@ -26,7 +26,7 @@ import Testing
             #expect(Poll.until(timeout: 30, interval: 0.005) { Date().timeIntervalSince(first) >= streamed })
             running.signal(SIGKILL)
             let killed = Date()
-            #expect(running.waitForExit(timeout: 20))
+            try #require(running.waitForExit(timeout: 20))
             #expect(running.process.terminationReason == .uncaughtSignal)
             let sent = server.sentTokens.filter { $0.time <= killed }
             await server.stop()

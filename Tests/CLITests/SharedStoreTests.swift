@@ -47,7 +47,7 @@ import Testing
                 }
             }
         }
-        #expect(first.waitForExit(timeout: 60) && second.waitForExit(timeout: 60))
+        try #require(first.waitForExit(timeout: 60) && second.waitForExit(timeout: 60))
         #expect(failures.isEmpty, "\(failures)")
         for running in [first, second] {
             #expect(running.process.terminationStatus == 0, "\(running.stderr)")
