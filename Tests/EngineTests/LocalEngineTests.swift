@@ -190,8 +190,11 @@ func poll(
     sourceLocation: SourceLocation = #_sourceLocation
 ) async throws {
     let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
+    // Looked at once more after the deadline: a sleep can end long after it while the runner's
+    // threads are busy, and the condition may have held for a while by then.
+    while true {
         if await condition() { return }
+        if ContinuousClock.now >= deadline { break }
         try await Task.sleep(for: .milliseconds(50))
     }
     Issue.record("condition not met within \(timeout)", sourceLocation: sourceLocation)
