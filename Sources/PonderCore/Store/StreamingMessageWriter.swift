@@ -47,10 +47,7 @@ public final class StreamingMessageWriter: Sendable {
     private let onError: @Sendable (StoreError) -> Void
     private let queue = DispatchQueue(label: "ponder.store.streaming-writer", qos: .utility)
     private let state: Mutex<State>
-    private let timer: Timer?
-
-    /// Runs a closure once after a delay.
-    public typealias Timer = @Sendable (Duration, @escaping @Sendable () -> Void) -> Void
+    private let timer: OneShotTimer?
 
     /// `rowWritten`: the caller has already stored `message` as it is (with `saveTurn`), so the
     /// first write is skipped and later flushes only append what arrives. `timer` waits out the
@@ -59,7 +56,8 @@ public final class StreamingMessageWriter: Sendable {
     /// Without one, the writer's queue waits.
     public init(
         store: ConversationStore, message: Message, flushInterval: Duration = .milliseconds(150),
-        rowWritten: Bool = false, onError: @escaping @Sendable (StoreError) -> Void = { _ in }, timer: Timer? = nil
+        rowWritten: Bool = false, onError: @escaping @Sendable (StoreError) -> Void = { _ in },
+        timer: OneShotTimer? = nil
     ) {
         self.store = store
         self.flushInterval = flushInterval

@@ -14,13 +14,10 @@ final class DeltaBatcher: TurnObserver {
     /// The answer being filled: a continuation answered as a new version moves to the new one.
     private let messageID: Mutex<MessageID>
     private let interval: Duration
-    private let schedule: Timer
+    private let schedule: OneShotTimer
     private let pending: Mutex<(update: StreamUpdate?, scheduled: Bool)>
     /// Told the answer's id each time a turn starts (again, when it is answered as a new version).
     private let onStart: @Sendable (MessageID) -> Void
-
-    /// Runs a closure once after a delay.
-    typealias Timer = @Sendable (Duration, @escaping @Sendable () -> Void) -> Void
 
     /// The notice shown while the local engine starts.
     static let engineStarting = "starting local model…"
@@ -31,7 +28,7 @@ final class DeltaBatcher: TurnObserver {
     ///   - onStart: told the answer's id each time a turn starts.
     init(
         queue: EventQueue, messageID: MessageID, interval: Duration = .milliseconds(66),
-        schedule: @escaping Timer,
+        schedule: @escaping OneShotTimer,
         onStart: @escaping @Sendable (MessageID) -> Void
     ) {
         self.queue = queue
