@@ -86,7 +86,6 @@ public enum PseudoTerminal {
             while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
             throw TmuxError(message: "\(arguments.joined(separator: " ")) did not finish in \(timeout) s")
         }
-        let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return Result(status: exitStatus, output: output)
+        return Result(status: ChildProcess.exitStatus(status), output: output)
     }
 }

@@ -75,7 +75,11 @@ public enum ChildProcess {
         }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return Result(status: exitStatus, output: String(decoding: output, as: UTF8.self))
+        return Result(status: exitStatus(status), output: String(decoding: output, as: UTF8.self))
+    }
+
+    /// A `waitpid` status as a shell reports it: the exit code, or 128 plus the signal that ended it.
+    public static func exitStatus(_ status: Int32) -> Int32 {
+        (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
     }
 }
