@@ -1,8 +1,9 @@
 /// `PlainText.lines` for text that only grows at its end (the unfinished paragraph of a stream),
 /// wrapping again only what was appended: the rows before the last row of the last line are kept, and
-/// only the text from the start of that row on is wrapped again (the text is still copied once a call). Greedy wrapping does not move a break
-/// before the last word when words are added or the last one grows, so the kept rows are the rows
-/// wrapping from scratch gives (`GrowingTextWrapTests` compares them at every split).
+/// only the text from the start of that row on is wrapped again (the text is still copied once a
+/// call). Greedy wrapping does not move a break before the last word when words are added or the
+/// last one grows, so the kept rows are the rows wrapping from scratch gives (`GrowingTextWrapTests`
+/// compares them at every split).
 ///
 /// This holds while sanitising leaves the text as it is (no control characters, tabs or floods of
 /// combining marks): each line then wraps on its own, and a row's characters are the text's own

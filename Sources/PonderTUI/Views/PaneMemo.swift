@@ -3,19 +3,17 @@
 /// while an answer streams, the sidebar (a title, a sanitised and measured row per conversation, and
 /// a relative time worked out with the calendar) is the same in every frame. Owned by the loop, like
 /// the text cache; a view given none draws as usual.
-public final class PaneMemo<Inputs: Equatable> {
+final class PaneMemo<Inputs: Equatable> {
     private var inputs: Inputs?
     private var rect = Rect(x: 0, y: 0, width: 0, height: 0)
     private var screen = Size(width: 0, height: 0)
     private var cells: [Cell] = []
     /// Frames that copied the kept cells.
-    public private(set) var reuses = 0
-
-    public init() {}
+    private(set) var reuses = 0
 
     /// Draws the pane at `rect` with `draw`, or copies the cells it drew last time when `inputs`,
     /// `rect` and the buffer's size are the same.
-    public func render(
+    func render(
         _ inputs: Inputs, in rect: Rect, into buffer: inout ScreenBuffer, draw: (inout ScreenBuffer) -> Void
     ) {
         if self.inputs == inputs, self.rect == rect, screen == buffer.size {
