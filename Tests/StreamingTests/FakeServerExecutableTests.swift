@@ -54,7 +54,7 @@ import Testing
                 try await Task.sleep(for: .milliseconds(20))
             }
         }
-        try #require(reaped, "still running 90 s after SIGTERM: \(Self.threadStates(pid))")
+        try #require(reaped, "still running 90 s after SIGTERM: \(ProcessTable.threadStates(of: pid))")
         // Exited by itself with status 0 (a death by the signal would read 128 + 15).
         #expect(ChildProcess.exitStatus(status) == 0)
     }
@@ -113,24 +113,6 @@ import Testing
                 "step 1 ", "step 2 ", "step 3 ", "You said: “hello there”.", " Point 1.",
             ])
         #expect(lines.allSatisfy { $0["request"] == 1 && ($0["time"]?.intValue ?? 0) > 1_700_000_000 })
-    }
-
-    /// What a process that did not stop is doing: its signal masks and, per thread, the name, the
-    /// scheduler state and the kernel function it waits in.
-    static func threadStates(_ pid: pid_t) -> String {
-        let fields = ["State", "Threads", "SigPnd", "ShdPnd", "SigBlk", "SigIgn", "SigCgt"]
-        let status = ((try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? "")
-            .split(separator: "\n").filter { line in fields.contains { line.hasPrefix($0 + ":") } }
-        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
-        let threads = tasks.sorted().map { task in
-            let stat = (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/stat", encoding: .utf8)) ?? ""
-            let wchan = (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/wchan", encoding: .utf8)) ?? "?"
-            // "pid (comm) state …": the name is between the parentheses, the state follows them.
-            let name = stat.split(separator: "(").dropFirst().first?.split(separator: ")").first ?? "?"
-            let state = stat.split(separator: ")").last?.split(separator: " ").first ?? "?"
-            return "\(task) \(name) \(state) \(wchan)"
-        }
-        return (status + threads.map { Substring($0) }).joined(separator: "; ")
     }
 
     /// Reads bytes up to the first newline (blocking; the server prints it right after binding).

@@ -70,6 +70,24 @@ public enum ProcessTable {
         return state != "Z" && state != "X"
     }
 
+    /// What a process that did not stop is doing: its signal masks and, per thread, the name, the
+    /// scheduler state and the kernel function it waits in.
+    public static func threadStates(of pid: pid_t) -> String {
+        let fields = ["State", "Threads", "SigPnd", "ShdPnd", "SigBlk", "SigIgn", "SigCgt"]
+        let status = ((try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? "")
+            .split(separator: "\n").filter { line in fields.contains { line.hasPrefix($0 + ":") } }
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+        let threads = tasks.sorted().map { task in
+            let stat = (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/stat", encoding: .utf8)) ?? ""
+            let wchan = (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/wchan", encoding: .utf8)) ?? "?"
+            // "pid (comm) state …": the name is between the parentheses, the state follows them.
+            let name = stat.split(separator: "(").dropFirst().first?.split(separator: ")").first ?? "?"
+            let state = stat.split(separator: ")").last?.split(separator: " ").first ?? "?"
+            return "\(task) \(name) \(state) \(wchan)"
+        }
+        return (status + threads.map { Substring($0) }).joined(separator: "; ")
+    }
+
     private static func nulSeparated(at path: String) -> [String] {
         guard let data = FileManager.default.contents(atPath: path) else { return [] }
         return data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }

@@ -1,4 +1,5 @@
 import Foundation
+import PonderCore
 
 /// The usual end-to-end set-up: an interactive shell in tmux from which `ponder` is started,
 /// quit, and started again (to check what survives a restart).
@@ -24,11 +25,34 @@ extension TmuxSession {
         try waitFor("the alternate screen") { _ in (try? self.format("#{alternate_on}")) == "1" }
     }
 
-    /// Ctrl-Q, then waits until the shell has the normal screen back.
+    /// Ctrl-Q, then waits until the shell has the normal screen back. When it does not come back,
+    /// the error also says what the `ponder` is doing (see `report(onPonder:)`).
     public func quitPonder(timeout: Double = 20) throws {
+        let ponder = ProcessTable.children(of: try panePID()).first
         try sendKeys("C-q")
-        try waitFor("the shell back", timeout: timeout) { screen in
-            (try? self.format("#{alternate_on}")) == "0" && !screen.contains("Message")
+        do {
+            try waitFor("the shell back", timeout: timeout) { screen in
+                (try? self.format("#{alternate_on}")) == "0" && !screen.contains("Message")
+            }
+        } catch let error as TmuxError {
+            let report = ponder.map { Self.report(onPonder: $0) } ?? "no ponder was found under the shell"
+            throw TmuxError(message: error.message + "\n" + report)
         }
+    }
+
+    /// Whether the `ponder` with `pid` is still there and, if so, its threads and the end of its log
+    /// (found through the process's own environment).
+    static func report(onPonder pid: pid_t) -> String {
+        guard ProcessTable.isAlive(pid) else { return "ponder \(pid) has exited" }
+        let environment = Dictionary(
+            ProcessTable.environment(of: pid).compactMap { entry -> (String, String)? in
+                guard let equals = entry.firstIndex(of: "=") else { return nil }
+                return (String(entry[..<equals]), String(entry[entry.index(after: equals)...]))
+            }
+        ) { first, _ in first }
+        let log = XDGPaths(environment: environment).logFile
+        let lines = ((try? String(contentsOf: log, encoding: .utf8)) ?? "").split(separator: "\n").suffix(20)
+        return "ponder \(pid) still runs: \(ProcessTable.threadStates(of: pid))\nthe end of \(log.path):\n"
+            + lines.joined(separator: "\n")
     }
 }

@@ -44,8 +44,13 @@ public enum TUIApplication {
         loop.theme = Theme.make(options.config.ui.theme, colorCount: terminal.colorCount)
         let exit = loop.run()
         logger.info("leaving: \(exit)")
+        let leaving = ContinuousClock.now
         wait { await chat.shutdown() }
+        let chatStopped = ContinuousClock.now
         worker.stop()
+        logger.info(
+            "left: turns and client stopped in \(chatStopped - leaving), the store in \(ContinuousClock.now - chatStopped)"
+        )
         switch exit {
         case .quit: return 0
         case .signal(let number): return 128 + number
