@@ -52,6 +52,7 @@ let package = Package(
             ],
             path: "Tests/TestSupport"
         ),
+        .target(name: "TestTraits", path: "Tests/TestTraits"),
         .executableTarget(name: "ponder-fake-server", dependencies: ["TestSupport"], path: "Tests/FakeServerMain"),
         .executableTarget(name: "ponder-store-probe", dependencies: ["PonderCore"], path: "Tests/StoreProbe"),
         .target(name: "CFuzzDriver", path: "Tests/CFuzzDriver"),
@@ -66,18 +67,19 @@ let package = Package(
             ],
             path: "Benchmarks/PonderBench"
         ),
-        .testTarget(name: "CoreTests", dependencies: ["PonderCore", "TestSupport"]),
-        .testTarget(name: "StreamingTests", dependencies: ["PonderCore", "TestSupport"]),
-        .testTarget(name: "StoreTests", dependencies: ["PonderCore", "TestSupport"]),
+        .testTarget(name: "CoreTests", dependencies: ["PonderCore", "TestSupport", "TestTraits"]),
+        .testTarget(name: "StreamingTests", dependencies: ["PonderCore", "TestSupport", "TestTraits"]),
+        .testTarget(name: "StoreTests", dependencies: ["PonderCore", "TestSupport", "TestTraits"]),
         .testTarget(
-            name: "PonderTUITests", dependencies: ["PonderTUI", "PonderCore", "TestSupport"], exclude: ["__Snapshots__"]
+            name: "PonderTUITests", dependencies: ["PonderTUI", "PonderCore", "TestSupport", "TestTraits"],
+            exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["PonderCore", "PonderTUI", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["PonderCore", "PonderTUI", "TestSupport", "TestTraits"]),
         .testTarget(
             name: "CLITests",
-            dependencies: ["PonderCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["PonderCore", "TestSupport", "TestTraits", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "PackageTests", dependencies: ["PonderCore", "TestSupport"]),
+        .testTarget(name: "PackageTests", dependencies: ["PonderCore", "TestSupport", "TestTraits"]),
         .testTarget(
             name: "ImportTests",
             dependencies: ["PonderCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
@@ -85,7 +87,7 @@ let package = Package(
         .testTarget(
             name: "EngineTests",
             dependencies: [
-                "PonderCore", "TestSupport",
+                "PonderCore", "TestSupport", "TestTraits",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),

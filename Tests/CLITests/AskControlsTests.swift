@@ -1,11 +1,12 @@
 import Foundation
 import PonderCore
 import TestSupport
+import TestTraits
 import Testing
 
 /// `ponder ask` with the per-conversation controls: what reaches the provider, what is saved with the
 /// conversation, and a budget used up while thinking.
-@Suite(.serialized) struct AskControlsTests {
+@Suite(.serialized, .ownThreads) struct AskControlsTests {
     static func start() async throws -> (FakeServer, CLIHarness) {
         let server = try await FakeServer.start()
         let cli = try CLIHarness()

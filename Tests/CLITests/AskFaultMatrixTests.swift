@@ -1,12 +1,13 @@
 import Foundation
 import PonderCore
 import TestSupport
+import TestTraits
 import Testing
 
 /// The fault matrix through `ponder ask`: every way a provider can fail, each against the fake
 /// server's scenario of the same name. For each: the exit code, one clear line on stderr, the stored
 /// message (status, error text, the partial text kept), and a `--continue` that works afterwards.
-@Suite(.serialized) struct AskFaultMatrixTests {
+@Suite(.serialized, .ownThreads) struct AskFaultMatrixTests {
     struct Case: CustomTestStringConvertible, Sendable {
         var model: String
         var exitCode: Int32

@@ -1,6 +1,7 @@
 import Foundation
 import PonderCore
 import TestSupport
+import TestTraits
 import Testing
 
 /// `ponder ask` killed with SIGKILL while it streams at 50 tokens a second, ten times at different
@@ -8,7 +9,7 @@ import Testing
 /// SQLite's integrity check, and the stored text is everything the server sent except at most its
 /// last 250 ms. The server logs when it sent each token, so the loss is measured in tokens and in
 /// milliseconds (printed as min/median/max).
-@Suite(.serialized) struct AskKillTests {
+@Suite(.serialized, .ownThreads) struct AskKillTests {
     static let scenario = FakeScenario(name: "kill-me", reasoningTokens: 150, answerTokens: 150, tokensPerSecond: 50)
 
     @Test func aKilledAskKeepsAllButTheLastQuarterSecond() async throws {

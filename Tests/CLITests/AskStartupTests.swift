@@ -1,10 +1,11 @@
 import Foundation
 import PonderCore
 import TestSupport
+import TestTraits
 import Testing
 
 /// `ponder ask` start-up: the phase trace, the direct parse of `ask` and the store left tidy at exit.
-@Suite(.serialized) struct AskStartupTests {
+@Suite(.serialized, .ownThreads) struct AskStartupTests {
     @Test func traceStartupListsThePhasesOnStderrOnly() async throws {
         let server = try await FakeServer.start()
         defer { Task { await server.stop() } }

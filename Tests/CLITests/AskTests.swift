@@ -1,10 +1,11 @@
 import Foundation
 import PonderCore
 import TestSupport
+import TestTraits
 import Testing
 
 /// `ponder ask` against the fake provider: pipes, streams, JSON events, saving and history.
-@Suite(.serialized) struct AskTests {
+@Suite(.serialized, .ownThreads) struct AskTests {
     @Test func pipedContextIsAppendedAndOnlyTheAnswerReachesStdout() async throws {
         let server = try await FakeServer.start()
         defer { Task { await server.stop() } }

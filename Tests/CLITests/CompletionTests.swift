@@ -1,9 +1,10 @@
 import Foundation
 import TestSupport
+import TestTraits
 import Testing
 
 /// Shell completion scripts and help for the installed command.
-@Suite struct CompletionTests {
+@Suite(.ownThreads) struct CompletionTests {
     @Test(arguments: ["bash", "zsh", "fish"])
     func completionScriptGenerates(shell: String) throws {
         let cli = try CLIHarness()

@@ -1,10 +1,11 @@
 import Foundation
 import PonderCore
 import TestSupport
+import TestTraits
 import Testing
 
 /// Config files good and bad, and the API key never reaching the disk.
-@Suite(.serialized) struct ConfigAndSecretTests {
+@Suite(.serialized, .ownThreads) struct ConfigAndSecretTests {
     @Test func badConfigStopsWithLineNumbers() throws {
         let cli = try CLIHarness()
         try cli.writeConfig(

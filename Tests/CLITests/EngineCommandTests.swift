@@ -1,11 +1,12 @@
 import Foundation
 import PonderCore
 import TestSupport
+import TestTraits
 import Testing
 
 /// `ponder engine install|status|remove` with the built binary in an isolated home: a real virtual
 /// environment and real downloads from the package index (as `make engine` does), in a temporary folder.
-@Suite(.serialized) struct EngineCommandTests {
+@Suite(.serialized, .ownThreads) struct EngineCommandTests {
     let cli: CLIHarness
     let engine: URL
 

@@ -1,9 +1,10 @@
 import Foundation
+import TestTraits
 import Testing
 
 /// README, the man page and `ponder --help` tell the same story about the exit codes that scripts
 /// rely on most: 77 for a missing or rejected key, 75 for provider errors including an empty balance.
-@Suite struct ExitCodeDocsTests {
+@Suite(.ownThreads) struct ExitCodeDocsTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 

@@ -1,10 +1,11 @@
 import Foundation
 import PonderCore
 import TestSupport
+import TestTraits
 import Testing
 
 /// list, show, search, export, import and rm on a store filled through `ponder ask`.
-@Suite(.serialized) struct HistoryCommandTests {
+@Suite(.serialized, .ownThreads) struct HistoryCommandTests {
     private func ask(_ cli: CLIHarness, _ prompt: String) throws -> String {
         let result = try cli.run(["ask", "--json", prompt])
         #expect(result.status == 0, "\(result.stderr)")

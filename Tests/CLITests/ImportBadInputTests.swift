@@ -1,10 +1,11 @@
 import Foundation
 import PonderCore
 import TestSupport
+import TestTraits
 import Testing
 
 /// `ponder import` on files that are damaged or not what was expected.
-@Suite struct ImportBadInputTests {
+@Suite(.ownThreads) struct ImportBadInputTests {
     /// An export whose second message names a parent that is not in the file.
     static func danglingExport() -> String {
         """

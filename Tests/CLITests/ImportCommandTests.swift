@@ -1,10 +1,11 @@
 import Foundation
 import PonderCore
 import TestSupport
+import TestTraits
 import Testing
 
 /// `ponder import --from …` and `ponder export --all` through the real binary.
-@Suite(.serialized) struct ImportCommandTests {
+@Suite(.serialized, .ownThreads) struct ImportCommandTests {
     private func json(_ result: CLIHarness.Result) throws -> JSONValue {
         #expect(result.status == 0, "\(result.stderr)")
         return try JSONValue.parse(result.stdout)

@@ -1,11 +1,12 @@
 import Foundation
 import PonderCore
 import TestSupport
+import TestTraits
 import Testing
 
 /// Keys that cannot be had and config files that cannot be read: each is one clear line on stderr
 /// with the documented exit code, and nothing a key command printed is ever repeated.
-@Suite(.serialized) struct KeyAndConfigFaultTests {
+@Suite(.serialized, .ownThreads) struct KeyAndConfigFaultTests {
     static func config(baseURL: String, keyLines: String) -> String {
         """
         default_provider = "fake"

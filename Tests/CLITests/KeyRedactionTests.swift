@@ -1,12 +1,13 @@
 import Foundation
 import PonderCore
 import TestSupport
+import TestTraits
 import Testing
 
 /// A provider error that echoes the API key, through every sink of the command line: stderr, the
 /// `--json` error event, the stored message, `show`, and both export formats. (The full-screen app
 /// shows the error the client reports, which `KeyEchoTests` checks.)
-@Suite(.serialized) struct KeyRedactionTests {
+@Suite(.serialized, .ownThreads) struct KeyRedactionTests {
     static let key = "plain0key0for0ask0tests"
 
     @Test func anEchoedKeyReachesNoSink() async throws {

@@ -2,13 +2,14 @@ import Foundation
 import GRDB
 import PonderCore
 import TestSupport
+import TestTraits
 import Testing
 
 /// `ponder db repair` on a real database of 400 conversations with 8 KB overwritten in the middle of
 /// its messages: the commands that meet the damage say so and name the repair; the repair finds it,
 /// saves every readable row into a new database, keeps the damaged file byte for byte, and the
 /// recovered conversations are exactly what was written.
-@Suite(.serialized) struct RepairTests {
+@Suite(.serialized, .ownThreads) struct RepairTests {
     static let conversations = 400
 
     static func question(_ index: Int) -> String { "Question \(index): how do lighthouses \(index) work?" }

@@ -1,14 +1,16 @@
 import Foundation
 import PonderCore
 import TestSupport
+import TestTraits
 import Testing
 
 /// Two `ponder ask` streaming into one store while `list`, `search`, `export` and `rm` run against
 /// it over and over: every write lands, and nobody is told the database is locked.
-@Suite(.serialized) struct SharedStoreTests {
+@Suite(.serialized, .ownThreads) struct SharedStoreTests {
     @Test func twoAsksAndTheHistoryCommandsShareOneStore() async throws {
+        // 10 s of stream, so the history commands run several rounds beside it even on a loaded machine.
         let server = try await FakeServer.start(
-            defaultScenario: FakeScenario(name: "shared", reasoningTokens: 150, answerTokens: 50, tokensPerSecond: 80))
+            defaultScenario: FakeScenario(name: "shared", reasoningTokens: 150, answerTokens: 50, tokensPerSecond: 20))
         defer { Task { await server.stop() } }
         let cli = try CLIHarness()
         try cli.writeConfig(baseURL: server.baseURL, model: "shared")

@@ -1,11 +1,12 @@
 import Foundation
 import PonderCore
 import TestSupport
+import TestTraits
 import Testing
 
 /// `ponder show --outline` and the trace in `ponder show --json`, on conversations saved
 /// straight into the store of an isolated home.
-@Suite(.serialized) struct ShowOutlineTests {
+@Suite(.serialized, .ownThreads) struct ShowOutlineTests {
     static let start = Date(timeIntervalSince1970: 1_750_000_000)
 
     /// Saves a conversation whose answer has `reasoning`, and returns its id.

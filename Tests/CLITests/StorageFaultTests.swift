@@ -2,13 +2,14 @@ import Foundation
 import GRDB
 import PonderCore
 import TestSupport
+import TestTraits
 import Testing
 
 /// The store's disk fails under `ponder ask` and the other commands: a disk that fills up while an
 /// answer streams (a real tmpfs of a few hundred KB, mounted in a private namespace), a read-only data
 /// directory, a damaged database file. Each is one clear message; nothing is reported complete that
 /// was not saved, and nothing is deleted.
-@Suite(.serialized) struct StorageFaultTests {
+@Suite(.serialized, .ownThreads) struct StorageFaultTests {
     /// Runs `ponder ask` against a provider that streams about 450 KB of reasoning, with a data
     /// directory that is a disk of `size`; returns the harness, the result and the database file
     /// as the disk kept it.

@@ -1,13 +1,14 @@
 import Foundation
 import PonderCore
 import TestSupport
+import TestTraits
 import Testing
 
 /// The escape corpus on every path text takes to a terminal from the command line — answers and
 /// reasoning streamed by `ask`, server error messages, model names, titles and texts of an imported
 /// conversation shown by `show`, `list`, `search` and `export` — checked on the bytes the program
 /// actually wrote to a pseudo-terminal.
-@Suite(.serialized) struct TerminalOutputTests {
+@Suite(.serialized, .ownThreads) struct TerminalOutputTests {
     /// Every payload, each wrapped in its name, separated by spaces.
     static let everything = EscapeCorpus.payloads.map(EscapeCorpus.wrapped).joined(separator: " ")
     /// A model name a hostile config or server could carry (TOML escapes in the config file).

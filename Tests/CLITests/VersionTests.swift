@@ -1,10 +1,11 @@
 import Foundation
 import PonderCore
 import TestSupport
+import TestTraits
 import Testing
 
 /// `ponder --version`, and how the commit gets into the binary.
-@Suite struct VersionTests {
+@Suite(.ownThreads) struct VersionTests {
     static let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 

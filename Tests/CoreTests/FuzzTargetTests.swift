@@ -1,11 +1,12 @@
 import Foundation
 import TestSupport
+import TestTraits
 import Testing
 
 /// Every fuzz target briefly (the seeded harness of `ponder-fuzz`, a fixed seed, 1.5 s each), and
 /// every crashing input ever found, kept under `Tests/FuzzCorpus/<target>/`, replayed. `make fuzz`
 /// runs the same targets for longer, with libFuzzer where the toolchain has it.
-@Suite struct FuzzTargetTests {
+@Suite(.ownThreads) struct FuzzTargetTests {
     static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("FuzzCorpus")
 

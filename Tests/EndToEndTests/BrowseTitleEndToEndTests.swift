@@ -1,11 +1,12 @@
 import Foundation
 import PonderCore
 import TestSupport
+import TestTraits
 import Testing
 
 /// Title refinement end to end: the real `ponder` in tmux against the fake provider server, which
 /// answers a title request (32 tokens, thinking off) with `Refined` and the question's first words.
-@Suite(.serialized) struct BrowseTitleEndToEndTests {
+@Suite(.serialized, .ownThreads) struct BrowseTitleEndToEndTests {
     typealias Harness = ChatEndToEndTests.Harness
 
     /// The stored title of the only conversation in the harness's store.

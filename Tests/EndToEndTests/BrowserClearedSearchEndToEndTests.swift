@@ -1,10 +1,11 @@
 import Foundation
 import TestSupport
+import TestTraits
 import Testing
 
 /// Clearing a search shows the list again with the first conversation selected, and its preview
 /// loads (found by the soak: "Loading…" stayed in the preview after a search was cleared).
-@Suite(.serialized) struct BrowserClearedSearchEndToEndTests {
+@Suite(.serialized, .ownThreads) struct BrowserClearedSearchEndToEndTests {
     @Test func thePreviewLoadsAfterASearchIsCleared() throws {
         let harness = try BrowseEndToEndTests.Harness()
         let tmux = harness.tmux

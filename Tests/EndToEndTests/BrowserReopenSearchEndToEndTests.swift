@@ -1,11 +1,12 @@
 import Foundation
 import TestSupport
+import TestTraits
 import Testing
 
 /// Searching in a browser opened a second time: its searches are numbered afresh, and they must
 /// still be run and answered (found by the soak, seed 0xd0594e3105d418fb: the browser said
 /// "Searching…" for good after it had been closed and opened again).
-@Suite(.serialized) struct BrowserReopenSearchEndToEndTests {
+@Suite(.serialized, .ownThreads) struct BrowserReopenSearchEndToEndTests {
     @Test func aSearchInAReopenedBrowserIsAnswered() throws {
         let harness = try BrowseEndToEndTests.Harness()
         let tmux = harness.tmux

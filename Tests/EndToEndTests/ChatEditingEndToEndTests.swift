@@ -1,10 +1,11 @@
 import Foundation
 import TestSupport
+import TestTraits
 import Testing
 
 /// Editing on the chat screen end to end: asking an edited question again, `/` search in the
 /// thinking panel, and the message handed to `$EDITOR` and back.
-@Suite(.serialized) struct ChatEditingEndToEndTests {
+@Suite(.serialized, .ownThreads) struct ChatEditingEndToEndTests {
     typealias Harness = ChatEndToEndTests.Harness
 
     @Test func anEditedQuestionIsAskedAgainAndTheFirstVersionStays() throws {

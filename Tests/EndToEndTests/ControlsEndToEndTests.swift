@@ -1,11 +1,12 @@
 import Foundation
 import PonderCore
 import TestSupport
+import TestTraits
 import Testing
 
 /// Per-conversation controls end to end: the real `ponder` in tmux against `ponder-fake-server`, which
 /// writes every request it gets to a file the test reads.
-@Suite(.serialized) struct ControlsEndToEndTests {
+@Suite(.serialized, .ownThreads) struct ControlsEndToEndTests {
     struct Harness {
         let server: FakeServerProcess
         let home: TemporaryDirectory

@@ -1,5 +1,6 @@
 import Foundation
 import TestSupport
+import TestTraits
 import Testing
 
 #if canImport(Glibc)
@@ -9,7 +10,7 @@ import Testing
 /// Emoji sequences on a real terminal: ncurses, glibc and tmux must agree on every cell, or rows
 /// shift and glyphs are left behind when the text moves. The memory terminal accepts any cluster,
 /// so only a tmux capture shows this.
-@Suite(.serialized) struct EmojiEndToEndTests {
+@Suite(.serialized, .ownThreads) struct EmojiEndToEndTests {
     /// A VS16 emoji, a flag, a skin tone, a ZWJ family, a keycap and CJK, then a bar.
     static let kinds = "⚠️🇨🇳👍🏽👨‍👩‍👧1️⃣中|"
     /// The same row as tmux holds it: the pieces every layer agrees on.

@@ -1,10 +1,11 @@
 import Foundation
 import TestSupport
+import TestTraits
 import Testing
 
 /// `ponder engine install` on a terminal: one progress line rewritten in place while pip works, cleared
 /// before the final message.
-@Suite struct EngineInstallEndToEndTests {
+@Suite(.ownThreads) struct EngineInstallEndToEndTests {
     @Test func theProgressLineIsRewrittenInPlaceAndClearedAtTheEnd() throws {
         let ponder = try BuildProducts.executable("ponder")
         let home = try TemporaryDirectory(prefix: "ponder-e2e-engine")

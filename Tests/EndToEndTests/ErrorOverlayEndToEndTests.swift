@@ -1,12 +1,13 @@
 import Foundation
 import PonderCore
 import TestSupport
+import TestTraits
 import Testing
 
 /// A long error in the real binary: the status bar cuts it to one line and hints F5; once the
 /// failed exchange has scrolled away behind a later answer its end is nowhere on screen, and F5
 /// shows the whole text in the overlay, which Esc closes.
-@Suite(.serialized) struct ErrorOverlayEndToEndTests {
+@Suite(.serialized, .ownThreads) struct ErrorOverlayEndToEndTests {
     static let marker = "END-OF-SERVER-TEXT"
 
     @Test func f5ShowsTheWholeErrorTheStatusBarCut() async throws {

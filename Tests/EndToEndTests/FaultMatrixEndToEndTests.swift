@@ -1,13 +1,14 @@
 import Foundation
 import PonderCore
 import TestSupport
+import TestTraits
 import Testing
 
 /// The fault matrix in the full-screen app: one `ponder` asks one question per provider fault (the
 /// fake server answers the first request of each with the fault, the retry normally). For each: the
 /// message in the status bar, the partial text kept and marked in the transcript, a Ctrl-G that
 /// continues what was kept, and a Ctrl-R that then brings a whole answer.
-@Suite(.serialized) struct FaultMatrixEndToEndTests {
+@Suite(.serialized, .ownThreads) struct FaultMatrixEndToEndTests {
     struct Case: Sendable {
         var model: String
         /// Text the screen must show once the fault is reported (lines joined).

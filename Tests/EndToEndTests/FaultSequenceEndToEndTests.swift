@@ -1,6 +1,7 @@
 import Foundation
 import PonderCore
 import TestSupport
+import TestTraits
 import Testing
 
 /// The faults the full-screen app gets through or reports without a reset connection, in one
@@ -11,7 +12,7 @@ import Testing
 /// still answers keys, and a Ctrl-R that then brings a new answer. A refused connection has its own
 /// `ponder`, since it needs a port nothing listens on; it also has the short idle timeout the
 /// keep-alive case needs.
-@Suite(.serialized) struct FaultSequenceEndToEndTests {
+@Suite(.serialized, .ownThreads) struct FaultSequenceEndToEndTests {
     struct Case: Sendable {
         var name: String
         /// What the server answers to the question's requests (the client's own retries included).

@@ -1,6 +1,7 @@
 import Foundation
 import PonderCore
 import TestSupport
+import TestTraits
 import Testing
 
 /// The full-screen app killed with SIGKILL while an answer streams at 50 tokens a second, at a
@@ -8,7 +9,7 @@ import Testing
 /// store, the database passes SQLite's integrity check, and the stored text is everything the server
 /// sent except at most its last 250 ms, measured against the times the server logged for each token
 /// and printed as min/median/max. `make test` runs three kills; `PONDER_KILL_RUNS=10` runs ten.
-@Suite(.serialized) struct FullScreenKillEndToEndTests {
+@Suite(.serialized, .ownThreads) struct FullScreenKillEndToEndTests {
     static let scenario = FakeScenario(name: "kill-me", reasoningTokens: 150, answerTokens: 150, tokensPerSecond: 50)
 
     static var runs: Int {

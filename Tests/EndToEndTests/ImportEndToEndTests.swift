@@ -1,10 +1,11 @@
 import Foundation
 import TestSupport
+import TestTraits
 import Testing
 
 /// `ponder import` from a shell in tmux, then the browser finds the imported reasoning and opens it
 /// in the thinking panel. Only keys and screen text are used.
-@Suite(.serialized) struct ImportEndToEndTests {
+@Suite(.serialized, .ownThreads) struct ImportEndToEndTests {
     @Test func importedReasoningIsFoundInTheBrowserAndOpensInTheThinkingPanel() throws {
         let ponder = try BuildProducts.executable("ponder")
         let home = try TemporaryDirectory(prefix: "ponder-import-e2e")

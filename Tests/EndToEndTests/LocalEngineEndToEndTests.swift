@@ -1,12 +1,13 @@
 import Foundation
 import PonderCore
 import TestSupport
+import TestTraits
 import Testing
 
 /// The real `ponder` in tmux with the real local engine installed by `make engine` and its default
 /// small model: no API keys and no provider chosen, so the engine is the provider, as on a fresh machine.
 /// Each test checks the screen, the store and the engine processes, and that none outlives ponder.
-@Suite(.serialized) struct LocalEngineEndToEndTests {
+@Suite(.serialized, .ownThreads) struct LocalEngineEndToEndTests {
     /// A question the small model answers at length, so that there is time to interrupt it.
     static let longQuestion = "Write a long story about a lighthouse keeper and a storm, in many paragraphs."
     static let otherLongQuestion = "Now write a long poem about a fishing village in winter, in many verses."

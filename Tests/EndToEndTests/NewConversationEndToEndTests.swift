@@ -1,10 +1,11 @@
 import Foundation
 import TestSupport
+import TestTraits
 import Testing
 
 /// Starting a new conversation in the real `ponder` in tmux: Ctrl-N, the sidebar's first row,
 /// and `ponder --new`.
-@Suite(.serialized) struct NewConversationEndToEndTests {
+@Suite(.serialized, .ownThreads) struct NewConversationEndToEndTests {
     typealias Harness = ChatEndToEndTests.Harness
 
     @Test func ctrlNStartsANewConversationAndDashDashNewStartsWithOne() throws {

@@ -1,12 +1,13 @@
 import Foundation
 import PonderCore
 import TestSupport
+import TestTraits
 import Testing
 
 /// Large pastes end to end: the real `ponder` in tmux, text pasted through tmux's paste buffer
 /// with and without the paste brackets, against `ponder-fake-server` writing every request it
 /// gets to a file (the controls tests' harness).
-@Suite(.serialized) struct PasteEndToEndTests {
+@Suite(.serialized, .ownThreads) struct PasteEndToEndTests {
     /// About 300 KB of numbered lines; the last line is what the editor shows once all arrived.
     static let text: String =
         (1...5_000).map { "line \($0) of the pasted text, nothing to send yet" }

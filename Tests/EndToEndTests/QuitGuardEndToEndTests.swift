@@ -1,12 +1,13 @@
 import Foundation
 import PonderCore
 import TestSupport
+import TestTraits
 import Testing
 
 /// Quitting never loses text: during a stream Ctrl-Q, or Ctrl-C pressed twice, asks first and one more
 /// press of the same key stops the stream and quits; an answer that a full disk kept out of the store
 /// is saved again or written to a file before Ponder leaves.
-@Suite(.serialized) struct QuitGuardEndToEndTests {
+@Suite(.serialized, .ownThreads) struct QuitGuardEndToEndTests {
     struct QuitKeys: Sendable, CustomTestStringConvertible {
         /// The presses that ask to quit.
         var request: [String]
@@ -17,7 +18,8 @@ import Testing
 
     @Test(arguments: [QuitKeys(request: ["C-q"], confirm: "C-q"), QuitKeys(request: ["C-c", "C-c"], confirm: "C-c")])
     func quittingDuringAStreamAsksFirstThenStopsAndKeepsWhatArrived(_ keys: QuitKeys) throws {
-        let harness = try ChatEndToEndTests.Harness(model: "fake-slow")
+        // A minute of stream: the two presses must land while it still runs, however late the test sees step 3.
+        let harness = try ChatEndToEndTests.Harness(model: "fake-slow-long")
         try harness.startPonder()
         try harness.ask("take your time")
         try harness.tmux.waitFor(text: "step 3")

@@ -1,6 +1,7 @@
 import Foundation
 import PonderCore
 import TestSupport
+import TestTraits
 import Testing
 
 /// The escape corpus on the bytes ncurses writes for the full-screen app: `ponder` runs in tmux,
@@ -9,7 +10,7 @@ import Testing
 /// store beforehand, shown in the sidebar and the browser), a server error message and the model
 /// name (from the config). The same steps with plain text first give the sequences ncurses itself
 /// writes for xterm-256color; the hostile run may write no other, and nothing of the corpus.
-@Suite(.serialized) struct ScreenEscapeEndToEndTests {
+@Suite(.serialized, .ownThreads) struct ScreenEscapeEndToEndTests {
     /// What one run puts on the screen.
     struct Texts {
         var scenario: FakeScenario

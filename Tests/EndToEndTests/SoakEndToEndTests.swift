@@ -1,6 +1,7 @@
 import Foundation
 import PonderCore
 import TestSupport
+import TestTraits
 import Testing
 
 /// The soak: a storm of random input sent through tmux to the real `ponder` while an answer
@@ -18,7 +19,7 @@ import Testing
 ///
 /// `PONDER_SOAK_SEED` (decimal or `0x` hex) and `PONDER_SOAK_SECONDS` choose the storm; `make test`
 /// runs the fixed seed below for 15 s, `make soak` a random seed for 60 s. A failure names its seed.
-@Suite(.serialized) struct SoakEndToEndTests {
+@Suite(.serialized, .ownThreads) struct SoakEndToEndTests {
     static let fixedSeed: UInt64 = 0x50A4_0001
 
     @Test func ponderSurvivesAStormOfInput() throws {

@@ -1,10 +1,11 @@
 import Foundation
 import TestSupport
+import TestTraits
 import Testing
 
 /// A stream that stops sending: the status bar says how long nothing arrived instead of showing a
 /// speed that no longer moves, and the idle timeout ends it with a message naming its setting.
-@Suite(.serialized) struct StallEndToEndTests {
+@Suite(.serialized, .ownThreads) struct StallEndToEndTests {
     @Test func aStalledStreamShowsTheSilenceThenTheIdleTimeoutNamesItsSetting() throws {
         // Lines after the model go into the provider's table.
         let harness = try ChatEndToEndTests.Harness(

@@ -1,9 +1,10 @@
 import Foundation
 import TestSupport
+import TestTraits
 import Testing
 
 /// The real `ponder` binary in a real tmux, driven by keys and checked by pane captures.
-@Suite(.serialized) struct TUIEndToEndTests {
+@Suite(.serialized, .ownThreads) struct TUIEndToEndTests {
     /// A shell in tmux with a private HOME and XDG dirs, and a way to start ponder in it.
     struct Harness {
         let home: TemporaryDirectory

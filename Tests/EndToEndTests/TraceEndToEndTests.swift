@@ -1,10 +1,11 @@
 import Foundation
 import TestSupport
+import TestTraits
 import Testing
 
 /// Reading a trace end to end: the real `ponder` in tmux against `ponder-fake-server` streaming
 /// a 40-step trace whose steps 5, 10, … 40 open with "Wait," (reflection points).
-@Suite(.serialized) struct TraceEndToEndTests {
+@Suite(.serialized, .ownThreads) struct TraceEndToEndTests {
     typealias Harness = ChatEndToEndTests.Harness
 
     /// The screen row holding `text`, and the row below it.

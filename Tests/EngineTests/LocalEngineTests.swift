@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import PonderCore
+import TestTraits
 import Testing
 
 #if canImport(Glibc)
@@ -9,7 +10,7 @@ import Testing
 #endif
 
 /// Runs the real llama.cpp engine installed by `make engine` with its real small model.
-@Suite(.serialized) struct LocalEngineTests {
+@Suite(.serialized, .ownThreads) struct LocalEngineTests {
     let installation = LocalEngineInstallation.default()
 
     @Test func startsOnAFreePortAnswersAndStops() async throws {

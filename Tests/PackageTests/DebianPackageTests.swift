@@ -1,12 +1,13 @@
 import Foundation
 import PonderCore
 import TestSupport
+import TestTraits
 import Testing
 
 /// The `.deb` that `make deb` built, checked without installing it into this system: its control
 /// fields and files, its Depends against the libraries the binary links, the binary run in a root
 /// that holds only those packages, and lintian.
-@Suite struct DebianPackageTests {
+@Suite(.ownThreads) struct DebianPackageTests {
     let artifacts: PackageArtifacts
 
     init() throws { artifacts = try PackageArtifacts() }

@@ -1,11 +1,12 @@
 import Foundation
 import PonderCore
 import TestSupport
+import TestTraits
 import Testing
 
 /// The tarball that `make dist` built: `install.sh` copies it under a prefix and removes it again, and the
 /// installed binary gets the same checks as the Debian package's.
-@Suite struct TarballTests {
+@Suite(.ownThreads) struct TarballTests {
     @Test func installShCopiesUnderAPrefixThatThenRunsAndUninstallsIt() async throws {
         let artifacts = try PackageArtifacts()
         let unpacked = try TemporaryDirectory(prefix: "ponder-tarball")

@@ -1,6 +1,7 @@
 import Foundation
 import PonderCore
 import TestSupport
+import TestTraits
 import Testing
 
 @testable import PonderTUI
@@ -8,7 +9,7 @@ import Testing
 /// The effect runner in process: keys through the reducer, effects through the real chat runtime
 /// and store worker, an in-memory store and the fake server; the request bodies the server received
 /// and the rows the store holds are checked, not only the screen state.
-@Suite(.serialized) struct EffectRunnerTests {
+@Suite(.serialized, .ownThreads) struct EffectRunnerTests {
     @Test func aQuestionStreamsIntoTheStoreAndTheState() async throws {
         let app = try await RuntimeHarness.start()
         app.send("What is 量子?")

@@ -1,11 +1,12 @@
 import Foundation
 import GRDB
+import TestTraits
 import Testing
 
 @testable import PonderCore
 
 /// Tests with real child processes (`ponder-store-probe`) sharing one database file.
-@Suite(.serialized) struct StoreProcessTests {
+@Suite(.serialized, .ownThreads) struct StoreProcessTests {
     private func chunkText(_ count: Int) -> String {
         (0..<count).map { "chunk-" + String(format: "%06ld", $0) + " " }.joined()
     }

@@ -1,13 +1,14 @@
 import Dispatch
 import Foundation
 import GRDB
+import TestTraits
 import Testing
 
 @testable import PonderCore
 
 /// Saving a question and its empty answer in one transaction, writers that start from a stored row,
 /// and the non-blocking checkpoint that short-lived commands run before they exit.
-@Suite struct StoreTurnTests {
+@Suite(.ownThreads) struct StoreTurnTests {
     private func turn(in conversation: Conversation) -> (user: Message, assistant: Message) {
         let user = Message(conversationID: conversation.id, role: .user, answer: "Why is the sky blue?")
         let assistant = Message(

@@ -1,10 +1,11 @@
 import Foundation
 import PonderCore
 import TestSupport
+import TestTraits
 import Testing
 
 /// The `ponder-fake-server` executable: announces its URL on the first line and stops on SIGTERM.
-@Suite struct FakeServerExecutableTests {
+@Suite(.ownThreads) struct FakeServerExecutableTests {
     /// The built executable: `$PONDER_BUILD_DIR`, else the directory holding the test bundle.
     static var executable: URL {
         if let dir = ProcessInfo.processInfo.environment["PONDER_BUILD_DIR"] {

@@ -119,6 +119,10 @@ public struct FakeScenario: Equatable, Sendable {
 extension FakeScenario {
     public static let standard = FakeScenario(name: "fake-reasoner")
     public static let slow = FakeScenario(name: "fake-slow", reasoningTokens: 60, answerTokens: 40, tokensPerSecond: 20)
+    /// The same pace for 60 s: a test that acts in the middle of a stream has a minute, not 5 s, on a
+    /// loaded machine.
+    public static let slowAndLong = FakeScenario(
+        name: "fake-slow-long", reasoningTokens: 1_160, answerTokens: 40, tokensPerSecond: 20)
     public static let stall = FakeScenario(name: "fake-stall", fault: .stallAfter(tokens: 3))
     public static let unauthorized = FakeScenario(name: "fake-401", fault: .httpStatus(401))
     public static let rateLimitedThenOK = FakeScenario(
@@ -145,8 +149,8 @@ extension FakeScenario {
     /// fault matrix (`FakeScenario.faults`).
     public static let named: [FakeScenario] =
         [
-            .standard, .slow, .stall, .unauthorized, .rateLimitedThenOK, .closeEarly, .markdown, .chinese, .hostile,
-            .escapes, .long, .noReasoning, .reasoningDetails, .trace,
+            .standard, .slow, .slowAndLong, .stall, .unauthorized, .rateLimitedThenOK, .closeEarly, .markdown, .chinese,
+            .hostile, .escapes, .long, .noReasoning, .reasoningDetails, .trace,
         ] + faults
 
     /// The scenario whose name is `name`, if any.
