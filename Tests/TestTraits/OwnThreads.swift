@@ -8,7 +8,7 @@ import Testing
 /// two such tests at once leave nothing for the tests that need the pool: timers, in-process servers'
 /// continuations and `Task.sleep` then run many seconds late, and their bounds fail. Under this trait a
 /// test's code, and the child tasks it starts, run on libdispatch's overcommit pool, which starts
-/// another thread whenever one blocks; at most twice as many such tests as there are cores run at once.
+/// another thread whenever one blocks; at most as many such tests as there are cores run at once.
 public struct OwnThreads: SuiteTrait, TestTrait, TestScoping {
     public var isRecursive: Bool { true }
 
@@ -30,10 +30,11 @@ public struct OwnThreads: SuiteTrait, TestTrait, TestScoping {
         await Self.slots.release()
     }
 
-    /// How many of these tests run at once: twice the cores. The cooperative pool used to bound them to
-    /// about one per core; with no bound every such test in the run starts together, and a few hundred
-    /// `ponder` processes, tmux servers and fake servers at once make every time limit fail.
-    static let slots = Slots(count: 2 * ProcessInfo.processInfo.activeProcessorCount)
+    /// How many of these tests run at once: one per core, as many as the cooperative pool let run before.
+    /// With no bound every such test in the run starts together, and a few hundred `ponder` processes, tmux
+    /// servers and fake servers at once make every time limit fail; with two per core, a test that must
+    /// press a key within a few seconds of a screen still missed its moment now and then.
+    static let slots = Slots(count: ProcessInfo.processInfo.activeProcessorCount)
 }
 
 /// A counting semaphore for tasks: `acquire` suspends (holding no thread) until a slot is free.
