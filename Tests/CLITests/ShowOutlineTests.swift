@@ -86,10 +86,14 @@ import Testing
         let session = try TmuxSession(
             command: "\(cli.ponder.path) show \(id) --outline", environment: cli.environment, width: 46, height: 60)
         defer { session.kill() }
-        let screen = try session.waitFor("the outline printed") { _ in (try? session.format("#{pane_dead}")) == "1" }
+        // The pane is marked dead when the process exits, which can be before tmux has read all it printed.
+        let screen = try session.waitFor("the whole outline printed") { screen in
+            (try? session.format("#{pane_dead}")) == "1"
+                && screen.split(separator: "\n").filter(Self.isStepLine).count >= outline.stepCount
+        }
         let lines = screen.split(separator: "\n")
         let shown = lines.filter(Self.isStepLine)
-        #expect(shown.count == outline.stepCount, "\(screen)")
+        try #require(shown.count == outline.stepCount, "\(screen)")
         #expect(lines.allSatisfy { DisplayWidth.of($0) <= 46 }, "\(screen)")
         #expect(shown.allSatisfy { DisplayWidth.of($0) == 46 }, "\(screen)")
         #expect(shown[2].hasPrefix(" 3 ? 等等，这里要小心。") && shown[2].hasSuffix(" 47"), "\(screen)")

@@ -24,9 +24,10 @@ public final class TmuxSession {
         let shellCommand = "exec env " + assignments.joined(separator: " ") + " " + command
         var arguments = ["-f", "/dev/null", "new-session", "-d", "-s", target, "-x", "\(width)", "-y", "\(height)"]
         if let workingDirectory { arguments += ["-c", workingDirectory] }
-        arguments.append(shellCommand)
+        // Keep the pane after the command exits, set in the same tmux command as the session: a command
+        // that exits at once (`ponder show`) could otherwise end the server before a second command ran.
+        arguments += [shellCommand, ";", "set-option", "-t", target, "remain-on-exit", "on"]
         try tmux(arguments, capturingOutput: false)
-        try tmux(["set-option", "-t", target, "remain-on-exit", "on"])
         serverPID = Int32(try format("#{pid}"))
         panePIDAtStart = Int32(try format("#{pane_pid}"))
     }
