@@ -119,7 +119,9 @@ import Testing
         for scenario in fault.scenarios { server.enqueue(scenario) }
         try tmux.sendLiteral(question)
         try tmux.sendKeys("Enter")
-        try tmux.waitFor("\(fault.name): the question sent") {
+        // The 10 MB line can arrive before the frame that shows the question is drawn, and a debug build
+        // takes about 13 s to take it in alone, more beside other tests: each wait here allows a minute.
+        try tmux.waitFor("\(fault.name): the question sent", timeout: 60) {
             $0.contains(question) && $0.contains("Type a message")
         }
         if let during = fault.during {
@@ -146,7 +148,7 @@ import Testing
         try Self.expectResponsive(tmux, fault.name)
         let versions = try Self.answers(in: store).count
         try tmux.sendKeys("C-r")
-        try tmux.waitFor("\(fault.name): Ctrl-R brings a whole new answer", timeout: 30) { screen in
+        try tmux.waitFor("\(fault.name): Ctrl-R brings a whole new answer", timeout: 60) { screen in
             let retried = Self.lastAnswer(in: store)
             return (try? Self.answers(in: store).count) == versions + 1 && retried?.status == .complete
                 && retried?.answer.hasPrefix("You said: “\(question)”.") == true
@@ -157,9 +159,9 @@ import Testing
     /// The help opens and closes: the loop still reads keys and draws.
     static func expectResponsive(_ tmux: TmuxSession, _ name: String) throws {
         try tmux.sendKeys("F1")
-        try tmux.waitFor(text: "Keys — Esc closes")
+        try tmux.waitFor(text: "Keys — Esc closes", timeout: 60)
         try tmux.sendKeys("Escape")
-        try tmux.waitFor("\(name): the help closed") { !$0.contains("Keys — Esc closes") && $0.contains("Message") }
+        try tmux.waitFor("\(name): the help closed", timeout: 60) { !$0.contains("Keys — Esc closes") && $0.contains("Message") }
     }
 
     /// The screen's last line with text.
