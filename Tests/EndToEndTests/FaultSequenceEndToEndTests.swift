@@ -70,7 +70,9 @@ import Testing
         defer { tmux.kill() }
         try tmux.startPonder(try BuildProducts.executable("ponder"))
         let store = try ConversationStore.open(at: XDGPaths(environment: home.environment).databaseFile)
-        for fault in Self.cases { try Self.check(fault, tmux: tmux, server: server, store: store) }
+        try Self.withRequestLog(of: server) {
+            for fault in Self.cases { try Self.check(fault, tmux: tmux, server: server, store: store) }
+        }
         try tmux.quitPonder()
     }
 
@@ -106,7 +108,9 @@ import Testing
         try tmux.waitFor("an answer once the server is up", timeout: 30) { screen in
             Self.lastAnswer(in: store)?.status == .complete && screen.contains("You said: “anyone there?”.")
         }
-        try Self.check(Self.keepAlives, tmux: tmux, server: server, store: store)
+        try Self.withRequestLog(of: server) {
+            try Self.check(Self.keepAlives, tmux: tmux, server: server, store: store)
+        }
         try tmux.quitPonder()
     }
 
@@ -156,12 +160,31 @@ import Testing
         }
     }
 
+    /// Runs `body`; a screen that never came is reported with every request the server received, the
+    /// scenario it answered each with and the last question each carried (which request took which
+    /// queued fault).
+    static func withRequestLog(of server: FakeServer, _ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as TmuxError {
+            let requests = server.receivedRequests.enumerated().map { index, request in
+                let messages = request.json?["messages"]?.arrayValue ?? []
+                let question = messages.last { $0["role"]?.stringValue == "user" }?["content"]?.stringValue ?? ""
+                return "\(index + 1). \(request.method) \(request.path) → \(request.scenario ?? "none") · "
+                    + "last question: \(question.prefix(60))"
+            }
+            throw TmuxError(message: error.message + "\nrequests received:\n" + requests.joined(separator: "\n"))
+        }
+    }
+
     /// The help opens and closes: the loop still reads keys and draws.
     static func expectResponsive(_ tmux: TmuxSession, _ name: String) throws {
         try tmux.sendKeys("F1")
         try tmux.waitFor(text: "Keys — Esc closes", timeout: 60)
         try tmux.sendKeys("Escape")
-        try tmux.waitFor("\(name): the help closed", timeout: 60) { !$0.contains("Keys — Esc closes") && $0.contains("Message") }
+        try tmux.waitFor("\(name): the help closed", timeout: 60) {
+            !$0.contains("Keys — Esc closes") && $0.contains("Message")
+        }
     }
 
     /// The screen's last line with text.

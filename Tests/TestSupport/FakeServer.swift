@@ -18,6 +18,8 @@ public final class FakeServer: Sendable {
         public var connectionID: Int
         /// The request target as sent: a path, or an absolute URI when the client went through a proxy.
         public var target: String
+        /// The name of the scenario the server answered it with (nil for a request it only recorded).
+        public var scenario: String?
 
         /// The body parsed as JSON, when it is JSON.
         public var json: JSONValue? { try? JSONValue.parse(body) }
@@ -165,12 +167,18 @@ public final class FakeServer: Sendable {
             state.requests.append(request)
             log(request)
             let number = state.requests.count
-            if FakeScenario.isTitleRequest(request.json) { return (.title, number) }
-            if !state.queue.isEmpty { return (state.queue.removeFirst(), number) }
-            if let model = request.json?["model"]?.stringValue, let named = FakeScenario.named(model) {
-                return (named, number)
+            let scenario: FakeScenario
+            if FakeScenario.isTitleRequest(request.json) {
+                scenario = .title
+            } else if !state.queue.isEmpty {
+                scenario = state.queue.removeFirst()
+            } else if let model = request.json?["model"]?.stringValue, let named = FakeScenario.named(model) {
+                scenario = named
+            } else {
+                scenario = defaultScenario
             }
-            return (defaultScenario, number)
+            state.requests[number - 1].scenario = scenario.name
+            return (scenario, number)
         }
     }
 
