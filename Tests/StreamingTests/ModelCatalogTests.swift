@@ -63,6 +63,22 @@ import Testing
         #expect(byName["local"]?.problem?.contains("not installed") == true)
     }
 
+    /// Listing the models takes nothing the fake server has queued for the next chat request: a fault
+    /// queued for a question still reaches that question.
+    @Test func listingTheModelsLeavesAQueuedFaultForTheNextQuestion() async throws {
+        try await ClientHarness.withServer(client: ClientHarness.client(maxRetries: 0)) { server, client in
+            server.enqueue(FakeScenario.status(401))
+            let config = PonderConfig(
+                providers: ["up": Self.provider("up", .deepseek, server.baseURL, key: .environment("UP_KEY"))])
+            let lists = await ModelCatalog(config: config, environment: ["UP_KEY": "sk-up"], timeout: .seconds(30))
+                .listAll()
+            #expect(lists.first?.source == .server, "\(lists.first?.problem ?? "")")
+            let outcome = await ClientHarness.run(client, ClientHarness.request(ClientHarness.settings(server)))
+            #expect(outcome.error?.kind == .unauthorized, "\(outcome.terminal.map { "\($0)" } ?? "none")")
+            #expect(server.receivedRequests.map(\.scenario) == [nil, "fake-401"])
+        }
+    }
+
     @Test func aHangingProviderIsNamedWithTheTimeout() async throws {
         let silent = try SilentServer()
         let config = PonderConfig(providers: ["hangs": Self.provider("hangs", .openai, silent.baseURL + "/v1")])

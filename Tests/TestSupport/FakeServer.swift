@@ -119,7 +119,8 @@ public final class FakeServer: Sendable {
 
     /// The next request gets `scenario` (first in, first out); without one queued, the request's
     /// `model` picks a named scenario, else the default applies. A title request (see
-    /// `FakeScenario.isTitleRequest`) always gets `FakeScenario.title` and takes nothing queued.
+    /// `FakeScenario.isTitleRequest`) always gets `FakeScenario.title`; neither it nor a `GET` (a model
+    /// listing) takes anything queued.
     public func enqueue(_ scenario: FakeScenario) {
         state.withLock { $0.queue.append(scenario) }
     }
@@ -167,6 +168,8 @@ public final class FakeServer: Sendable {
             state.requests.append(request)
             log(request)
             let number = state.requests.count
+            // A listing (GET) is answered the same whatever the scenario: it takes nothing queued.
+            if request.method == "GET" { return (defaultScenario, number) }
             let scenario: FakeScenario
             if FakeScenario.isTitleRequest(request.json) {
                 scenario = .title
