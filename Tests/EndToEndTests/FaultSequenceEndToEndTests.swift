@@ -147,14 +147,18 @@ import Testing
         if fault.status != .complete {
             #expect(Self.statusBar(ended).contains(says), "\(fault.name): the status bar says so\n\(ended)")
         }
-        #expect(asked() - before == fault.requests, "\(fault.name)")
+        #expect(asked() - before == fault.requests, "\(fault.name)\n\(Self.requestLog(server))")
 
         try Self.expectResponsive(tmux, fault.name)
         let versions = try Self.answers(in: store).count
+        let requestsBefore = asked()
         try tmux.sendKeys("C-r")
+        // Also: the server has answered the Ctrl-R's one request, so no request of this case can still
+        // arrive and take the fault the next case queues.
         try tmux.waitFor("\(fault.name): Ctrl-R brings a whole new answer", timeout: 60) { screen in
             let retried = Self.lastAnswer(in: store)
-            return (try? Self.answers(in: store).count) == versions + 1 && retried?.status == .complete
+            return asked() == requestsBefore + 1
+                && (try? Self.answers(in: store).count) == versions + 1 && retried?.status == .complete
                 && retried?.answer.hasPrefix("You said: “\(question)”.") == true
                 && screen.contains("You said: “\(question)”.") && screen.contains("│ done")
         }
@@ -167,14 +171,21 @@ import Testing
         do {
             try body()
         } catch let error as TmuxError {
-            let requests = server.receivedRequests.enumerated().map { index, request in
-                let messages = request.json?["messages"]?.arrayValue ?? []
-                let question = messages.last { $0["role"]?.stringValue == "user" }?["content"]?.stringValue ?? ""
-                return "\(index + 1). \(request.method) \(request.path) → \(request.scenario ?? "none") · "
-                    + "last question: \(question.prefix(60))"
-            }
-            throw TmuxError(message: error.message + "\nrequests received:\n" + requests.joined(separator: "\n"))
+            throw TmuxError(message: error.message + "\n" + requestLog(server))
         }
+    }
+
+    /// Every request the server received: the scenario it answered with and the last question it carried.
+    static func requestLog(_ server: FakeServer) -> String {
+        let requests = server.receivedRequests.enumerated().map { index, request in
+            let body = request.json
+            let messages = body?["messages"]?.arrayValue ?? []
+            let question = messages.last { $0["role"]?.stringValue == "user" }?["content"]?.stringValue ?? ""
+            let last = messages.last?["role"]?.stringValue ?? "none"
+            return "\(index + 1). \(request.method) \(request.path) → \(request.scenario ?? "none") · "
+                + "\(messages.count) messages, the last from \(last) · last question: \(question.prefix(60))"
+        }
+        return "requests received:\n" + requests.joined(separator: "\n")
     }
 
     /// The help opens and closes: the loop still reads keys and draws.
