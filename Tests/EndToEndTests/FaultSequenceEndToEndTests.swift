@@ -156,9 +156,11 @@ import Testing
         // Also: the server has answered the Ctrl-R's one request, so no request of this case can still
         // arrive and take the fault the next case queues.
         try tmux.waitFor("\(fault.name): Ctrl-R brings a whole new answer", timeout: 60) { screen in
-            let retried = Self.lastAnswer(in: store)
-            return asked() == requestsBefore + 1
-                && (try? Self.answers(in: store).count) == versions + 1 && retried?.status == .complete
+            // One read for both: the new answer's row could appear between a read of the last answer
+            // and a count, which then passed on the old answer.
+            let answers = try? Self.answers(in: store)
+            let retried = answers?.last
+            return asked() == requestsBefore + 1 && answers?.count == versions + 1 && retried?.status == .complete
                 && retried?.answer.hasPrefix("You said: “\(question)”.") == true
                 && screen.contains("You said: “\(question)”.") && screen.contains("│ done")
         }
