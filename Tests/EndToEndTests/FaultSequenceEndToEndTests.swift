@@ -123,8 +123,8 @@ import Testing
         for scenario in fault.scenarios { server.enqueue(scenario) }
         try tmux.sendLiteral(question)
         try tmux.sendKeys("Enter")
-        // The 10 MB line can arrive before the frame that shows the question is drawn, and a debug build
-        // takes about 13 s to take it in alone, more beside other tests: each wait here allows a minute.
+        // A debug build takes about 13 s to take the 10 MB line in, more beside other tests: each wait
+        // here allows a minute.
         try tmux.waitFor("\(fault.name): the question sent", timeout: 60) {
             $0.contains(question) && $0.contains("Type a message")
         }

@@ -18,7 +18,8 @@ public final class FakeServer: Sendable {
         public var connectionID: Int
         /// The request target as sent: a path, or an absolute URI when the client went through a proxy.
         public var target: String
-        /// The name of the scenario the server answered it with (nil for a request it only recorded).
+        /// The name of the scenario the server answered it with (nil for a listing, and for a request it
+        /// only recorded).
         public var scenario: String?
 
         /// The body parsed as JSON, when it is JSON.
