@@ -42,19 +42,9 @@ import Testing
         let port = Int(firstLine.split(separator: ":").last ?? "")
         #expect(port != nil && port! > 0)
         kill(pid, SIGTERM)
-        // The deadline is checked only after a look that found it running: this task can wake long
-        // after its sleep while end-to-end tests hold the runner's threads, and a look skipped then
-        // would report a server that had exited long before.
-        let deadline = ContinuousClock.now + .seconds(90)
-        while !reaped {
-            if waitpid(pid, &status, WNOHANG) == pid {
-                reaped = true
-            } else if ContinuousClock.now >= deadline {
-                break
-            } else {
-                try await Task.sleep(for: .milliseconds(20))
-            }
-        }
+        // `Poll.eventually` looks once more after the deadline, so a late wake never reports a server
+        // that had exited long before.
+        reaped = await Poll.eventually(timeout: 90) { waitpid(pid, &status, WNOHANG) == pid }
         try #require(reaped, "still running 90 s after SIGTERM: \(ProcessTable.threadStates(of: pid))")
         // Exited by itself with status 0 (a death by the signal would read 128 + 15).
         #expect(ChildProcess.exitStatus(status) == 0)
