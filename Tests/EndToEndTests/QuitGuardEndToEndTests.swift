@@ -31,10 +31,7 @@ import Testing
         let asked = try harness.tmux.waitFor("the question, with the stream still running") {
             $0.contains("\(name) again stops it and quits") && $0.contains("Thinking ·")
         }
-        try harness.tmux.sendKeys(keys.confirm)
-        try harness.tmux.waitFor("the shell back") { screen in
-            (try? harness.tmux.format("#{alternate_on}")) == "0" && !screen.contains("Message")
-        }
+        try harness.tmux.quitPonder(with: keys.confirm)
         // Kept: the reasoning up to where the question was asked, and no answer.
         let lastShown = try #require(Self.lastStep(in: asked))
         let store = try ConversationStore.open(

@@ -25,11 +25,12 @@ extension TmuxSession {
         try waitFor("the alternate screen") { _ in (try? self.format("#{alternate_on}")) == "1" }
     }
 
-    /// Ctrl-Q, then waits until the shell has the normal screen back. When it does not come back,
-    /// the error also says what the `ponder` is doing (see `report(onPonder:)`).
-    public func quitPonder(timeout: Double = 20) throws {
+    /// Presses `key` (Ctrl-Q, or the key that confirms a quit already asked for), then waits until the
+    /// shell has the normal screen back. When it does not come back, the error also says what the
+    /// `ponder` is doing (see `report(onPonder:)`).
+    public func quitPonder(with key: String = "C-q", timeout: Double = 20) throws {
         let ponder = ProcessTable.children(of: try panePID()).first
-        try sendKeys("C-q")
+        try sendKeys(key)
         do {
             try waitFor("the shell back", timeout: timeout) { screen in
                 (try? self.format("#{alternate_on}")) == "0" && !screen.contains("Message")
