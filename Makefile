@@ -9,9 +9,10 @@ DATA_HOME := $(or $(XDG_DATA_HOME),$(HOME)/.local/share)
 ENGINE_DIR ?= $(DATA_HOME)/ponder/engine
 export PONDER_ENGINE_DIR := $(ENGINE_DIR)
 # Release builds live apart from debug ones, so neither waits for the other's build lock, and link the
-# Swift runtime and Foundation statically (a faster start: see docs/decisions.md).
+# Swift runtime and Foundation statically (a faster start: see docs/decisions.md). Each function gets a
+# section of its own, so the link can lay out the code ponder runs together (Package.swift, link-order below).
 RELEASE_SCRATCH := .build-release
-RELEASE_BUILD := build -c release --scratch-path $(RELEASE_SCRATCH) --static-swift-stdlib
+RELEASE_BUILD := build -c release --scratch-path $(RELEASE_SCRATCH) --static-swift-stdlib -Xswiftc -Xfrontend -Xswiftc -function-sections
 RELEASE_BIN := $(RELEASE_SCRATCH)/release
 APT_PACKAGES := libncurses-dev libsqlite3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev tmux python3-venv
 # What building and checking the Debian package and the tarball take besides the build itself.
@@ -21,7 +22,7 @@ PACKAGES_DIR := .build/packages
 FORMAT_PATHS := Package.swift Sources Tests Benchmarks
 
 .PHONY: all deps packaging-deps build-info ponder-debug engine build run test lint format bench fuzz soak release install \
-	completions deb dist record-snapshots clean
+	completions deb dist record-snapshots clean link-order
 
 all: build
 
@@ -89,6 +90,13 @@ COMPLETIONS_DIR := .build/completions
 
 release: deps build-info
 	$(SWIFT) $(RELEASE_BUILD) --product ponder
+
+# Records again which functions of the release ponder run while it starts and streams an answer
+# (Resources/ponder.order, laid out first by the release link); needs valgrind, which it installs.
+link-order: deps build-info
+	$(SWIFT) $(RELEASE_BUILD) --product ponder-fake-server
+	$(SWIFT) $(RELEASE_BUILD) --product ponder
+	scripts/link-order.sh $(RELEASE_BIN)
 
 completions: release
 	install -d $(COMPLETIONS_DIR)

@@ -1,6 +1,17 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// How the release `ponder` is linked on Linux (docs/decisions.md, "The release binary keeps the code it runs
+/// together"): with lld, relative relocations packed, only the symbols libraries need exported, and the
+/// functions a start and a streamed answer run laid out first, in the order of Resources/ponder.order
+/// (`make link-order` records it again; the Makefile gives every function a section of its own).
+let releaseLinkFlags =
+    ["-use-ld=lld"]
+    + [
+        "-z", "pack-relative-relocs", "--no-export-dynamic",
+        "--symbol-ordering-file=\(Context.packageDirectory)/Resources/ponder.order", "--no-warn-symbol-ordering",
+    ].flatMap { ["-Xlinker", $0] }
+
 let package = Package(
     name: "Ponder",
     platforms: [.macOS(.v14)],
@@ -40,7 +51,8 @@ let package = Package(
                 "PonderCore", "PonderTUI", "CBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            linkerSettings: [.unsafeFlags(releaseLinkFlags, .when(platforms: [.linux], configuration: .release))]
         ),
         .target(
             name: "TestSupport",

@@ -34,6 +34,9 @@ enum PaceBench {
     struct Figures {
         var cpu: Double
         var peakRSS: Double
+        /// Resident at the end of the stream: mapped from files (code) and allocated, in MB.
+        var fileRSS: Double
+        var anonymousRSS: Double
         var firstPaint: Double
         var wall: Double
         var idleWakeups: Double
@@ -127,11 +130,15 @@ enum PaceBench {
         return (
             Figures(
                 cpu: ponderAfter.cpuSeconds - before.0.cpuSeconds,
-                peakRSS: Double(ponderAfter.peakResidentBytes) / 1e6, firstPaint: ponderPaint,
+                peakRSS: Double(ponderAfter.peakResidentBytes) / 1e6,
+                fileRSS: Double(ponderAfter.residentFileBytes) / 1e6,
+                anonymousRSS: Double(ponderAfter.residentAnonymousBytes) / 1e6, firstPaint: ponderPaint,
                 wall: ponderWall ?? 0,
                 idleWakeups: Double(ponderIdle)),
             Figures(
                 cpu: rawAfter.cpuSeconds - before.1.cpuSeconds, peakRSS: Double(rawAfter.peakResidentBytes) / 1e6,
+                fileRSS: Double(rawAfter.residentFileBytes) / 1e6,
+                anonymousRSS: Double(rawAfter.residentAnonymousBytes) / 1e6,
                 firstPaint: rawPaint, wall: rawWall ?? 0,
                 idleWakeups: Double(rawIdle))
         )
@@ -153,6 +160,8 @@ enum PaceBench {
         }
         line("CPU for the stream", "s", "%.2f") { $0.cpu }
         line("peak RSS", "MB", "%.1f") { $0.peakRSS }
+        line("resident at the end, mapped from files (code)", "MB", "%.1f") { $0.fileRSS }
+        line("resident at the end, allocated", "MB", "%.1f") { $0.anonymousRSS }
         line("first paint", "s", "%.3f") { $0.firstPaint }
         line("request to last token on screen", "s", "%.2f") { $0.wall }
         line("wakeups while idle for 5 s", "", "%.0f") { $0.idleWakeups }

@@ -1,12 +1,15 @@
 import Foundation
 
 /// What /proc tells about a running process, read from outside: CPU seconds, peak and current
-/// resident memory, threads, and context switches summed over all of its threads (each switch
+/// resident memory (and how much of it is mapped from files: the binary and its libraries), threads, and context switches summed over all of its threads (each switch
 /// is a wakeup: a thread that went to sleep and was woken, or was preempted).
 struct ProcessSample {
     var cpuSeconds: Double
     var peakResidentBytes: Int
     var residentBytes: Int
+    /// Resident pages mapped from files (code, read-only data) and allocated ones (heap, stacks, written data).
+    var residentFileBytes: Int
+    var residentAnonymousBytes: Int
     var threads: Int
     /// Context switches summed over the threads alive now.
     var contextSwitches: Int
@@ -25,7 +28,8 @@ struct ProcessSample {
         let cpu = ((Double(fields[11]) ?? 0) + (Double(fields[12]) ?? 0)) / ticks
         return ProcessSample(
             cpuSeconds: cpu, peakResidentBytes: field(status, "VmHWM") * 1024,
-            residentBytes: field(status, "VmRSS") * 1024, threads: field(status, "Threads"),
+            residentBytes: field(status, "VmRSS") * 1024, residentFileBytes: field(status, "RssFile") * 1024,
+            residentAnonymousBytes: field(status, "RssAnon") * 1024, threads: field(status, "Threads"),
             contextSwitches: threadSwitches(pid).values.reduce(0, +))
     }
 
