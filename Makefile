@@ -12,7 +12,8 @@ export PONDER_ENGINE_DIR := $(ENGINE_DIR)
 # Swift runtime and Foundation statically (a faster start: see docs/decisions.md). Each function gets a
 # section of its own, so the link can lay out the code ponder runs together (Package.swift, link-order below).
 RELEASE_SCRATCH := .build-release
-RELEASE_BUILD := build -c release --scratch-path $(RELEASE_SCRATCH) --static-swift-stdlib -Xswiftc -Xfrontend -Xswiftc -function-sections
+RELEASE_BUILD := build -c release --scratch-path $(RELEASE_SCRATCH) --static-swift-stdlib \
+	-Xswiftc -Xfrontend -Xswiftc -function-sections
 RELEASE_BIN := $(RELEASE_SCRATCH)/release
 APT_PACKAGES := libncurses-dev libsqlite3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev tmux python3-venv
 # What building and checking the Debian package and the tarball take besides the build itself.

@@ -20,7 +20,8 @@ cleanup() {
 trap cleanup EXIT
 
 if ! command -v valgrind > /dev/null; then
-    apt-get install -y valgrind > /dev/null || { apt-get update > /dev/null && apt-get install -y valgrind > /dev/null; }
+    apt-get install -y valgrind > /dev/null \
+        || { apt-get update > /dev/null && apt-get install -y valgrind > /dev/null; }
 fi
 
 # Valgrind cannot read the DWARF the toolchain writes; the symbol table is all it needs.
@@ -77,7 +78,7 @@ run_once reopened
 # Every function of the ponder binary in the profiles, by instructions run (most first).
 # A name that several local symbols share (a merged helper, a closure's destroyer) is left out: the link
 # would move every section that defines one, and the prebuilt Swift runtime and Foundation have one section
-# per source file, not per function. With them the idle resident code grew (docs/decisions.md).
+# per source file, not per function. Keeping such names measured no better (docs/decisions.md).
 nm --defined-only "$work/ponder" | awk '{ print $NF }' | sort | uniq -d > "$work/shared-names"
 python3 - "$work/shared-names" "$work/callgrind.first" "$work/callgrind.reopened" > "$out" << 'EOF'
 import re, sys

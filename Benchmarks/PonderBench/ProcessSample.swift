@@ -1,8 +1,9 @@
 import Foundation
 
 /// What /proc tells about a running process, read from outside: CPU seconds, peak and current
-/// resident memory (and how much of it is mapped from files: the binary and its libraries), threads, and context switches summed over all of its threads (each switch
-/// is a wakeup: a thread that went to sleep and was woken, or was preempted).
+/// resident memory (and how much of it is mapped from files: the binary and its libraries), threads,
+/// and context switches summed over all of its threads (each switch is a wakeup: a thread that went to
+/// sleep and was woken, or was preempted).
 struct ProcessSample {
     var cpuSeconds: Double
     var peakResidentBytes: Int
