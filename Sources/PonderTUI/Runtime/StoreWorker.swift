@@ -58,8 +58,8 @@ public final class StoreWorker: Sendable {
 
     /// Loads what the first screen does not wait for (earlier prompts, the whole list) and starts
     /// watching the store for changes: a write to its files by any process asks for a check of the
-    /// change counter `interval` seconds later (writes in between join that check, and the watch stays
-    /// quiet until then), so an idle app runs no timer. Where the kernel gives no file watch, the counter is polled every `interval`.
+    /// change counter `interval` seconds later (writes in between join that check), so an idle app
+    /// runs no timer. Where the kernel gives no file watch, the counter is polled every `interval`.
     public func start(watchingEvery interval: Double = 1) {
         work.async {
             if let prompts = try? self.store.recentPrompts() { self.queue.post(.promptsLoaded(prompts)) }
@@ -67,8 +67,7 @@ public final class StoreWorker: Sendable {
         }
         watching.withLock { $0 = true }
         if let file = store.fileURL,
-            let watcher = StoreFileWatcher(
-                databaseFile: file, queue: work, quietPeriod: interval, onChange: { [self] in checkSoon(interval) })
+            let watcher = StoreFileWatcher(databaseFile: file, queue: work, onChange: { [self] in checkSoon(interval) })
         {
             fileWatcher.withLock { $0 = watcher }
         } else {
