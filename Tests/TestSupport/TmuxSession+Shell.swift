@@ -36,8 +36,12 @@ extension TmuxSession {
                 (try? self.format("#{alternate_on}")) == "0" && !screen.contains("Message")
             }
         } catch let error as TmuxError {
-            let report = ponder.map { Self.report(onPonder: $0) } ?? "no ponder was found under the shell"
-            throw TmuxError(message: error.message + "\n" + report)
+            // The wait's message already reports on a ponder that still runs.
+            guard let ponder else { throw TmuxError(message: error.message + "\nno ponder was found under the shell") }
+            guard ProcessTable.isAlive(ponder) else {
+                throw TmuxError(message: error.message + "\nponder \(ponder) has exited")
+            }
+            throw error
         }
     }
 

@@ -78,8 +78,21 @@ public final class TmuxSession {
             last = try capture()
             return predicate(last)
         }
-        guard satisfied else { throw TmuxError(message: "timed out waiting for \(description); screen:\n\(last)") }
+        guard satisfied else {
+            throw TmuxError(message: "timed out waiting for \(description); screen:\n\(last)" + ponderReport())
+        }
         return last
+    }
+
+    /// What a `ponder` running in the pane (as its program or the shell's child) is doing: its threads
+    /// and the end of its log, for a failure message. Empty when none runs.
+    func ponderReport() -> String {
+        guard let pane = try? panePID() else { return "" }
+        let ponder = ([pane] + ProcessTable.children(of: pane)).first { pid in
+            ProcessTable.arguments(of: pid).first.map { URL(fileURLWithPath: $0).lastPathComponent == "ponder" }
+                ?? false
+        }
+        return ponder.map { "\n" + Self.report(onPonder: $0) } ?? ""
     }
 
     /// Waits until the screen contains `text`.
