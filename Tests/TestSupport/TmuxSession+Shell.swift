@@ -36,12 +36,10 @@ extension TmuxSession {
                 (try? self.format("#{alternate_on}")) == "0" && !screen.contains("Message")
             }
         } catch let error as TmuxError {
-            // The wait's message already reports on a ponder that still runs.
+            // The wait's message already reports on a ponder that still runs; `report` says when it exited.
             guard let ponder else { throw TmuxError(message: error.message + "\nno ponder was found under the shell") }
-            guard ProcessTable.isAlive(ponder) else {
-                throw TmuxError(message: error.message + "\nponder \(ponder) has exited")
-            }
-            throw error
+            if ProcessTable.isAlive(ponder) { throw error }
+            throw TmuxError(message: error.message + "\n" + Self.report(onPonder: ponder))
         }
     }
 
