@@ -5,7 +5,7 @@ import PonderTUI
 /// A fixed clock, time zone and set of conversations (Chinese, emoji and long titles, every
 /// section of the grouping) for the browser and sidebar tests.
 enum BrowserFixtures {
-    static let utc = TimeZone(identifier: "UTC")!
+    static let utc = LocalTimeZone.utc
     /// 2026-03-15 12:00 UTC.
     static let now = Date(timeIntervalSince1970: 1_773_576_000)
 

@@ -21,7 +21,7 @@ public final class StoreWorker: Sendable {
     public let store: ConversationStore
     let queue: EventQueue
     let exportDirectories: [URL]
-    let timeZone: TimeZone
+    let timeZone: LocalTimeZone
     let work = DispatchQueue(label: "ponder.store", qos: .userInitiated)
     let logger = Logger(label: "ponder.store")
     struct Watch {
@@ -41,7 +41,9 @@ public final class StoreWorker: Sendable {
     private let checkQueued = Mutex(false)
 
     /// `exportDirectories` are tried in order; the first that can be written to receives exports.
-    public init(store: ConversationStore, queue: EventQueue, exportDirectories: [URL], timeZone: TimeZone = .current) {
+    public init(
+        store: ConversationStore, queue: EventQueue, exportDirectories: [URL], timeZone: LocalTimeZone = .system
+    ) {
         self.store = store
         self.queue = queue
         self.exportDirectories = exportDirectories

@@ -13,11 +13,11 @@ public struct ConversationListing: Equatable, Sendable {
     public var changeCounter: Int
     public var includesArchived: Bool
     /// The time zone that decides where "today" starts.
-    public let timeZone: TimeZone
+    public let timeZone: LocalTimeZone
 
     public init(
         summaries: [ConversationSummary] = [], loadedAt: Date = Date(timeIntervalSince1970: 0), changeCounter: Int = 0,
-        includesArchived: Bool = false, timeZone: TimeZone = .current
+        includesArchived: Bool = false, timeZone: LocalTimeZone = .system
     ) {
         self.timeZone = timeZone
         self.summaries = summaries
