@@ -84,6 +84,45 @@ import Testing
         #expect(state.notice != nil)
     }
 
+    /// The last token arrives before the answer's final save; the bar says "done" only once the turn has
+    /// ended, and Enter pressed in between sends as soon as it has (a benchmark that typed its next
+    /// question on seeing "done" was told to wait and never sent).
+    @Test func enterAfterTheLastTokenSendsOnceTheAnswerIsSaved() {
+        start()
+        update(answer: "42", phase: .answering)
+        update(phase: .finished(.stop))
+        #expect(state.activity != "done")
+        for character in "next" { _ = press(.character(character)) }
+        #expect(press(KeyPress(.enter)).isEmpty)
+        #expect(state.editor.text == "next")
+        #expect(state.notice?.text.contains("sends") == true)
+        #expect(
+            Reducer.reduce(&state, .streamEnded(.ending(assistant, .complete))) == [
+                .send(text: "next", conversationID: conversation.id, after: assistant.id)
+            ])
+        #expect(state.activity == "done")
+        #expect(state.editor.isEmpty)
+        // Once sent, a later end of a turn sends nothing again.
+        #expect(Reducer.reduce(&state, .streamEnded(.ending(assistant, .complete))).isEmpty)
+    }
+
+    @Test func aSendWaitingForTheSaveIsDroppedWhenTheEditorIsEmptiedOrTheTurnFails() {
+        start()
+        update(phase: .finished(.stop))
+        for character in "next" { _ = press(.character(character)) }
+        _ = press(KeyPress(.enter))
+        _ = press(.ctrl("u"))
+        #expect(state.editor.isEmpty)
+        #expect(Reducer.reduce(&state, .streamEnded(.ending(assistant, .complete))).isEmpty)
+
+        start()
+        update(phase: .finished(.stop))
+        for character in "again" { _ = press(.character(character)) }
+        _ = press(KeyPress(.enter))
+        #expect(Reducer.reduce(&state, .streamEnded(.ending(assistant, .failed, errorText: "disk full"))).isEmpty)
+        #expect(state.editor.text == "again")
+    }
+
     @Test func streamEndedSetsTheFinalStatusAndKeepsTheFold() {
         start()
         state.focus = .transcript

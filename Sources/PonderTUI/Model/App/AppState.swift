@@ -35,6 +35,9 @@ public struct AppState: Equatable, Sendable {
     public var messages: [Message] = []
     /// The request being streamed, if any.
     public var stream: StreamProgress?
+    /// Enter was pressed after the answer's last token but before its turn ended (the final save):
+    /// the editor's text is sent when it ends.
+    public var sendsWhenSaved = false
     /// The assistant message whose reasoning the thinking panel shows; nil follows the newest.
     public var selectedMessageID: MessageID?
     /// Fold state for messages that have none stored (`UISettings.foldReasoningByDefault`).

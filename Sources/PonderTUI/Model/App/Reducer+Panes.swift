@@ -1,3 +1,5 @@
+import PonderCore
+
 /// Editing, scrolling and mouse handling: the reducer's per-pane actions.
 extension Reducer {
     /// Editor actions: sending, editing the text and moving the cursor.
@@ -29,10 +31,30 @@ extension Reducer {
     static func submit(now: Double, state: inout AppState) -> [Effect] {
         let text = state.editor.text
         guard !text.allSatisfy(\.isWhitespace) else { return [] }
-        if state.stream != nil {
-            state.notice = Notice("Still answering — wait, or press Esc to stop it", expiresAt: now + 3)
+        if let stream = state.stream {
+            if case .finished = stream.phase {
+                state.sendsWhenSaved = true
+                state.notice = Notice("Saving the answer — this sends as soon as it is saved", expiresAt: now + 3)
+            } else {
+                state.notice = Notice("Still answering — wait, or press Esc to stop it", expiresAt: now + 3)
+            }
             return []
         }
+        return sendEditorText(&state)
+    }
+
+    /// The turn ended that a send was waiting for: the editor's text goes now, unless the answer
+    /// could not be saved (its error shows instead) or the editor was emptied meanwhile.
+    static func sendWaitingForTheSave(after end: TurnEnd, state: inout AppState) -> [Effect] {
+        guard state.sendsWhenSaved, state.stream == nil else { return [] }
+        state.sendsWhenSaved = false
+        guard end.status == .complete, !state.editor.text.allSatisfy(\.isWhitespace) else { return [] }
+        return sendEditorText(&state)
+    }
+
+    private static func sendEditorText(_ state: inout AppState) -> [Effect] {
+        let text = state.editor.text
+        state.sendsWhenSaved = false
         state.editor = EditorState()
         state.promptRecall.record(text)
         if let question = state.editingQuestion {

@@ -47,6 +47,7 @@ public enum Reducer {
         case .streamEnded(let end):
             endStream(end, state: &state)
             noteUnsaved(end, state: &state)
+            return sendWaitingForTheSave(after: end, state: &state)
         case .streamSetAside(let kept, let notice):
             setAside(kept, notice: notice, state: &state)
         case .unsavedRescued(let rescue):

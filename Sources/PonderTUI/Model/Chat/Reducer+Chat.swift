@@ -6,6 +6,7 @@ extension Reducer {
     static func open(_ conversation: Conversation, messages: [Message], state: inout AppState) {
         state.conversationID = conversation.id
         state.messages = messages
+        state.sendsWhenSaved = false
         adoptControls(of: conversation, state: &state)
         state.selectedMessageID = nil
         state.scroll.transcriptFromBottom = 0

@@ -31,7 +31,8 @@ public struct StreamProgress: Equatable, Sendable {
             // The wait the provider asked for (Retry-After) or the back-off, from when the retry was posted.
             let wait = Int(until.timeIntervalSince(updatedAt).rounded(.up))
             return wait > 0 ? "retrying in \(wait) s (\(attempt))…" : "retrying (\(attempt))…"
-        case .finished: return "done"
+        // The last token came; the turn ends (and the bar says "done") once the answer is saved.
+        case .finished: return "saving…"
         case .failed: return "error · Ctrl-R retry"
         case .cancelled: return "cancelled"
         }
