@@ -1,6 +1,7 @@
-import PonderCore
 import PonderTUI
 import Testing
+
+@testable import PonderCore
 
 /// The rendered-text cache keeps what frames draw and drops, past its budget, what they stopped drawing.
 @Suite struct MessageTextCacheTests {
@@ -24,6 +25,24 @@ import Testing
         cache.endFrame()
         // A dropped text comes back whole when it is drawn again.
         #expect(cache.text(.reasoning, of: old).text == old.reasoning)
+    }
+
+    /// The outline is fed what arrives in place: were its text shared while it is fed, every frame of a
+    /// streaming trace would copy the whole trace.
+    @Test func feedingTheOutlineKeepsItsTextInPlace() {
+        let cache = MessageTextCache()
+        var message = Message(conversationID: ConversationID("c"), role: .assistant, status: .streaming)
+        var moves = 0
+        var last: UnsafeRawPointer?
+        for index in 0..<2_000 {
+            message.reasoning += "step \(index). "
+            let address = cache.outline(of: message).bytes.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+            if address != last { moves += 1 }
+            last = address
+            cache.endFrame()
+        }
+        // Appending in place moves the text only when its capacity grows (about 15 times for 24 KB).
+        #expect(moves < 40)
     }
 
     @Test func whatOneFrameDrawsIsKeptWhateverItsSize() {

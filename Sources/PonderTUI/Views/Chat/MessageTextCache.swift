@@ -42,16 +42,17 @@ public final class MessageTextCache {
         let key = Key(id: message.id, part: part)
         let text = part == .reasoning ? message.reasoning : message.answer
         let size = text.utf8.count
-        var entry: Entry
-        // Taken out while it is fed, so the outline's bytes are not copied on write.
-        let existing = entries.removeValue(forKey: key)
-        if let existing, existing.fedBytes <= size {
-            entry = existing
-        } else {
-            bytes -= existing?.fedBytes ?? 0
-            let mode: StreamingMarkdown.Mode = message.role == .assistant ? .markdown : .plainText
-            entry = Entry(
-                markdown: StreamingMarkdown(mode: mode, dim: part == .reasoning), fedBytes: 0, lastFrame: frame)
+        let mode: StreamingMarkdown.Mode = message.role == .assistant ? .markdown : .plainText
+        let frame = frame
+        func fresh() -> Entry {
+            Entry(markdown: StreamingMarkdown(mode: mode, dim: part == .reasoning), fedBytes: 0, lastFrame: frame)
+        }
+        // Taken out while it is fed, and held by this one variable, so the outline's bytes are not
+        // copied on write (a second binding of the entry made every append copy the whole trace).
+        var entry = entries.removeValue(forKey: key) ?? fresh()
+        if entry.fedBytes > size {
+            bytes -= entry.fedBytes
+            entry = fresh()
         }
         if size > entry.fedBytes {
             let utf8 = text.utf8
