@@ -40,6 +40,17 @@ enum PaceBench {
         var firstPaint: Double
         var wall: Double
         var idleWakeups: Double
+
+        /// A client's figures from its /proc samples before and after the stream.
+        init(before: ProcessSample, after: ProcessSample, firstPaint: Double, wall: Double?, idleWakeups: Int) {
+            cpu = after.cpuSeconds - before.cpuSeconds
+            peakRSS = Double(after.peakResidentBytes) / 1e6
+            fileRSS = Double(after.residentFileBytes) / 1e6
+            anonymousRSS = Double(after.residentAnonymousBytes) / 1e6
+            self.firstPaint = firstPaint
+            self.wall = wall ?? 0
+            self.idleWakeups = Double(idleWakeups)
+        }
     }
 
     static func run() async {
@@ -129,18 +140,9 @@ enum PaceBench {
         try tmux.sendKeys("C-q")
         return (
             Figures(
-                cpu: ponderAfter.cpuSeconds - before.0.cpuSeconds,
-                peakRSS: Double(ponderAfter.peakResidentBytes) / 1e6,
-                fileRSS: Double(ponderAfter.residentFileBytes) / 1e6,
-                anonymousRSS: Double(ponderAfter.residentAnonymousBytes) / 1e6, firstPaint: ponderPaint,
-                wall: ponderWall ?? 0,
-                idleWakeups: Double(ponderIdle)),
-            Figures(
-                cpu: rawAfter.cpuSeconds - before.1.cpuSeconds, peakRSS: Double(rawAfter.peakResidentBytes) / 1e6,
-                fileRSS: Double(rawAfter.residentFileBytes) / 1e6,
-                anonymousRSS: Double(rawAfter.residentAnonymousBytes) / 1e6,
-                firstPaint: rawPaint, wall: rawWall ?? 0,
-                idleWakeups: Double(rawIdle))
+                before: before.0, after: ponderAfter, firstPaint: ponderPaint, wall: ponderWall,
+                idleWakeups: ponderIdle),
+            Figures(before: before.1, after: rawAfter, firstPaint: rawPaint, wall: rawWall, idleWakeups: rawIdle)
         )
     }
 
