@@ -19,10 +19,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if ! command -v valgrind > /dev/null; then
-    apt-get install -y valgrind > /dev/null \
-        || { apt-get update > /dev/null && apt-get install -y valgrind > /dev/null; }
-fi
+"$root/scripts/install-deps.sh" valgrind
 
 # Valgrind cannot read the DWARF the toolchain writes; the symbol table is all it needs.
 objcopy --strip-debug "$bin/ponder" "$work/ponder"
