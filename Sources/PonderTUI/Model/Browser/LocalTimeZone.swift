@@ -21,27 +21,30 @@ public enum LocalTimeZone: Hashable, Sendable {
     static let secondsRange = -(Double(1 << 45))...Double(1 << 45)
 
     /// The offset from UTC in force at `date`.
-    public func secondsFromGMT(for date: Date) -> Int {
-        switch self {
-        case .fixed(let seconds):
-            return seconds
-        case .system:
-            var seconds = time_t(Self.seconds(of: date))
-            var parts = tm()
-            guard localtime_r(&seconds, &parts) != nil else { return 0 }
-            return Int(parts.tm_gmtoff)
-        }
-    }
+    public func secondsFromGMT(for date: Date) -> Int { offset(at: Self.seconds(of: date)) }
 
     /// The local day holding `date`, numbered from 1970-01-01 (day 0).
     public func day(of date: Date) -> Int {
         let seconds = Self.seconds(of: date)
-        let local = Int(seconds) + secondsFromGMT(for: Date(timeIntervalSince1970: seconds))
+        let local = Int(seconds) + offset(at: seconds)
         return local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
     }
 
     /// The local calendar date of `date`.
     public func calendarDate(of date: Date) -> CalendarDate { CalendarDate(day: day(of: date)) }
+
+    /// The offset at `seconds` since 1970, already within `secondsRange`.
+    private func offset(at seconds: Double) -> Int {
+        switch self {
+        case .fixed(let offset):
+            return offset
+        case .system:
+            var time = time_t(seconds)
+            var parts = tm()
+            guard localtime_r(&time, &parts) != nil else { return 0 }
+            return Int(parts.tm_gmtoff)
+        }
+    }
 
     private static func seconds(of date: Date) -> Double {
         let seconds = date.timeIntervalSince1970
