@@ -98,6 +98,24 @@ import Testing
         try SnapshotAssertion.assertMatches(buffer, named: "chat-inline-50x20")
     }
 
+    /// After the last token and before the final save: the bar says "saving…", not "done", and a question
+    /// sent in that moment waits in the editor under the notice that it goes once the answer is saved.
+    @Test func theBarSaysSavingUntilTheTurnEnds() throws {
+        var state = Self.state(width: 80, height: 24, phase: .answering)
+        var last = StreamUpdate(messageID: MessageID("a2"), at: Self.start.addingTimeInterval(44))
+        last.phase = .finished(.stop)
+        _ = Reducer.reduce(&state, .streamUpdated(last))
+        let bar = Self.render(state).lines().last ?? ""
+        #expect(bar.contains("saving…"))
+        #expect(!bar.contains("done"))
+        for character in "下一个" { _ = Reducer.reduce(&state, .input(.key(.character(character)), at: 0)) }
+        _ = Reducer.reduce(&state, .input(.key(KeyPress(.enter)), at: 0))
+        let buffer = Self.render(state)
+        #expect(buffer.lines().contains { $0.contains("› 下一个") })
+        #expect(buffer.lines().last?.contains("sends as soon as it is saved") == true)
+        try SnapshotAssertion.assertMatches(buffer, named: "chat-saving-80x24")
+    }
+
     @Test func finishedScreenWithStyles() throws {
         var state = Self.state(width: 80, height: 24, phase: .answering)
         _ = Reducer.reduce(&state, .streamEnded(.ending(state.messages[state.messages.count - 1], .cancelled)))
