@@ -68,20 +68,25 @@ public final class TmuxSession {
         try tmux(["display-message", "-p", "-t", target, format]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Polls the screen until `predicate` holds; throws with the last screen when it never does.
+    /// Polls the screen until `predicate` holds on a whole frame (see `SettledScreen`); throws with the
+    /// last screen when it never does.
     @discardableResult
     public func waitFor(
         _ description: String, timeout: Double = 20, _ predicate: (String) -> Bool
     ) throws -> String {
         var last = ""
-        let satisfied = try Poll.until(timeout: timeout) {
+        var settled = SettledScreen()
+        var taken: String?
+        _ = try Poll.until(timeout: timeout) {
             last = try capture()
-            return predicate(last)
+            taken = settled.next(last, meets: predicate(last))
+            return taken != nil
         }
-        guard satisfied else {
+        // A screen that met the predicate just before the time ran out still counts.
+        guard let taken = taken ?? settled.lastMet else {
             throw TmuxError(message: "timed out waiting for \(description); screen:\n\(last)" + ponderReport())
         }
-        return last
+        return taken
     }
 
     /// What a `ponder` running in the pane (as its program or the shell's child) is doing: its threads
