@@ -152,6 +152,31 @@ import Testing
         }
     }
 
+    /// The trace reader asks for the same steps' lines every frame: an offset in a frozen block is
+    /// laid out once per width, and later questions are answered from what was worked out then,
+    /// also after more text arrived.
+    @Test(arguments: [StreamingMarkdown.Mode.markdown, .plainText])
+    func anOffsetInAFrozenBlockIsLaidOutOncePerWidth(mode: StreamingMarkdown.Mode) {
+        let paragraphs = (0..<40).map { paragraph in
+            (0..<30).map { "word\(paragraph)x\($0)" }.joined(separator: " ")
+        }
+        let text = paragraphs.joined(separator: "\n\n") + "\n\ntail still growing"
+        let stream = StreamingMarkdown(text: text, mode: mode, finished: false)
+        let offsets = paragraphs.indices.map {
+            text.utf8.distance(from: text.startIndex, to: text.range(of: "word\($0)x7 ")!.lowerBound)
+        }
+        let first = offsets.map { stream.lineIndex(forUTF8Offset: $0, width: 30) }
+        let laidOut = stream.offsetLayoutCount
+        #expect(laidOut == offsets.count)
+        stream.append(" and more words")
+        #expect(offsets.map { stream.lineIndex(forUTF8Offset: $0, width: 30) } == first)
+        #expect(stream.offsetLayoutCount == laidOut)
+        let fresh = StreamingMarkdown(text: text + " and more words", mode: mode, finished: false)
+        #expect(offsets.map { fresh.lineIndex(forUTF8Offset: $0, width: 30) } == first)
+        _ = offsets.map { stream.lineIndex(forUTF8Offset: $0, width: 41) }
+        #expect(stream.offsetLayoutCount == 2 * laidOut)
+    }
+
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
     func countingEqualsWrapping(seed: UInt64) {
         var random = Random(state: seed)

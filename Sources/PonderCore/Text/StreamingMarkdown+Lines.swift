@@ -11,6 +11,9 @@ extension StreamingMarkdown {
         /// Rendered blocks (separator included), at most `renderedLineBudget` lines in all.
         var rendered: [Int: [StyledLine]] = [:]
         var renderedLines = 0
+        /// The line of each byte offset in a frozen block asked about (see `lineIndex(forUTF8Offset:)`),
+        /// at most `offsetLineBudget` of them: frozen blocks never change, so neither do these.
+        var offsetLines: [Int: Int] = [:]
 
         init(width: Int) {
             self.width = width
@@ -19,6 +22,8 @@ extension StreamingMarkdown {
 
     /// Rendered lines kept per width before the cache starts afresh.
     static let renderedLineBudget = 60_000
+    /// Offsets whose lines are kept per width before that cache starts afresh.
+    static let offsetLineBudget = 20_000
 
     /// Total number of lines at `width`. Blocks not counted at this width yet are counted
     /// (rendered, in markdown mode) once; later calls only add what was frozen since.

@@ -44,8 +44,20 @@ extension StreamingMarkdown {
         return lineIndex(forUTF8Offset: string.utf8.distance(from: string.startIndex, to: index), width: width)
     }
 
-    /// The line of `offset`, which lies in frozen block `block`.
+    /// The line of `offset`, which lies in frozen block `block`: worked out once per width, since
+    /// the trace reader asks for its steps' lines every frame.
     private func lineIndex(_ offset: Int, inBlock block: Int, layout: Int) -> Int {
+        if let known = layouts[layout].offsetLines[offset] { return known }
+        let line = layOutLineIndex(offset, inBlock: block, layout: layout)
+        offsetLayoutCount += 1
+        if layouts[layout].offsetLines.count >= Self.offsetLineBudget {
+            layouts[layout].offsetLines.removeAll(keepingCapacity: true)
+        }
+        layouts[layout].offsetLines[offset] = line
+        return line
+    }
+
+    private func layOutLineIndex(_ offset: Int, inBlock block: Int, layout: Int) -> Int {
         extendLineEnds(layout, coveringBlocks: block)
         let start = block == 0 ? 0 : layouts[layout].lineEnds[block - 1]
         let count = blockLineCount(block, layout: layout)

@@ -55,6 +55,8 @@ public final class StreamingMarkdown {
 
     /// How many times a frozen block has been rendered (one per block and width).
     public internal(set) var blockRenderCount = 0
+    /// How many times the line of an offset in a frozen block has been laid out (once per offset and width).
+    public internal(set) var offsetLayoutCount = 0
     /// How many times the tail has been rendered.
     public internal(set) var tailRenderCount = 0
     /// Whether `finish()` was called (and nothing appended since).
