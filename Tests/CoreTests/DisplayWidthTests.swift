@@ -1,5 +1,6 @@
-import PonderCore
 import Testing
+
+@testable import PonderCore
 
 @Suite struct DisplayWidthTests {
     @Test(arguments: [
@@ -39,5 +40,19 @@ import Testing
                 #expect(!piece.text.unicodeScalars.contains("\u{200D}"), "\(text): no ZWJ")
             }
         }
+    }
+
+    /// The blocks answered without property lookups give the width the properties give, scalar by scalar.
+    @Test func theCommonBlocksAgreeWithTheMeasuredWidth() {
+        var checked = 0
+        for (range, width) in DisplayWidth.commonRanges {
+            for value in range {
+                let scalar = Unicode.Scalar(value)!
+                #expect(DisplayWidth.measuredWidth(of: scalar) == width, "U+\(String(value, radix: 16))")
+                #expect(DisplayWidth.width(of: scalar) == width)
+                checked += 1
+            }
+        }
+        #expect(checked > 32_000)
     }
 }

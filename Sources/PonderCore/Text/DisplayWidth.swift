@@ -38,6 +38,21 @@ public enum DisplayWidth {
         let value = scalar.value
         if value < 0x20 || (value >= 0x7F && value < 0xA0) { return 0 }
         if value < 0x300 { return 1 }
+        // What every frame draws most after ASCII, answered without Unicode property lookups (the
+        // same answers: `commonRanges` is checked against `measuredWidth(of:)` in the tests).
+        for (range, width) in commonRanges where range.contains(value) { return width }
+        return measuredWidth(of: scalar)
+    }
+
+    /// Blocks whose every scalar has one width: dashes, quotes and ellipsis; arrows; box drawing and
+    /// block elements (pane borders, the map strip); CJK ideographs and Hangul syllables.
+    static let commonRanges: [(ClosedRange<UInt32>, Int)] = [
+        (0x2010...0x2027, 1), (0x2190...0x21FF, 1), (0x2500...0x259F, 1), (0x4E00...0x9FFF, 2), (0xAC00...0xD7A3, 2),
+    ]
+
+    /// Width of a scalar from its Unicode properties and the wide blocks.
+    static func measuredWidth(of scalar: Unicode.Scalar) -> Int {
+        let value = scalar.value
         if isZeroWidth(scalar) { return 0 }
         if (0x1F1E6...0x1F1FF).contains(value) { return 1 }  // regional indicators, as glibc and tmux
         if scalar.properties.isEmojiPresentation { return 2 }
