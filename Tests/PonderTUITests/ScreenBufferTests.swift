@@ -154,4 +154,35 @@ import Testing
         #expect(buffer[7, 1].grapheme == " ", "nothing written past the clip")
         #expect(buffer[0, 0].grapheme == "a", "the first row is untouched")
     }
+
+    /// ASCII is written straight from its bytes; the result is what writing the same text one cluster
+    /// at a time gives, over wide glyphs, with clips and starting columns on and off the buffer.
+    @Test(arguments: 1...40 as ClosedRange<UInt64>)
+    func writingARunEqualsPuttingEachCluster(seed: UInt64) {
+        var state = seed &* 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let pieces = ["ab", "c", " ", "中", "文字", "e\u{301}", "\u{301}", "😀", "xyz!", "\u{7}", "👨‍👩‍👧", "é"]
+        func text() -> String { (0..<(1 + next(8))).map { _ in pieces[next(pieces.count)] }.joined() }
+        var written = ScreenBuffer(size: Size(width: 12, height: 2))
+        for _ in 0..<3 { written.write(text(), at: Point(x: next(12), y: next(2))) }
+        var put = written
+        for _ in 0..<6 {
+            let line = text()
+            let point = Point(x: next(16) - 3, y: next(3) - 1)
+            let clip = Rect(x: next(6), y: 0, width: next(10), height: 2)
+            let end = written.write(line, at: point, clip: clip)
+            var x = point.x
+            let area = clip.intersection(put.bounds)
+            if point.y >= area.y && point.y < area.maxY {
+                for character in line where x < area.maxX {
+                    x = put.put(character, x: x, y: point.y, style: .plain, minX: area.x, maxX: area.maxX)
+                }
+            }
+            #expect(written == put, "\(line) at \(point) in \(clip)")
+            #expect(end == (point.y >= area.y && point.y < area.maxY ? x : point.x))
+        }
+    }
 }

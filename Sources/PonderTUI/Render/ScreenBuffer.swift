@@ -29,11 +29,16 @@ public struct ScreenBuffer: Equatable, Sendable {
         let area = rect.intersection(bounds)
         guard !area.isEmpty else { return }
         let cell = Cell(grapheme: grapheme, style: style, width: 1)
+        let width = size.width
         for y in area.y..<area.maxY {
             repairBeforeOverwrite(x: area.x, y: y)
             repairAfterOverwrite(x: area.maxX - 1, y: y)
-            let start = y * size.width
-            for x in area.x..<area.maxX { cells[start + x] = cell }
+            let start = y * width
+            // One bulk store per row: every frame fills its panes before drawing into them.
+            cells.withUnsafeMutableBufferPointer { all in
+                UnsafeMutableBufferPointer(rebasing: all[(start + area.x)..<(start + area.maxX)]).update(
+                    repeating: cell)
+            }
         }
     }
 
