@@ -37,7 +37,7 @@ enum ChatStreamBench {
 
         server.enqueue(FakeScenario(name: "bench-500", reasoningTokens: tokens, answerTokens: 50, tokensPerSecond: 500))
         var streaming: [Double] = []
-        let paced = try stream(tmux, pid: pid, store: store, answers: 1) {
+        let paced = try stream(tmux, server: server, pid: pid, store: store, answers: 1) {
             streaming = try echoLatencies(tmux, count: 60)
         }
         print(
@@ -50,7 +50,7 @@ enum ChatStreamBench {
                 BenchStatistics.percentile(streaming, 0.5), streaming.max() ?? 0, streaming.count))
 
         server.enqueue(FakeScenario(name: "bench-max", reasoningTokens: tokens, answerTokens: 50))
-        let fast = try stream(tmux, pid: pid, store: store, answers: 2) {}
+        let fast = try stream(tmux, server: server, pid: pid, store: store, answers: 2) {}
         print(
             String(
                 format: "chat-tmux: %ld tokens as fast as sent: %.1f s, ponder used %.2f CPU s (%.0f%% of one core)",
@@ -61,13 +61,22 @@ enum ChatStreamBench {
 
     /// Sends a question, runs `during` while it streams, and waits until the store holds
     /// `answers` complete answers. Wall time and ponder's CPU seconds from send to completion.
+    /// A question that never reaches the server fails the bench within 30 s, with the screen.
     private static func stream(
-        _ tmux: TmuxSession, pid: Int32, store: ConversationStore, answers: Int, during: () throws -> Void
+        _ tmux: TmuxSession, server: FakeServer, pid: Int32, store: ConversationStore, answers: Int,
+        during: () throws -> Void
     ) throws -> (wall: Double, cpu: Double) {
+        let asked = { server.receivedRequests.filter { !FakeScenario.isTitleRequest($0.json) }.count }
+        let askedBefore = asked()
         let cpuBefore = try cpuSeconds(pid)
         let start = ContinuousClock.now
         try tmux.sendLiteral("think at length")
         try tmux.sendKeys("Enter")
+        do {
+            try poll(timeout: 30, every: 0.01) { asked() > askedBefore }
+        } catch {
+            throw TmuxError(message: "the question was not sent; the screen:\n\(try tmux.capture())")
+        }
         try during()
         // The store has the final row a moment before the screen says done; wait for both, so
         // the next question is not typed while the first still counts as answering.
