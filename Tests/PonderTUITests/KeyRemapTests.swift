@@ -41,6 +41,17 @@ import Testing
         #expect(state.thinkingCollapsed)
     }
 
+    /// The status bar's hints are picked out of the keymap ahead of the frames: a remapped key shows in them.
+    @Test func theStatusBarHintsFollowARemap() {
+        let keymap = Keymap.standard.remapped(["toggle-thinking-panel": "ctrl-o, f3"])
+        let thinking = keymap.hints(for: [.editor, .global]).first { $0.hint == "thinking" }
+        #expect(thinking?.keys.first?.description == "Ctrl-O")
+        var edited = Keymap.standard
+        edited.bindings.removeAll { $0.hint == "thinking" }
+        #expect(edited.hints(for: [.global]).allSatisfy { $0.hint != "thinking" })
+        #expect(Keymap.standard.hints(for: [.global]).contains { $0.hint == "thinking" })
+    }
+
     @Test func theConfigReaderReportsUnknownActionsAndKeysWithTheirLines() throws {
         let text = """
             [keys]

@@ -43,20 +43,20 @@ extension Keymap {
     /// every context it has), the keys taken away from other actions of those contexts.
     /// Entries that cannot be read are left out (the config reader reports them).
     public func remapped(_ remaps: [String: String]) -> Keymap {
-        var result = self
+        var bindings = self.bindings
         for (name, text) in remaps.sorted(by: { $0.key < $1.key }) {
             guard let action = Self.actionsByName[name], let specs = KeySpec.list(text) else { continue }
             let keys = specs.map(KeyPress.init(spec:))
-            let contexts = Set(result.bindings.filter { $0.action == action }.map(\.context))
-            for index in result.bindings.indices where contexts.contains(result.bindings[index].context) {
-                if result.bindings[index].action == action {
-                    result.bindings[index].keys = keys
+            let contexts = Set(bindings.filter { $0.action == action }.map(\.context))
+            for index in bindings.indices where contexts.contains(bindings[index].context) {
+                if bindings[index].action == action {
+                    bindings[index].keys = keys
                 } else {
-                    result.bindings[index].keys.removeAll { keys.contains($0) }
+                    bindings[index].keys.removeAll { keys.contains($0) }
                 }
             }
         }
-        return result
+        return Keymap(bindings: bindings)
     }
 }
 

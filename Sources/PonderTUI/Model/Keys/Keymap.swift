@@ -1,9 +1,21 @@
 /// The key bindings, as data: the reducer looks actions up here, and the help overlay and the
 /// status-bar hints are generated from the same list, so they never disagree.
 public struct Keymap: Equatable, Sendable {
-    public var bindings: [KeyBinding]
+    public var bindings: [KeyBinding] {
+        didSet { hinted = Self.hinted(bindings) }
+    }
+    /// Each context's bindings that carry a status-bar hint, in keymap order: the bar asks for them
+    /// every frame, so they are picked out when the bindings change rather than then.
+    private var hinted: [KeyContext: [KeyBinding]]
 
-    public init(bindings: [KeyBinding]) { self.bindings = bindings }
+    public init(bindings: [KeyBinding]) {
+        self.bindings = bindings
+        hinted = Self.hinted(bindings)
+    }
+
+    private static func hinted(_ bindings: [KeyBinding]) -> [KeyContext: [KeyBinding]] {
+        Dictionary(grouping: bindings.filter { $0.hint != nil }, by: \.context)
+    }
 
     /// The first binding of `context` for `key` whose condition holds.
     public func binding(for key: KeyPress, in context: KeyContext, satisfying holds: (BindingCondition) -> Bool)
@@ -17,6 +29,6 @@ public struct Keymap: Equatable, Sendable {
 
     /// Status-bar hints for a set of contexts, in order.
     public func hints(for contexts: [KeyContext]) -> [KeyBinding] {
-        contexts.flatMap { context in bindings.filter { $0.context == context && $0.hint != nil } }
+        contexts.flatMap { hinted[$0] ?? [] }
     }
 }

@@ -21,18 +21,19 @@ extension StatusBarView {
     /// The hints that fit in `room` columns, in their order: first the `kept` ones that fit, then the
     /// others from the start up to the first that does not.
     static func fitting(_ hints: [Hint], room: Int, kept: [Hint]) -> [Hint] {
-        let isKept = { (hint: Hint) in kept.contains { $0 == hint } }
-        var chosen = Set<Int>()
+        let widths = hints.map(pieceWidth)
+        let isKept = hints.map { hint in kept.contains { $0 == hint } }
+        var chosen = [Bool](repeating: false, count: hints.count)
         var used = 0
-        for (index, hint) in hints.enumerated() where isKept(hint) && used + pieceWidth(hint) <= room {
-            chosen.insert(index)
-            used += pieceWidth(hint)
+        for index in hints.indices where isKept[index] && used + widths[index] <= room {
+            chosen[index] = true
+            used += widths[index]
         }
-        for (index, hint) in hints.enumerated() where !isKept(hint) {
-            guard used + pieceWidth(hint) <= room else { break }
-            chosen.insert(index)
-            used += pieceWidth(hint)
+        for index in hints.indices where !isKept[index] {
+            guard used + widths[index] <= room else { break }
+            chosen[index] = true
+            used += widths[index]
         }
-        return hints.indices.filter { chosen.contains($0) }.map { hints[$0] }
+        return hints.indices.filter { chosen[$0] }.map { hints[$0] }
     }
 }
