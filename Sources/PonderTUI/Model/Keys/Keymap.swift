@@ -4,8 +4,8 @@ public struct Keymap: Equatable, Sendable {
     public var bindings: [KeyBinding] {
         didSet { hinted = Self.hinted(bindings) }
     }
-    /// Each context's bindings that carry a status-bar hint, in keymap order: the bar asks for them
-    /// every frame, so they are picked out when the bindings change rather than then.
+    /// Each context's bindings that carry a status-bar hint, in keymap order. The bar asks for them
+    /// every frame, so they are picked out once, whenever the bindings change.
     private var hinted: [KeyContext: [KeyBinding]]
 
     public init(bindings: [KeyBinding]) {
