@@ -155,10 +155,11 @@ import Testing
         #expect(buffer[0, 0].grapheme == "a", "the first row is untouched")
     }
 
-    /// ASCII is written straight from its bytes; the result is what writing the same text one cluster
-    /// at a time gives, over wide glyphs, with clips and starting columns on and off the buffer.
+    /// ASCII is written straight from its bytes and a fill stores whole rows; the result is what putting
+    /// the same clusters (or blanks) one at a time gives, over wide glyphs, with clips and starting
+    /// columns on and off the buffer.
     @Test(arguments: 1...40 as ClosedRange<UInt64>)
-    func writingARunEqualsPuttingEachCluster(seed: UInt64) {
+    func writingAndFillingEqualPuttingEachCell(seed: UInt64) {
         var state = seed &* 0x9E37_79B9_7F4A_7C15
         func next(_ bound: Int) -> Int {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -183,6 +184,13 @@ import Testing
             }
             #expect(written == put, "\(line) at \(point) in \(clip)")
             #expect(end == (point.y >= area.y && point.y < area.maxY ? x : point.x))
+            let filled = Rect(x: next(14) - 1, y: next(3) - 1, width: next(6), height: 1 + next(2))
+            written.fill(filled, with: "-")
+            let inside = filled.intersection(put.bounds)
+            for y in inside.y..<inside.maxY {
+                for x in inside.x..<inside.maxX { put.put("-", x: x, y: y, style: .plain) }
+            }
+            #expect(written == put, "fill \(filled)")
         }
     }
 }
