@@ -102,12 +102,12 @@ enum PaceBench {
         let raw = try TmuxSession(
             command: "python3 \(script) 127.0.0.1 \(server.port) fake-reasoner", width: 120, height: 40)
         defer { raw.kill() }
-        try raw.waitFor(text: RawPrinter.readyMarker)
+        try raw.waitFor(text: RawPrinter.readyMarker, wholeFrame: false)
         let rawPaint = seconds(since: start)
         start = ContinuousClock.now
         let tmux = try TmuxSession(command: ponder.path, environment: home.environment, width: 120, height: 40)
         defer { tmux.kill() }
-        try tmux.waitFor(text: "Message")
+        try tmux.waitFor(text: "Message", wholeFrame: false)
         let ponderPaint = seconds(since: start)
         let ponderPID = try tmux.panePID()
         let rawPID = try raw.panePID()
@@ -201,7 +201,7 @@ enum PaceBench {
         let start = ContinuousClock.now
         let tmux = try TmuxSession(command: ponder.path, environment: home.environment, width: 120, height: 40)
         defer { tmux.kill() }
-        try tmux.waitFor(text: "Message", timeout: 60)
+        try tmux.waitFor(text: "Message", timeout: 60, wholeFrame: false)
         let paint = seconds(since: start)
         let pid = try tmux.panePID()
         for _ in 0..<5 { try tmux.sendKeys("PageUp") }

@@ -123,7 +123,7 @@ enum PasteBench {
         let before = try RenderBench.cpuTicks(pid)
         let start = wallSeconds()
         try tmux.pasteFile(home.path + "/paste.txt", bracketed: false)
-        try tmux.waitFor("the last pasted line", timeout: 120) { $0.contains(lastLine) }
+        try tmux.waitFor("the last pasted line", timeout: 120, wholeFrame: false) { $0.contains(lastLine) }
         let wall = wallSeconds() - start
         let cpu = Double(try RenderBench.cpuTicks(pid) - before) / ticks
         let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""

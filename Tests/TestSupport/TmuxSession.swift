@@ -69,17 +69,19 @@ public final class TmuxSession {
     }
 
     /// Polls the screen until `predicate` holds on a whole frame (see `SettledScreen`); throws with the
-    /// last screen when it never does.
+    /// last screen when it never does. `wholeFrame: false` returns the first capture that meets it, for
+    /// a benchmark that times when something first shows (waiting for the next capture would add a poll).
     @discardableResult
     public func waitFor(
-        _ description: String, timeout: Double = 20, _ predicate: (String) -> Bool
+        _ description: String, timeout: Double = 20, wholeFrame: Bool = true, _ predicate: (String) -> Bool
     ) throws -> String {
         var last = ""
         var settled = SettledScreen()
         var taken: String?
         _ = try Poll.until(timeout: timeout) {
             last = try capture()
-            taken = settled.next(last, meets: predicate(last))
+            let meets = predicate(last)
+            taken = wholeFrame ? settled.next(last, meets: meets) : (meets ? last : nil)
             return taken != nil
         }
         // A screen that met the predicate just before the time ran out still counts.
@@ -102,8 +104,8 @@ public final class TmuxSession {
 
     /// Waits until the screen contains `text`.
     @discardableResult
-    public func waitFor(text: String, timeout: Double = 20) throws -> String {
-        try waitFor("'\(text)'", timeout: timeout) { $0.contains(text) }
+    public func waitFor(text: String, timeout: Double = 20, wholeFrame: Bool = true) throws -> String {
+        try waitFor("'\(text)'", timeout: timeout, wholeFrame: wholeFrame) { $0.contains(text) }
     }
 
     /// The pid of the program started in the pane.
