@@ -67,7 +67,7 @@ import Testing
         #expect(search.stderr.contains("is damaged or is not a Ponder database (database disk image is malformed)"))
         #expect(search.stderr.contains("Run `ponder db repair`"))
         let list = try cli.run(["list", "--limit", "1000"])
-        #expect(list.status == 0)
+        #expect(list.status == 0, "\(list.stderr)")
         #expect(list.stdout.split(separator: "\n").count == Self.conversations)
         let afterReading = try Data(contentsOf: cli.databaseURL)
         let damagedPages = (original.count / 2 / 4096 * 4096)..<(original.count / 2 / 4096 * 4096 + 8192)
