@@ -66,14 +66,13 @@ enum ChatStreamBench {
         _ tmux: TmuxSession, server: FakeServer, pid: Int32, store: ConversationStore, answers: Int,
         during: () throws -> Void
     ) throws -> (wall: Double, cpu: Double) {
-        let asked = { server.receivedRequests.filter { !FakeScenario.isTitleRequest($0.json) }.count }
-        let askedBefore = asked()
+        let askedBefore = server.askedCount
         let cpuBefore = try cpuSeconds(pid)
         let start = ContinuousClock.now
         try tmux.sendLiteral("think at length")
         try tmux.sendKeys("Enter")
         do {
-            try poll(timeout: 30, every: 0.01) { asked() > askedBefore }
+            try poll(timeout: 30, every: 0.01) { server.askedCount > askedBefore }
         } catch {
             throw TmuxError(message: "the question was not sent; the screen:\n\(try tmux.capture())")
         }

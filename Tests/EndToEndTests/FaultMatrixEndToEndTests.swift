@@ -61,7 +61,6 @@ import Testing
         #expect(stored.errorText?.contains("sk-fault-matrix-key") == false)
 
         let id = conversation.conversation.id
-        func chatRequests() -> Int { server.receivedRequests.filter { !FakeScenario.isTitleRequest($0.json) }.count }
         func completeAnswers() -> Int {
             ((try? store.messages(in: id)) ?? []).filter { $0.role == .assistant && $0.status == .complete }.count
         }
@@ -69,15 +68,15 @@ import Testing
             // Continue picks up from what was kept: one more request, and an answer that ends complete.
             try tmux.sendKeys("C-g")
             try tmux.waitFor("the kept answer continued", timeout: 30) { screen in
-                chatRequests() == 2 && completeAnswers() == 1 && screen.contains("│ done")
+                server.askedCount == 2 && completeAnswers() == 1 && screen.contains("│ done")
             }
         }
-        let requestsBefore = chatRequests()
+        let requestsBefore = server.askedCount
         let completeBefore = completeAnswers()
         try tmux.sendKeys("C-r")
         try tmux.waitFor("an answer on retry, stored whole", timeout: 30) { screen in
             let answer = try? store.messages(in: id).last
-            return chatRequests() == requestsBefore + 1 && completeAnswers() == completeBefore + 1
+            return server.askedCount == requestsBefore + 1 && completeAnswers() == completeBefore + 1
                 && screen.contains("You said: “\(question)”.") && answer?.status == .complete
                 && answer?.answer.hasPrefix("You said: “\(question)”.") == true
         }

@@ -117,9 +117,8 @@ import Testing
     /// Asks one question whose requests get the case's fault, checks the screen and the store, then
     /// that the screen answers keys and Ctrl-R brings a new whole answer.
     static func check(_ fault: Case, tmux: TmuxSession, server: FakeServer, store: ConversationStore) throws {
-        let asked = { server.receivedRequests.filter { !FakeScenario.isTitleRequest($0.json) }.count }
         let question = "what about \(fault.name)?"
-        let before = asked()
+        let before = server.askedCount
         for scenario in fault.scenarios { server.enqueue(scenario) }
         try tmux.sendLiteral(question)
         try tmux.sendKeys("Enter")
@@ -147,11 +146,11 @@ import Testing
         if fault.status != .complete {
             #expect(Self.statusBar(ended).contains(says), "\(fault.name): the status bar says so\n\(ended)")
         }
-        #expect(asked() - before == fault.requests, "\(fault.name)\n\(Self.requestLog(server))")
+        #expect(server.askedCount - before == fault.requests, "\(fault.name)\n\(Self.requestLog(server))")
 
         try Self.expectResponsive(tmux, fault.name)
         let versions = try Self.answers(in: store).count
-        let requestsBefore = asked()
+        let requestsBefore = server.askedCount
         try tmux.sendKeys("C-r")
         // Also: the server has answered the Ctrl-R's one request, so no request of this case can still
         // arrive and take the fault the next case queues.
@@ -160,7 +159,8 @@ import Testing
             // and a count, which then passed on the old answer.
             let answers = try? Self.answers(in: store)
             let retried = answers?.last
-            return asked() == requestsBefore + 1 && answers?.count == versions + 1 && retried?.status == .complete
+            return server.askedCount == requestsBefore + 1 && answers?.count == versions + 1
+                && retried?.status == .complete
                 && retried?.answer.hasPrefix("You said: “\(question)”.") == true
                 && screen.contains("You said: “\(question)”.") && screen.contains("│ done")
         }

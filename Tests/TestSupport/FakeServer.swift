@@ -128,6 +128,10 @@ public final class FakeServer: Sendable {
 
     public var receivedRequests: [RecordedRequest] { state.withLock { $0.requests } }
 
+    /// How many requests came that were not title requests (see `FakeScenario.isTitleRequest`): the
+    /// questions, retries and continuations a client sent.
+    public var askedCount: Int { receivedRequests.filter { !FakeScenario.isTitleRequest($0.json) }.count }
+
     /// Every token a paced (or chunk-per-token) scenario has written so far, in order.
     public var sentTokens: [SentToken] { state.withLock { $0.sent } }
 
