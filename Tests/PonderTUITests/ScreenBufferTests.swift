@@ -1,4 +1,5 @@
 import PonderTUI
+import TestSupport
 import Testing
 
 @Suite struct ScreenBufferTests {
@@ -160,11 +161,8 @@ import Testing
     /// columns on and off the buffer.
     @Test(arguments: 1...40 as ClosedRange<UInt64>)
     func writingAndFillingEqualPuttingEachCell(seed: UInt64) {
-        var state = seed &* 0x9E37_79B9_7F4A_7C15
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var generator = SplitMix64(seed: seed)
+        func next(_ bound: Int) -> Int { Int.random(in: 0..<bound, using: &generator) }
         let pieces = ["ab", "c", " ", "中", "文字", "e\u{301}", "\u{301}", "😀", "xyz!", "\u{7}", "👨‍👩‍👧", "é"]
         func text() -> String { (0..<(1 + next(8))).map { _ in pieces[next(pieces.count)] }.joined() }
         var written = ScreenBuffer(size: Size(width: 12, height: 2))
