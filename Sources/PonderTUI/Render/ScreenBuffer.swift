@@ -62,9 +62,7 @@ public struct ScreenBuffer: Equatable, Sendable {
             let next = utf8.index(after: index)
             if byte >= 0x20 && byte < 0x7F && (next == utf8.endIndex || utf8[next] < 0x80) {
                 if x >= area.x && x >= 0 {
-                    setCell(
-                        Cell(grapheme: Self.asciiCharacters[Int(byte) - 0x20], style: style, width: 1), x: x, y: point.y
-                    )
+                    setCell(Cell(ascii: byte, style: style), x: x, y: point.y)
                 }
                 x += 1
                 index = next
@@ -76,9 +74,6 @@ public struct ScreenBuffer: Equatable, Sendable {
         }
         return x
     }
-
-    /// The printable ASCII characters, by byte minus 0x20.
-    private static let asciiCharacters: [Character] = (0x20..<0x7F).map { Character(Unicode.Scalar(UInt8($0))) }
 
     /// Writes one grapheme cluster at (x, y) within columns `minX..<maxX`; returns the next column.
     @discardableResult

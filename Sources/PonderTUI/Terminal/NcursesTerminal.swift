@@ -114,10 +114,9 @@ public final class NcursesTerminal: Terminal {
 
     public func present(_ changes: [CellChange], cursor: Point?) {
         var cell = cchar_t()
-        var text = [wchar_t](repeating: 0, count: 6)
+        var text = [wchar_t](repeating: 0, count: Cell.scalarCapacity + 1)
         for change in changes {
-            let scalars = Array(change.cell.grapheme.unicodeScalars.prefix(5))
-            for index in 0..<6 { text[index] = index < scalars.count ? wchar_t(scalars[index].value) : 0 }
+            for index in 0..<Cell.scalarCapacity { text[index] = wchar_t(change.cell.scalarValue(at: index)) }
             let (attributes, pair) = palette.attributes(for: change.cell.style)
             if cn_setcchar(&cell, text, attributes, pair) == cn_err() {
                 text[1] = 0
