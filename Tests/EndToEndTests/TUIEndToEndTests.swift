@@ -72,6 +72,36 @@ import Testing
         _ = try harness.waitForShell()
     }
 
+    /// A frame reaches the terminal in one write, not one per cursor move: ncurses flushes at every
+    /// move until its screen has been through `endwin` once. The help overlay, opened and closed ten
+    /// times, repaints most rows each time; `/proc/PID/io` counts ponder's write calls.
+    @Test func aFrameReachesTheTerminalInAFewWrites() throws {
+        let harness = try Harness(width: 120, height: 30)
+        try harness.startPonder()
+        _ = try harness.tmux.waitFor(text: "No conversations yet")
+        let pid = try harness.ponderPID()
+        let before = try #require(Self.writeCalls(pid))
+        let toggles = 10
+        for _ in 0..<toggles {
+            try harness.tmux.sendLiteral("?")
+            _ = try harness.tmux.waitFor(text: "Keys — Esc closes")
+            try harness.tmux.sendKeys("Escape")
+            try harness.tmux.waitFor("help to close") { !$0.contains("Keys — Esc closes") && $0.contains("Thinking") }
+        }
+        let writes = try #require(Self.writeCalls(pid)) - before
+        // Two frames a toggle, and room for a few more (a frame split by a slow terminal).
+        #expect(writes <= toggles * 2 * 3, "\(writes) write calls for \(toggles * 2) frames")
+        try harness.tmux.sendKeys("C-q")
+        _ = try harness.waitForShell()
+    }
+
+    /// The write calls a process has made (`syscw` in `/proc/PID/io`).
+    static func writeCalls(_ pid: pid_t) -> Int? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/io", encoding: .utf8) else { return nil }
+        let line = text.split(separator: "\n").first { $0.hasPrefix("syscw:") }
+        return line.flatMap { Int($0.dropFirst("syscw:".count).trimmingCharacters(in: .whitespaces)) }
+    }
+
     @Test func tooSmallMessageAppearsAndGoesAwayOnResize() throws {
         let harness = try Harness(width: 80, height: 24)
         try harness.startPonder()

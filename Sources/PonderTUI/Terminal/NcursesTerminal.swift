@@ -60,6 +60,12 @@ public final class NcursesTerminal: Terminal {
         let buttons = cn_button1_pressed() | cn_button1_released() | cn_button2_pressed() | cn_button3_pressed()
         mousemask(buttons | cn_button4_pressed() | cn_button5_pressed(), nil)
         _ = cn_flush_frame()
+        // Until its screen has been through endwin once, ncurses flushes its output at every cursor
+        // move (its "initial" state, meant for low-level terminfo programs): a frame left in dozens of
+        // writes, each waking the terminal. Leaving and resuming once, before anything is drawn,
+        // makes every frame one write.
+        endwin()
+        _ = cn_flush_frame()
         writeToTTY("\u{1B}[?2004h")
     }
 
