@@ -29,9 +29,11 @@ func runTUI(_ launch: TUILaunch) async throws -> Int32 {
         startNew: launch.startNew)
     return try await withCheckedThrowingContinuation { continuation in
         let thread = Thread {
+            // Named from inside: a name given before `start` does not reach the system thread, which
+            // then keeps the name of the libdispatch worker that created it.
+            Thread.current.name = "ponder-ui"
             continuation.resume(with: Result { try TUIApplication.run(options: options) })
         }
-        thread.name = "ponder-ui"
         thread.stackSize = 8 << 20
         thread.start()
     }

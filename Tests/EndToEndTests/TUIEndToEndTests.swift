@@ -95,6 +95,23 @@ import Testing
         _ = try harness.waitForShell()
     }
 
+    /// The thread that owns the terminal is named, so `top -H`, `perf` and `/proc` show which one
+    /// draws (a thread otherwise inherits the name of the libdispatch worker that started it).
+    @Test func theTerminalThreadIsNamed() throws {
+        let harness = try Harness(width: 120, height: 30)
+        try harness.startPonder()
+        _ = try harness.tmux.waitFor(text: "No conversations yet")
+        let pid = try harness.ponderPID()
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+        let names = tasks.compactMap { task in
+            (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/comm", encoding: .utf8))?
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        #expect(names.contains("ponder-ui"), "threads: \(names)")
+        try harness.tmux.sendKeys("C-q")
+        _ = try harness.waitForShell()
+    }
+
     /// The write calls a process has made (`syscw` in `/proc/PID/io`).
     static func writeCalls(_ pid: pid_t) -> Int? {
         guard let text = try? String(contentsOfFile: "/proc/\(pid)/io", encoding: .utf8) else { return nil }
