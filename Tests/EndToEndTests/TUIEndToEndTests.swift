@@ -80,7 +80,7 @@ import Testing
         try harness.startPonder()
         _ = try harness.tmux.waitFor(text: "No conversations yet")
         let pid = try harness.ponderPID()
-        let before = try #require(Self.writeCalls(pid))
+        let before = try #require(ProcessTable.writeCalls(of: pid))
         let toggles = 10
         for _ in 0..<toggles {
             try harness.tmux.sendLiteral("?")
@@ -88,7 +88,7 @@ import Testing
             try harness.tmux.sendKeys("Escape")
             try harness.tmux.waitFor("help to close") { !$0.contains("Keys — Esc closes") && $0.contains("Thinking") }
         }
-        let writes = try #require(Self.writeCalls(pid)) - before
+        let writes = try #require(ProcessTable.writeCalls(of: pid)) - before
         // Two frames a toggle, and room for a few more (a frame split by a slow terminal).
         #expect(writes <= toggles * 2 * 3, "\(writes) write calls for \(toggles * 2) frames")
         try harness.tmux.sendKeys("C-q")
@@ -102,21 +102,10 @@ import Testing
         try harness.startPonder()
         _ = try harness.tmux.waitFor(text: "No conversations yet")
         let pid = try harness.ponderPID()
-        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
-        let names = tasks.compactMap { task in
-            (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/comm", encoding: .utf8))?
-                .trimmingCharacters(in: .whitespacesAndNewlines)
-        }
+        let names = ProcessTable.threadNames(of: pid)
         #expect(names.contains("ponder-ui"), "threads: \(names)")
         try harness.tmux.sendKeys("C-q")
         _ = try harness.waitForShell()
-    }
-
-    /// The write calls a process has made (`syscw` in `/proc/PID/io`).
-    static func writeCalls(_ pid: pid_t) -> Int? {
-        guard let text = try? String(contentsOfFile: "/proc/\(pid)/io", encoding: .utf8) else { return nil }
-        let line = text.split(separator: "\n").first { $0.hasPrefix("syscw:") }
-        return line.flatMap { Int($0.dropFirst("syscw:".count).trimmingCharacters(in: .whitespaces)) }
     }
 
     @Test func tooSmallMessageAppearsAndGoesAwayOnResize() throws {

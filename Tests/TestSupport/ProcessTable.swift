@@ -88,6 +88,22 @@ public enum ProcessTable {
         return (status + threads.map { Substring($0) }).joined(separator: "; ")
     }
 
+    /// The names of `pid`'s threads (`comm` of each task), in no particular order.
+    public static func threadNames(of pid: pid_t) -> [String] {
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+        return tasks.compactMap { task in
+            (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/comm", encoding: .utf8))?
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+    }
+
+    /// The write calls `pid` has made (`syscw` in `/proc/PID/io`), or nil when the process is gone.
+    public static func writeCalls(of pid: pid_t) -> Int? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/io", encoding: .utf8) else { return nil }
+        let line = text.split(separator: "\n").first { $0.hasPrefix("syscw:") }
+        return line.flatMap { Int($0.dropFirst("syscw:".count).trimmingCharacters(in: .whitespaces)) }
+    }
+
     private static func nulSeparated(at path: String) -> [String] {
         guard let data = FileManager.default.contents(atPath: path) else { return [] }
         return data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
