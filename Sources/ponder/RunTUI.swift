@@ -29,12 +29,20 @@ func runTUI(_ launch: TUILaunch) async throws -> Int32 {
         startNew: launch.startNew)
     return try await withCheckedThrowingContinuation { continuation in
         let thread = Thread {
-            // Named from inside: a name given before `start` does not reach the system thread, which
-            // then keeps the name of the libdispatch worker that created it.
-            Thread.current.name = "ponder-ui"
+            nameCurrentThread("ponder-ui")
             continuation.resume(with: Result { try TUIApplication.run(options: options) })
         }
         thread.stackSize = 8 << 20
         thread.start()
     }
+}
+
+/// Names the calling thread as `top -H`, `perf` and `/proc` show it. Foundation's `Thread.name`, given
+/// before `start` or even from the thread itself, does not always reach the system thread, which then
+/// keeps the name of the libdispatch worker that created it; the kernel's own file for it always does.
+private func nameCurrentThread(_ name: String) {
+    let descriptor = open("/proc/thread-self/comm", O_WRONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return }
+    _ = name.withCString { write(descriptor, $0, strlen($0)) }
+    close(descriptor)
 }
