@@ -11,6 +11,7 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
 
+#include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <wchar.h>
@@ -24,6 +25,8 @@ static inline int cn_err(void) { return ERR; }
 static inline int cn_ok(void) { return OK; }
 static inline int cn_key_code_yes(void) { return KEY_CODE_YES; }
 static inline void cn_setlocale_all(void) { setlocale(LC_ALL, ""); }
+static inline const char *cn_codeset(void) { return nl_langinfo(CODESET); }
+static inline int cn_set_ctype_locale(const char *name) { return setlocale(LC_CTYPE, name) != NULL; }
 
 static inline attr_t cn_a_normal(void) { return A_NORMAL; }
 static inline attr_t cn_a_bold(void) { return A_BOLD; }

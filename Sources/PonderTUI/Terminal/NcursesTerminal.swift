@@ -7,9 +7,10 @@ import PonderCore
 /// event loop.
 ///
 /// `start()` follows a careful order: stderr to the log file (nothing may be printed while
-/// curses owns the screen), locale, `newterm`, raw mode without echo or CR translation, keypad,
-/// non-blocking reads, a short ESCDELAY for the new screen, colors (with fallbacks for 8/16/256 colors and
-/// `NO_COLOR`), mouse clicks and wheel, bracketed paste. `stop()` undoes all of it.
+/// curses owns the screen), the locale (UTF-8 where none is set, see `takeLocale`), `newterm`, raw
+/// mode without echo or CR translation, keypad, non-blocking reads, a short ESCDELAY for the new
+/// screen, colors (with fallbacks for 8/16/256 colors and `NO_COLOR`), mouse clicks and wheel,
+/// bracketed paste. `stop()` undoes all of it.
 public final class NcursesTerminal: Terminal {
     private let stderrLogPath: String?
     private let colorsAllowed: Bool
@@ -41,7 +42,7 @@ public final class NcursesTerminal: Terminal {
             throw TerminalError("ponder needs an interactive terminal (stdin and stdout must be a TTY)")
         }
         redirectStderr()
-        cn_setlocale_all()
+        takeLocale()
         guard cn_newterm() != nil else {
             restoreStderr()
             let name = ProcessInfo.processInfo.environment["TERM"] ?? "(unset)"
@@ -67,6 +68,30 @@ public final class NcursesTerminal: Terminal {
         endwin()
         _ = cn_flush_frame()
         writeToTTY("\u{1B}[?2004h")
+    }
+
+    /// The user's locale, with one exception: where it leaves the C library without UTF-8 because none is
+    /// set, it is "C" or "POSIX", or it names a locale this machine lacks (a container, an `ssh` that
+    /// does not pass `LANG`), ncurses could neither draw nor read anything but ASCII: borders vanish, and
+    /// text typed after the first accent is lost. Terminals speak UTF-8 today, so the characters alone
+    /// then use C.UTF-8 (as Python does for the C locale). A locale the user chose with another encoding
+    /// is kept.
+    private func takeLocale() {
+        cn_setlocale_all()
+        guard !Self.isUTF8(String(cString: cn_codeset())), Self.plainLocales.contains(Self.ctypeLocale) else { return }
+        for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8"] where cn_set_ctype_locale(name) != 0 {
+            if Self.isUTF8(String(cString: cn_codeset())) { return }
+        }
+        _ = cn_set_ctype_locale("")
+    }
+
+    private static let plainLocales: Set<String> = ["C", "POSIX"]
+
+    private static var ctypeLocale: String { setlocale(LC_CTYPE, nil).map { String(cString: $0) } ?? "" }
+
+    private static func isUTF8(_ codeset: String) -> Bool {
+        let name = codeset.lowercased()
+        return name == "utf-8" || name == "utf8"
     }
 
     public func stop() {
