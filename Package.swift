@@ -31,6 +31,7 @@ let package = Package(
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         .systemLibrary(name: "CCmark", path: "Sources/CCmark"),
         .target(name: "CBuildInfo"),
+        .target(name: "CMallocTuning"),
         .target(
             name: "PonderCore",
             dependencies: [
@@ -48,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "ponder",
             dependencies: [
-                "PonderCore", "PonderTUI", "CBuildInfo",
+                "PonderCore", "PonderTUI", "CBuildInfo", "CMallocTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
