@@ -1,13 +1,13 @@
 import Foundation
 
 /// Unmaps the resident pages of ponder's own machine code, so that a stream keeps mapped only the code
-/// it runs. Start-up (arguments, config, migrations, the first
-/// screen) and the features used since leave their code mapped, and each page touched also maps its
-/// neighbours (the kernel's fault-around). Code pages that were never written lose nothing when
-/// unmapped: the next call into one maps it again from the page cache, a minor fault. So only the
-/// executable's `r-xp` mappings with no privately written page are touched (a debugger's breakpoint
-/// would show as one); data, read-only data, anything written and the shared libraries (unmapping
-/// theirs too lowered no figure) are left alone. Where /proc cannot be read nothing happens.
+/// it runs. Start-up (arguments, config, migrations, the first screen) and the features used since
+/// leave their code mapped, and each page touched also maps its neighbours (the kernel's
+/// fault-around). Code pages that were never written lose nothing when unmapped: the next call into
+/// one maps it again from the page cache, a minor fault. So only the executable's `r-xp` mappings with
+/// no privately written page are touched (a debugger's breakpoint would show as one); data, read-only
+/// data, anything written and the shared libraries (unmapping theirs too lowered no figure) are left
+/// alone. Where /proc cannot be read nothing happens.
 public enum OwnCodePages {
     /// Unmaps the code pages; returns how many bytes of mappings were given back.
     @discardableResult
