@@ -65,11 +65,12 @@ public final class ChatRuntime: Sendable {
         case .continueAnswer(let id): answerID = id
         case .ask, .resend, .regenerate: answerID = .make()
         }
-        // The stream then keeps mapped only the code it runs (a lower peak while it streams).
-        OwnCodePages.release()
         let chosen = chosenControls.withLock { $0 }
         running.withLock { running in
             running[answerID] = Task { [self] in
+                // The stream then keeps mapped only the code it runs (a lower peak while it streams). Done
+                // in the task: reading /proc/self/smaps would hold up the loop thread and the frame it owes.
+                OwnCodePages.release()
                 await run(plan, answerID: answerID, chosen: chosen)
                 self.running.withLock { running in
                     // Also under the id of a new version it was answered as.
