@@ -4,7 +4,8 @@ import TestSupport
 
 /// The conversation store at scale: 10,000 conversations / 200,000 messages (~300 MB of text) by
 /// default, `PONDER_BENCH_SCALE` (e.g. 0.05) for a quick run. Prints generation time, opening and
-/// listing, full-text queries with snippets, one streaming flush, and database size per MB of text.
+/// listing the first page, listing all, reading one conversation, full-text queries with snippets,
+/// one streaming flush, and database size per MB of text.
 enum StoreBench {
     static func run() async throws {
         let scale = ProcessInfo.processInfo.environment["PONDER_BENCH_SCALE"].flatMap(Double.init) ?? 1
@@ -37,6 +38,14 @@ enum StoreBench {
             String(format: "store: open + list first %ld conversations: %.1f ms (target < 20 ms)", listed, openAndList))
 
         let store = try ConversationStore.open(at: url)
+        // What the sidebar and the browser read at start and again after every change, such as an answer.
+        let listAll = try median(runs: 5) { listed = try store.listConversations(limit: conversationCount).count }
+        print(String(format: "store: list all %ld conversations: %.1f ms", listed, listAll))
+        if let first = try store.listConversations(limit: 1).first {
+            var count = 0
+            let open = try median(runs: 21) { count = try store.messages(in: first.conversation.id).count }
+            print(String(format: "store: read a conversation of %ld messages: %.2f ms", count, open))
+        }
         for query in ["heliotrope", "monotonic invariant", "quantum", "并发模型", "内存"] {
             var hits = 0
             let time = try median(runs: 5) { hits = try store.search(query, limit: 50).count }

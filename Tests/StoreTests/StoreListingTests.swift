@@ -9,6 +9,24 @@ import Testing
         try store.listConversations(includeArchived: true, limit: 1000).first { $0.id == id }?.messageCount
     }
 
+    /// Conversations and messages are read by the place of each column in the row: every field, each
+    /// with a value its neighbours of the same type do not share, comes back as saved through each read.
+    @Test func everyFieldComesBackThroughEachRead() throws {
+        let store = try ConversationStore.inMemory()
+        var (conversation, messages) = ConversationControlsStoreTests.sample()
+        conversation.pinned = true
+        messages[1].errorText = "Cut short by the provider."
+        messages[1].status = .interrupted
+        messages[1].usage.counted = true
+        try store.saveAll(conversations: [conversation], messages: messages)
+
+        let listed = try store.listConversations(includeArchived: true, limit: 10)
+        #expect(listed == [ConversationSummary(conversation: conversation, messageCount: 2)])
+        #expect(try store.conversation(conversation.id) == conversation)
+        #expect(try store.messages(in: conversation.id) == messages)
+        #expect(try store.message(messages[1].id) == messages[1])
+    }
+
     @Test func messageCountsFollowSavesMovesDeletesAndRestores() throws {
         let store = try ConversationStore.inMemory()
         let (conversation, messages) = sampleConversation()

@@ -2,25 +2,49 @@ import Foundation
 import GRDB
 
 extension Conversation {
-    /// The columns `init(storeRow:)` reads, in a form usable after `SELECT`.
-    static let storeColumns = """
-        id, title, created_at, updated_at, pinned, archived, provider, model, system_prompt, \
-        thinking_effort, max_output_tokens
-        """
+    /// The columns `init(storeRow:)` reads, by their place in the row: every query that decodes a
+    /// conversation selects `storeColumns` first, so a row is read by position. GRDB finds a column by
+    /// name by lowercasing the name and comparing it with each column's in turn, which was half the time
+    /// of listing 10,000 conversations (docs/decisions.md).
+    enum StoreColumn: Int, CaseIterable {
+        case id, title, createdAt, updatedAt, pinned, archived, provider, model, systemPrompt, thinkingEffort
+        case maxOutputTokens
 
+        var name: String {
+            switch self {
+            case .id: "id"
+            case .title: "title"
+            case .createdAt: "created_at"
+            case .updatedAt: "updated_at"
+            case .pinned: "pinned"
+            case .archived: "archived"
+            case .provider: "provider"
+            case .model: "model"
+            case .systemPrompt: "system_prompt"
+            case .thinkingEffort: "thinking_effort"
+            case .maxOutputTokens: "max_output_tokens"
+            }
+        }
+    }
+
+    /// The columns `init(storeRow:)` reads, in their order, for `SELECT` and `INSERT`.
+    static let storeColumns = StoreColumn.allCases.map(\.name).joined(separator: ", ")
+
+    /// A row whose first columns are `storeColumns`.
     init(storeRow row: Row) {
+        typealias C = StoreColumn
         self.init(
-            id: ConversationID(row["id"]),
-            title: row["title"],
-            createdAt: StoredDate.date(row["created_at"] as Double),
-            updatedAt: StoredDate.date(row["updated_at"] as Double),
-            pinned: row["pinned"],
-            archived: row["archived"],
-            provider: row["provider"],
-            model: row["model"],
-            systemPrompt: row["system_prompt"],
-            effort: (row["thinking_effort"] as String?).flatMap(ThinkingEffort.init(rawValue:)),
-            maxOutputTokens: row["max_output_tokens"])
+            id: ConversationID(row[C.id.rawValue]),
+            title: row[C.title.rawValue],
+            createdAt: StoredDate.date(row[C.createdAt.rawValue] as Double),
+            updatedAt: StoredDate.date(row[C.updatedAt.rawValue] as Double),
+            pinned: row[C.pinned.rawValue],
+            archived: row[C.archived.rawValue],
+            provider: row[C.provider.rawValue],
+            model: row[C.model.rawValue],
+            systemPrompt: row[C.systemPrompt.rawValue],
+            effort: (row[C.thinkingEffort.rawValue] as String?).flatMap(ThinkingEffort.init(rawValue:)),
+            maxOutputTokens: row[C.maxOutputTokens.rawValue])
     }
 
     /// Inserts the conversation or replaces every field of the stored one (its messages stay).

@@ -16,17 +16,24 @@ extension ConversationStore {
         includeArchived: Bool = false, limit: Int = 100, offset: Int = 0
     ) throws -> [ConversationSummary] {
         try read { db in
-            let rows = try Row.fetchAll(
+            // A cursor's row reads the statement's current values in place; `fetchAll` would copy each
+            // row into an array of values first.
+            let rows = try Row.fetchCursor(
                 db, sql: Self.listingSQL(includeArchived: includeArchived),
                 arguments: [max(0, limit), max(0, offset)])
-            return rows.map { row in
-                ConversationSummary(conversation: Conversation(storeRow: row), messageCount: row["message_count"])
+            let messageCount = Conversation.StoreColumn.allCases.count
+            var summaries: [ConversationSummary] = []
+            while let row = try rows.next() {
+                summaries.append(
+                    ConversationSummary(conversation: Conversation(storeRow: row), messageCount: row[messageCount]))
             }
+            return summaries
         }
     }
 
     /// Two statements rather than one with `archived = 0 OR ?`, so that each reads its index in
-    /// list order and stops after `LIMIT` rows. Arguments: limit, offset.
+    /// list order and stops after `LIMIT` rows. The message count follows the conversation's columns.
+    /// Arguments: limit, offset.
     static func listingSQL(includeArchived: Bool) -> String {
         """
         SELECT \(Conversation.storeColumns), message_count FROM conversations \(includeArchived ? "" : "WHERE archived = 0")

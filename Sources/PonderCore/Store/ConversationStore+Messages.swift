@@ -175,11 +175,13 @@ extension ConversationStore {
         "The response was cut off because Ponder stopped while it was arriving; the text received so far is kept."
 
     static func fetchMessages(_ db: Database, _ id: ConversationID) throws -> [Message] {
-        var messages = try Row.fetchAll(
+        // Read in place from a cursor, as the conversation list is, rather than copied row by row first.
+        let rows = try Row.fetchCursor(
             db,
             sql: "SELECT \(Message.storeColumns) FROM messages WHERE conversation_id = ? ORDER BY created_at, seq",
-            arguments: [id.rawValue]
-        ).map { Message(storeRow: $0) }
+            arguments: [id.rawValue])
+        var messages: [Message] = []
+        while let row = try rows.next() { messages.append(Message(storeRow: row)) }
         // Every not yet folded-in delta of the conversation in one query (usually none).
         let deltas = try Row.fetchAll(
             db,

@@ -2,45 +2,82 @@ import Foundation
 import GRDB
 
 extension Message {
-    /// The columns `init(storeRow:)` reads.
-    static let storeColumns = """
-        id, conversation_id, parent_id, role, reasoning, answer, status, error_text, provider, model, \
-        prompt_tokens, completion_tokens, reasoning_tokens, cache_hit_tokens, cache_miss_tokens, \
-        sent_at, first_byte_at, first_reasoning_at, first_answer_at, finished_at, reasoning_folded, created_at, \
-        finish_reason, provider_reasoning, usage_counted
-        """
+    /// The columns `init(storeRow:)` reads, by their place in the row (as `Conversation.StoreColumn`):
+    /// every query that decodes a message selects `storeColumns` first.
+    enum StoreColumn: Int, CaseIterable {
+        case id, conversationID, parentID, role, reasoning, answer, status, errorText, provider, model, promptTokens
+        case completionTokens, reasoningTokens, cacheHitTokens, cacheMissTokens, sentAt, firstByteAt
+        case firstReasoningAt, firstAnswerAt, finishedAt, reasoningFolded, createdAt, finishReason
+        case providerReasoning, usageCounted
 
+        var name: String {
+            switch self {
+            case .id: "id"
+            case .conversationID: "conversation_id"
+            case .parentID: "parent_id"
+            case .role: "role"
+            case .reasoning: "reasoning"
+            case .answer: "answer"
+            case .status: "status"
+            case .errorText: "error_text"
+            case .provider: "provider"
+            case .model: "model"
+            case .promptTokens: "prompt_tokens"
+            case .completionTokens: "completion_tokens"
+            case .reasoningTokens: "reasoning_tokens"
+            case .cacheHitTokens: "cache_hit_tokens"
+            case .cacheMissTokens: "cache_miss_tokens"
+            case .sentAt: "sent_at"
+            case .firstByteAt: "first_byte_at"
+            case .firstReasoningAt: "first_reasoning_at"
+            case .firstAnswerAt: "first_answer_at"
+            case .finishedAt: "finished_at"
+            case .reasoningFolded: "reasoning_folded"
+            case .createdAt: "created_at"
+            case .finishReason: "finish_reason"
+            case .providerReasoning: "provider_reasoning"
+            case .usageCounted: "usage_counted"
+            }
+        }
+    }
+
+    /// The columns `init(storeRow:)` reads, in their order, for `SELECT` and `INSERT`.
+    static let storeColumns = StoreColumn.allCases.map(\.name).joined(separator: ", ")
+
+    /// A row whose first columns are `storeColumns`.
     init(storeRow row: Row) {
-        let roleText: String = row["role"]
-        let statusText: String = row["status"]
+        typealias C = StoreColumn
+        let roleText: String = row[C.role.rawValue]
+        let statusText: String = row[C.status.rawValue]
         self.init(
-            id: MessageID(row["id"]),
-            conversationID: ConversationID(row["conversation_id"]),
-            parentID: (row["parent_id"] as String?).map(MessageID.init),
+            id: MessageID(row[C.id.rawValue]),
+            conversationID: ConversationID(row[C.conversationID.rawValue]),
+            parentID: (row[C.parentID.rawValue] as String?).map(MessageID.init),
             role: MessageRole(rawValue: roleText) ?? .user,
-            reasoning: row["reasoning"],
-            answer: row["answer"],
+            reasoning: row[C.reasoning.rawValue],
+            answer: row[C.answer.rawValue],
             status: MessageStatus(rawValue: statusText) ?? .interrupted,
-            errorText: row["error_text"],
-            provider: row["provider"],
-            model: row["model"],
+            errorText: row[C.errorText.rawValue],
+            provider: row[C.provider.rawValue],
+            model: row[C.model.rawValue],
             usage: TokenUsage(
-                promptTokens: row["prompt_tokens"],
-                completionTokens: row["completion_tokens"],
-                reasoningTokens: row["reasoning_tokens"],
-                cacheHitTokens: row["cache_hit_tokens"],
-                cacheMissTokens: row["cache_miss_tokens"],
-                counted: row["usage_counted"]),
+                promptTokens: row[C.promptTokens.rawValue],
+                completionTokens: row[C.completionTokens.rawValue],
+                reasoningTokens: row[C.reasoningTokens.rawValue],
+                cacheHitTokens: row[C.cacheHitTokens.rawValue],
+                cacheMissTokens: row[C.cacheMissTokens.rawValue],
+                counted: row[C.usageCounted.rawValue]),
             timings: ResponseTimings(
-                sent: StoredDate.optionalDate(row["sent_at"] as Double?),
-                firstByte: StoredDate.optionalDate(row["first_byte_at"] as Double?),
-                firstReasoning: StoredDate.optionalDate(row["first_reasoning_at"] as Double?),
-                firstAnswer: StoredDate.optionalDate(row["first_answer_at"] as Double?),
-                finished: StoredDate.optionalDate(row["finished_at"] as Double?)),
-            reasoningFolded: row["reasoning_folded"],
-            createdAt: StoredDate.date(row["created_at"] as Double),
-            finishReason: (row["finish_reason"] as String?).flatMap(FinishReason.init(rawValue:)),
-            providerReasoning: (row["provider_reasoning"] as String?).flatMap(ProviderReasoning.init(storedJSON:)))
+                sent: StoredDate.optionalDate(row[C.sentAt.rawValue] as Double?),
+                firstByte: StoredDate.optionalDate(row[C.firstByteAt.rawValue] as Double?),
+                firstReasoning: StoredDate.optionalDate(row[C.firstReasoningAt.rawValue] as Double?),
+                firstAnswer: StoredDate.optionalDate(row[C.firstAnswerAt.rawValue] as Double?),
+                finished: StoredDate.optionalDate(row[C.finishedAt.rawValue] as Double?)),
+            reasoningFolded: row[C.reasoningFolded.rawValue],
+            createdAt: StoredDate.date(row[C.createdAt.rawValue] as Double),
+            finishReason: (row[C.finishReason.rawValue] as String?).flatMap(FinishReason.init(rawValue:)),
+            providerReasoning: (row[C.providerReasoning.rawValue] as String?).flatMap(
+                ProviderReasoning.init(storedJSON:)))
     }
 
     /// Inserts the message or replaces every field of the stored one (and drops any streaming
