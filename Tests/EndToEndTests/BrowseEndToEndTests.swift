@@ -150,9 +150,13 @@ import Testing
         try harness.tmux.waitFor(text: "Browse conversations")
     }
 
+    /// The second write is seen too: the watch on the store's files, taken off when it told the first,
+    /// is back once the app has looked.
     @Test func anotherProcessWritingRefreshesTheList() throws {
         let harness = try Harness()
         try harness.store.save(Conversation(title: "Written elsewhere", updatedAt: Date()))
         try harness.tmux.waitFor(text: "Written elsewhere")
+        try harness.store.save(Conversation(title: "Written later", updatedAt: Date()))
+        try harness.tmux.waitFor(text: "Written later")
     }
 }

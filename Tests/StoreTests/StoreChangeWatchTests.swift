@@ -41,4 +41,28 @@ import Testing
         #expect(try store.listConversations().map(\.conversation.title) == ["from elsewhere"])
         watcher?.stop()
     }
+
+    /// A change is told once, and the writes after it wake nothing (the kernel queues no event for
+    /// them) until the watch is renewed; then the next write is told.
+    @Test func aChangeIsToldOnceUntilTheWatchIsRenewed() throws {
+        let directory = try TemporaryDirectory()
+        _ = try ConversationStore.open(at: directory.databaseURL)
+        let seen = Mutex(0)
+        let queue = DispatchQueue(label: "watch-test")
+        let made = StoreFileWatcher(
+            databaseFile: directory.databaseURL, queue: queue, onChange: { seen.withLock { $0 += 1 } })
+        let watcher = try #require(made)
+        defer { watcher.stop() }
+        let other = try ConversationStore.open(at: directory.databaseURL)
+        try other.save(Conversation(title: "first"))
+        #expect(waitUntil { seen.withLock { $0 } == 1 })
+        for index in 0..<5 { try other.save(Conversation(title: "more \(index)")) }
+        queue.sync {}
+        #expect(!watcher.hasPendingEvents)
+        #expect(seen.withLock { $0 } == 1)
+
+        #expect(queue.sync { watcher.renew() })
+        try other.save(Conversation(title: "after the check"))
+        #expect(waitUntil { seen.withLock { $0 } == 2 })
+    }
 }

@@ -160,15 +160,29 @@ public final class StoreWorker: Sendable {
     }
 
     /// Runs on the work queue when the store's files were written: checks the counter `interval`
-    /// seconds later, unless a check is already due.
+    /// seconds later, unless a check is already due. The watch stays off until then, so the writes in
+    /// between (a streamed answer flushes several times a second) wake nothing.
     private func checkSoon(_ interval: Double) {
         guard watching.withLock({ $0 }), !checkQueued.withLock({ $0 }) else { return }
         checkQueued.withLock { $0 = true }
         work.asyncAfter(deadline: .now() + interval) { [self] in
             checkQueued.withLock { $0 = false }
             guard watching.withLock({ $0 }) else { return }
+            renewWatch(interval)
             reloadIfChanged()
         }
+    }
+
+    /// Watches the files again before the counter is read (the watch told one change and was taken
+    /// off); where the kernel now refuses a watch, the counter is polled instead.
+    private func renewWatch(_ interval: Double) {
+        let renewed = fileWatcher.withLock { $0?.renew() ?? true }
+        guard !renewed else { return }
+        fileWatcher.withLock {
+            $0?.stop()
+            $0 = nil
+        }
+        watchAgain(after: interval)
     }
 
     /// Posts the list again when the change counter moved since it was last read.
