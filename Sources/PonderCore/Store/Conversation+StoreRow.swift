@@ -30,9 +30,15 @@ extension Conversation {
     /// The columns `init(storeRow:)` reads, in their order, for `SELECT` and `INSERT`.
     static let storeColumns = StoreColumn.allCases.map(\.name).joined(separator: ", ")
 
+    /// Whether `row` begins with `storeColumns` (checked in debug builds, where the tests run).
+    static func startsWithStoreColumns(_ row: Row) -> Bool {
+        Array(row.columnNames.prefix(StoreColumn.allCases.count)) == StoreColumn.allCases.map(\.name)
+    }
+
     /// A row whose first columns are `storeColumns`.
     init(storeRow row: Row) {
         typealias C = StoreColumn
+        assert(Self.startsWithStoreColumns(row), "a query that reads a \(Self.self) must select storeColumns first")
         self.init(
             id: ConversationID(row[C.id.rawValue]),
             title: row[C.title.rawValue],

@@ -44,9 +44,15 @@ extension Message {
     /// The columns `init(storeRow:)` reads, in their order, for `SELECT` and `INSERT`.
     static let storeColumns = StoreColumn.allCases.map(\.name).joined(separator: ", ")
 
+    /// Whether `row` begins with `storeColumns` (checked in debug builds, where the tests run).
+    static func startsWithStoreColumns(_ row: Row) -> Bool {
+        Array(row.columnNames.prefix(StoreColumn.allCases.count)) == StoreColumn.allCases.map(\.name)
+    }
+
     /// A row whose first columns are `storeColumns`.
     init(storeRow row: Row) {
         typealias C = StoreColumn
+        assert(Self.startsWithStoreColumns(row), "a query that reads a \(Self.self) must select storeColumns first")
         let roleText: String = row[C.role.rawValue]
         let statusText: String = row[C.status.rawValue]
         self.init(

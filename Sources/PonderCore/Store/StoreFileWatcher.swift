@@ -53,7 +53,8 @@ public final class StoreFileWatcher: @unchecked Sendable {
     public func stop() { source.cancel() }
 
     /// Watches the files again after a change was told. False when the kernel refuses the watch now;
-    /// the caller then polls instead. Once stopped, there is nothing to renew.
+    /// the caller then polls instead. Once stopped, there is nothing to renew. Call it on the queue the
+    /// watcher reports on, where the descriptor is also closed when it stops.
     public func renew() -> Bool {
         watch.withLock { watch in
             if watch != nil || source.isCancelled { return true }
