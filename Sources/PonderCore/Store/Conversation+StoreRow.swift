@@ -6,7 +6,7 @@ extension Conversation {
     /// conversation selects `storeColumns` first, so a row is read by position. GRDB finds a column by
     /// name by lowercasing the name and comparing it with each column's in turn, which was half the time
     /// of listing 10,000 conversations (docs/decisions.md).
-    enum StoreColumn: Int, CaseIterable {
+    enum StoreColumn: Int, StoreColumnList {
         case id, title, createdAt, updatedAt, pinned, archived, provider, model, systemPrompt, thinkingEffort
         case maxOutputTokens
 
@@ -28,17 +28,12 @@ extension Conversation {
     }
 
     /// The columns `init(storeRow:)` reads, in their order, for `SELECT` and `INSERT`.
-    static let storeColumns = StoreColumn.allCases.map(\.name).joined(separator: ", ")
-
-    /// Whether `row` begins with `storeColumns` (checked in debug builds, where the tests run).
-    static func startsWithStoreColumns(_ row: Row) -> Bool {
-        Array(row.columnNames.prefix(StoreColumn.allCases.count)) == StoreColumn.allCases.map(\.name)
-    }
+    static let storeColumns = StoreColumn.sql
 
     /// A row whose first columns are `storeColumns`.
     init(storeRow row: Row) {
         typealias C = StoreColumn
-        assert(Self.startsWithStoreColumns(row), "a query that reads a \(Self.self) must select storeColumns first")
+        assert(C.lead(row), "a query that reads a \(Self.self) must select storeColumns first")
         self.init(
             id: ConversationID(row[C.id.rawValue]),
             title: row[C.title.rawValue],

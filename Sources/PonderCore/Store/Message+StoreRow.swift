@@ -4,7 +4,7 @@ import GRDB
 extension Message {
     /// The columns `init(storeRow:)` reads, by their place in the row (as `Conversation.StoreColumn`):
     /// every query that decodes a message selects `storeColumns` first.
-    enum StoreColumn: Int, CaseIterable {
+    enum StoreColumn: Int, StoreColumnList {
         case id, conversationID, parentID, role, reasoning, answer, status, errorText, provider, model, promptTokens
         case completionTokens, reasoningTokens, cacheHitTokens, cacheMissTokens, sentAt, firstByteAt
         case firstReasoningAt, firstAnswerAt, finishedAt, reasoningFolded, createdAt, finishReason
@@ -42,17 +42,12 @@ extension Message {
     }
 
     /// The columns `init(storeRow:)` reads, in their order, for `SELECT` and `INSERT`.
-    static let storeColumns = StoreColumn.allCases.map(\.name).joined(separator: ", ")
-
-    /// Whether `row` begins with `storeColumns` (checked in debug builds, where the tests run).
-    static func startsWithStoreColumns(_ row: Row) -> Bool {
-        Array(row.columnNames.prefix(StoreColumn.allCases.count)) == StoreColumn.allCases.map(\.name)
-    }
+    static let storeColumns = StoreColumn.sql
 
     /// A row whose first columns are `storeColumns`.
     init(storeRow row: Row) {
         typealias C = StoreColumn
-        assert(Self.startsWithStoreColumns(row), "a query that reads a \(Self.self) must select storeColumns first")
+        assert(C.lead(row), "a query that reads a \(Self.self) must select storeColumns first")
         let roleText: String = row[C.role.rawValue]
         let statusText: String = row[C.status.rawValue]
         self.init(
