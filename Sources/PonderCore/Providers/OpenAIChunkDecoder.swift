@@ -26,9 +26,9 @@ struct OpenAIChunkDecoder: Sendable {
         if bytes.count == 6, bytes == Array("[DONE]".utf8) {
             return end(into: &out)
         }
-        let json: JSONValue
+        let chunk: OpenAIChunk
         do {
-            json = try JSONValue.parse(bytes, keeping: details == nil ? Self.keys : Self.keysWithDetails)
+            chunk = try OpenAIChunk.parse(bytes, keys: details == nil ? Self.keys : Self.keysWithDetails)
         } catch {
             if event.type == "error" {
                 out.append(.failed(.inBand(event.data)))
@@ -37,34 +37,34 @@ struct OpenAIChunkDecoder: Sendable {
             out.append(.failed(.malformed(error.description)))
             return true
         }
-        if let error = json["error"], !error.isNull {
+        if let error = chunk.error, !error.isNull {
             out.append(.failed(.inBand(Self.errorMessage(error))))
             return true
         }
         if event.type == "error" {
-            out.append(.failed(.inBand(json["message"]?.stringValue ?? event.data)))
+            out.append(.failed(.inBand(chunk.message?.stringValue ?? event.data)))
             return true
         }
-        if let choice = json["choices"]?[0] {
-            let delta = choice["delta"] ?? choice["message"]
-            if let reasoning = delta?["reasoning_content"]?.nonEmptyString ?? delta?["reasoning"]?.nonEmptyString {
+        if let choice = chunk.choice {
+            let text = choice.text
+            if let reasoning = text?.reasoningContent ?? text?.reasoning {
                 channel.reasoningField(reasoning, into: &out)
             }
-            if let content = delta?["content"]?.nonEmptyString {
+            if let content = text?.content {
                 channel.answerText(content, into: &out)
             }
-            if details != nil, let fragments = delta?["reasoning_details"]?.arrayValue {
+            if details != nil, let fragments = text?.reasoningDetails {
                 for fragment in fragments { details?.add(fragment) }
             }
-            if let reason = choice["finish_reason"]?.stringValue {
+            if let reason = choice.finishReason {
                 if reason == "error" {
-                    pendingError = .inBand(json["error"]?["message"]?.stringValue ?? "the provider ended with an error")
+                    pendingError = .inBand(chunk.error?["message"]?.stringValue ?? "the provider ended with an error")
                 } else {
                     pendingFinish = Self.finishReason(reason)
                 }
             }
         }
-        if let usage = json["usage"], !usage.isNull {
+        if let usage = chunk.usage, !usage.isNull {
             out.append(.usage(Self.usage(usage)))
         }
         return false

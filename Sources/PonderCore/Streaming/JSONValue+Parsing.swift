@@ -56,11 +56,11 @@ struct JSONByteParser {
         return value
     }
 
-    private func fail(_ reason: String) -> JSONValue.ParseError {
+    func fail(_ reason: String) -> JSONValue.ParseError {
         JSONValue.ParseError(offset: index, reason: reason)
     }
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
             case 0x20, 0x09, 0x0A, 0x0D: index += 1
@@ -69,7 +69,7 @@ struct JSONByteParser {
         }
     }
 
-    private mutating func parseValue() throws(JSONValue.ParseError) -> JSONValue {
+    mutating func parseValue() throws(JSONValue.ParseError) -> JSONValue {
         guard index < bytes.count else { throw fail("unexpected end of input") }
         switch bytes[index] {
         case UInt8(ascii: "{"): return try parseObject()
@@ -99,73 +99,104 @@ struct JSONByteParser {
     }
 
     private mutating func parseObject() throws(JSONValue.ParseError) -> JSONValue {
+        var members: [String: JSONValue] = [:]
+        try forEachMember { parser, name, _ throws(JSONValue.ParseError) in
+            if let name {
+                members[name] = try parser.parseValue()
+            } else {
+                try parser.skipValue()
+            }
+        }
+        return .object(members)
+    }
+
+    /// Walks the object that starts at `index`, calling `member` with the parser at each member's
+    /// value, which `member` must parse or skip. The name comes decoded when `keys` keeps it (or there
+    /// are no keys), nil otherwise; `rawName` is where its bytes are, escapes undecoded, which is
+    /// what `keys` matches.
+    mutating func forEachMember(
+        _ member: (inout JSONByteParser, _ name: String?, _ rawName: Range<Int>) throws(JSONValue.ParseError) -> Void
+    ) throws(JSONValue.ParseError) {
         try enter()
         defer { depth -= 1 }
         index += 1
-        var members: [String: JSONValue] = [:]
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
-            return .object(members)
+            return
         }
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a member name") }
             let keyStart = index
-            var key = ""
-            var keep = true
+            var name: String?
             if let keys {
                 try skipValue()
-                keep = keys.contains(UnsafeBufferPointer(rebasing: bytes[(keyStart + 1)..<(index - 1)]))
-                if keep {
+                if keys.contains(UnsafeBufferPointer(rebasing: bytes[(keyStart + 1)..<(index - 1)])) {
                     index = keyStart
-                    key = try parseString()
+                    name = try parseString()
                 }
             } else {
-                key = try parseString()
+                name = try parseString()
             }
+            let rawName = (keyStart + 1)..<(index - 1)
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':'") }
             index += 1
             skipWhitespace()
-            if keep {
-                members[key] = try parseValue()
-            } else {
-                try skipValue()
-            }
+            try member(&self, name, rawName)
             skipWhitespace()
             guard index < bytes.count else { throw fail("unexpected end of input") }
             if bytes[index] == UInt8(ascii: ",") {
                 index += 1
             } else if bytes[index] == UInt8(ascii: "}") {
                 index += 1
-                return .object(members)
+                return
             } else {
                 throw fail("expected ',' or '}'")
             }
         }
     }
 
+    /// Whether the member name at `rawName` is `name`, byte for byte.
+    func isName(_ rawName: Range<Int>, _ name: StaticString) -> Bool {
+        guard rawName.count == name.utf8CodeUnitCount else { return false }
+        let start = name.utf8Start
+        for offset in 0..<rawName.count where bytes[rawName.lowerBound + offset] != start[offset] { return false }
+        return true
+    }
+
     private mutating func parseArray() throws(JSONValue.ParseError) -> JSONValue {
+        var elements: [JSONValue] = []
+        try forEachElement { parser, _ throws(JSONValue.ParseError) in elements.append(try parser.parseValue()) }
+        return .array(elements)
+    }
+
+    /// Walks the array that starts at `index`, calling `element` with the parser at each element
+    /// (and its position), which `element` must parse or skip.
+    mutating func forEachElement(
+        _ element: (inout JSONByteParser, _ position: Int) throws(JSONValue.ParseError) -> Void
+    ) throws(JSONValue.ParseError) {
         try enter()
         defer { depth -= 1 }
         index += 1
-        var elements: [JSONValue] = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
             index += 1
-            return .array(elements)
+            return
         }
+        var position = 0
         while true {
             skipWhitespace()
-            elements.append(try parseValue())
+            try element(&self, position)
+            position += 1
             skipWhitespace()
             guard index < bytes.count else { throw fail("unexpected end of input") }
             if bytes[index] == UInt8(ascii: ",") {
                 index += 1
             } else if bytes[index] == UInt8(ascii: "]") {
                 index += 1
-                return .array(elements)
+                return
             } else {
                 throw fail("expected ',' or ']'")
             }
@@ -173,7 +204,7 @@ struct JSONByteParser {
     }
 
     /// Moves past one value without building it (still rejecting malformed text).
-    private mutating func skipValue() throws(JSONValue.ParseError) {
+    mutating func skipValue() throws(JSONValue.ParseError) {
         guard index < bytes.count else { throw fail("unexpected end of input") }
         switch bytes[index] {
         case UInt8(ascii: "\""):
@@ -199,12 +230,31 @@ struct JSONByteParser {
 
     private mutating func parseNumber() throws(JSONValue.ParseError) -> Double {
         let start = index
+        if let integer = parseSmallInteger() { return integer }
+        index = start
         while index < bytes.count, Self.isNumberByte(bytes[index]) { index += 1 }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         guard let value = Double(text) else { throw fail("invalid number") }
         // No JSON text can stand for an infinity: 1e400 is out of range, not a number to write back.
         guard value.isFinite else { throw fail("number out of range") }
         return value
+    }
+
+    /// A number written as up to 15 digits with an optional minus and nothing else (the counts and
+    /// timestamps of provider chunks), read without `Double(String)`: every such integer is exact in
+    /// a `Double`, so the value is the one `Double(String)` gives. Nil for any other number.
+    private mutating func parseSmallInteger() -> Double? {
+        let negative = bytes[index] == UInt8(ascii: "-")
+        if negative { index += 1 }
+        var value = 0
+        var digits = 0
+        while index < bytes.count, digits <= 15, bytes[index] &- UInt8(ascii: "0") < 10 {
+            value = value * 10 + Int(bytes[index] &- UInt8(ascii: "0"))
+            digits += 1
+            index += 1
+        }
+        guard (1...15).contains(digits), index == bytes.count || !Self.isNumberByte(bytes[index]) else { return nil }
+        return negative ? -Double(value) : Double(value)
     }
 
     private static func isNumberByte(_ byte: UInt8) -> Bool {

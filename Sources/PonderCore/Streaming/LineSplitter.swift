@@ -109,7 +109,8 @@ public struct LineSplitter: Sendable {
             pending = []
             throw LineTooLong(limit: maximumLineLength)
         }
-        pending.append(contentsOf: piece)
+        // Appending raw bytes would go element by element; typed, they are copied at once.
+        piece.withMemoryRebound(to: UInt8.self) { pending.append(contentsOf: $0) }
     }
 }
 

@@ -38,7 +38,7 @@ public struct ResponseStreamDecoder: Sendable {
         guard !isComplete else { return }
         switch dialect {
         case .openAI, .anthropic:
-            items.removeAll(keepingCapacity: true)
+            if !items.isEmpty { items.removeAll(keepingCapacity: true) }
             do {
                 try sse.feed(chunk, into: &items)
             } catch {
