@@ -32,7 +32,9 @@ public struct AppState: Equatable, Sendable {
     /// The open conversation; nil until the first message is sent.
     public var conversationID: ConversationID?
     /// The open conversation's messages, oldest first.
-    public var messages: [Message] = []
+    public var messages: [Message] = [] {
+        didSet { visiblePath.update(messages, shownAnswers: shownAnswers) }
+    }
     /// The request being streamed, if any.
     public var stream: StreamProgress?
     /// Enter was pressed after the answer's last token but before its turn ended (the final save):
@@ -46,7 +48,11 @@ public struct AppState: Equatable, Sendable {
     public var collapseThinkingOnAnswer = false
     /// Which version is shown where a message has several children (answers regenerated,
     /// questions edited), by the parent's id (`rootKey` for the first message); by default the newest.
-    public var shownAnswers: [MessageID: MessageID] = [:]
+    public var shownAnswers: [MessageID: MessageID] = [:] {
+        didSet { visiblePath.update(messages, shownAnswers: shownAnswers) }
+    }
+    /// Where the messages of `visibleMessages` are in `messages`, kept as those two change.
+    private var visiblePath = VisiblePath()
     /// Prices of the provider in use, for the cost in the status bar.
     public var prices: TokenPrices?
     /// Tokens and cost of the answers that ended since the app started.
@@ -94,7 +100,7 @@ public struct AppState: Equatable, Sendable {
         if let selectedMessageID, let message = messages.last(where: { $0.id == selectedMessageID }) {
             return message
         }
-        return visibleMessages.last(where: { $0.role == .assistant })
+        return visibleIndices.last { messages[$0].role == .assistant }.map { messages[$0] }
     }
 
     /// The key in `shownAnswers` for the first messages of a conversation (they have no parent).
@@ -121,26 +127,10 @@ public struct AppState: Equatable, Sendable {
 
     /// The messages the transcript shows: the branch through the chosen version of each question
     /// and answer (by default the newest), from the first message down.
-    public var visibleMessages: [Message] {
-        guard !messages.isEmpty else { return [] }
-        let ids = Set(messages.map(\.id))
-        var children: [MessageID: [Int]] = [:]
-        for (index, message) in messages.enumerated() {
-            let key = message.parentID.flatMap { ids.contains($0) ? $0 : nil } ?? Self.rootKey
-            children[key, default: []].append(index)
-        }
-        var path: [Message] = []
-        var key = Self.rootKey
-        var seen = Set<MessageID>()
-        while let options = children[key], let newest = options.last {
-            let chosen = shownAnswers[key].flatMap { id in options.first { messages[$0].id == id } } ?? newest
-            let message = messages[chosen]
-            guard seen.insert(message.id).inserted else { break }
-            path.append(message)
-            key = message.id
-        }
-        return path
-    }
+    public var visibleMessages: [Message] { visiblePath.indices.map { messages[$0] } }
+
+    /// The indices in `messages` of `visibleMessages`.
+    var visibleIndices: [Int] { visiblePath.indices }
 
     /// The layout of this state's screen.
     public var layout: Layout { Layout(state: self) }

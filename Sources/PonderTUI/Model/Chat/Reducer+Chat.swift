@@ -163,8 +163,11 @@ extension Reducer {
         if let id = state.selectedMessageID, let index = state.messages.lastIndex(where: { $0.id == id }) {
             return index
         }
-        guard let newest = state.visibleMessages.last(where: { $0.role == .assistant }) else { return nil }
-        return state.messages.lastIndex(where: { $0.id == newest.id })
+        guard let newest = state.visibleIndices.last(where: { state.messages[$0].role == .assistant }) else {
+            return nil
+        }
+        let id = state.messages[newest].id
+        return state.messages.lastIndex(where: { $0.id == id })
     }
 
     /// Regenerate or continue the selected answer (not while another streams).
