@@ -59,7 +59,13 @@ import Testing
             case 7:
                 if let key = anyID(), let chosen = anyID() { state.shownAnswers[key] = chosen }
             case 8:
-                if Bool.random(using: &random) {
+                if state.messages.count > 1, Bool.random(using: &random) {
+                    let count = state.messages.count
+                    state.messages.swapAt(
+                        Int.random(in: 0..<count, using: &random), Int.random(in: 0..<count, using: &random))
+                } else if !state.messages.isEmpty, Bool.random(using: &random) {
+                    state.messages[Int.random(in: 0..<state.messages.count, using: &random)].id = newID()
+                } else if Bool.random(using: &random) {
                     state.shownAnswers = [:]
                 } else if let duplicate = state.messages.randomElement(using: &random) {
                     state.messages.append(message(parent: anyID(), id: duplicate.id))

@@ -119,8 +119,28 @@ import Testing
         }
     }
 
+    /// Both paths share the parser's loops, so the errors themselves are pinned too: what went wrong
+    /// and where, including the nesting limit reached inside a chunk.
+    @Test func malformedChunksFailWithTheirReasonAndOffset() {
+        let deep = #"{"choices":[{"delta":{"content":"#, closing = "}}]}"
+        let nested = deep + String(repeating: "[", count: 600) + closing
+        let cases: [(String, Int, String)] = [
+            (#"{"n":-}"#, 6, "invalid number"),
+            (#"{"choices":[{"delta":{"content":"cut"#, 36, "unterminated string"),
+            (#"{"choices":[{"delta":{"content":"a"}},]}"#, 38, "unexpected character"),
+            (#"{"choices" [1]}"#, 11, "expected ':'"),
+            (#"{"created":1e400}"#, 16, "number out of range"),
+            (#"{"choices":[]} x"#, 15, "unexpected text after the value"),
+            (nested, deep.utf8.count + 508, "nesting too deep"),
+        ]
+        for (text, offset, reason) in cases {
+            let expected = JSONValue.ParseError(offset: offset, reason: reason)
+            #expect(Self.walked(Array(text.utf8), keys: OpenAIChunkDecoder.keys) == .failure(expected), "\(text)")
+        }
+    }
+
     /// Whole numbers are read without `Double(String)`; they must come out as it gives them, sign of
-    /// zero included.
+    /// zero included, inside an array and as the whole document.
     @Test func wholeNumbersReadAsDoubleParsesThem() throws {
         let texts = [
             "0", "-0", "7", "-7", "0123", "-00", "999999999999999", "-999999999999999", "1000000000000000",
@@ -128,12 +148,13 @@ import Testing
         ]
         for text in texts {
             let expected = try #require(Double(text))
-            let parsed = try JSONValue.parse("[\(text)]")
-            guard case .number(let value) = parsed[0] else {
-                Issue.record("\(text) did not parse as a number")
-                continue
+            for parsed in [try JSONValue.parse("[\(text)]")[0], try JSONValue.parse(text)] {
+                guard case .number(let value) = parsed else {
+                    Issue.record("\(text) did not parse as a number")
+                    continue
+                }
+                #expect(value.bitPattern == expected.bitPattern, "\(text)")
             }
-            #expect(value.bitPattern == expected.bitPattern, "\(text)")
         }
     }
 }

@@ -38,7 +38,8 @@ extension JSONValue {
     }
 }
 
-/// A recursive-descent JSON parser over a byte buffer.
+/// A recursive-descent JSON parser over a byte buffer. Its member and element loops and its value
+/// steps are open to the module, for readers that walk a document without building it (`OpenAIChunk`).
 struct JSONByteParser {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
@@ -246,10 +247,10 @@ struct JSONByteParser {
     private mutating func parseSmallInteger() -> Double? {
         let negative = bytes[index] == UInt8(ascii: "-")
         if negative { index += 1 }
-        var value = 0
+        var value: Int64 = 0
         var digits = 0
         while index < bytes.count, digits <= 15, bytes[index] &- UInt8(ascii: "0") < 10 {
-            value = value * 10 + Int(bytes[index] &- UInt8(ascii: "0"))
+            value = value * 10 + Int64(bytes[index] &- UInt8(ascii: "0"))
             digits += 1
             index += 1
         }

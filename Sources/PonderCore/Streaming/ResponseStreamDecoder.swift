@@ -38,6 +38,7 @@ public struct ResponseStreamDecoder: Sendable {
         guard !isComplete else { return }
         switch dialect {
         case .openAI, .anthropic:
+            // Most pieces complete no event; emptying an empty array still costs a call.
             if !items.isEmpty { items.removeAll(keepingCapacity: true) }
             do {
                 try sse.feed(chunk, into: &items)

@@ -95,6 +95,7 @@ extension SSEDecoder {
             let value = UnsafeRawBufferPointer(rebasing: line[valueStart..<line.count])
             if Self.equals(name, "data") {
                 guard data.count + value.count + 1 <= maximumEventSize else { return false }
+                // Typed, the bytes are copied at once (raw bytes would be appended one by one).
                 value.withMemoryRebound(to: UInt8.self) { data.append(contentsOf: $0) }
                 data.append(0x0A)
                 hasData = true
