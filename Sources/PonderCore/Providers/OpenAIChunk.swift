@@ -47,10 +47,8 @@ extension JSONByteParser {
         var chunk = OpenAIChunk()
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "{") {
-            try forEachMember { parser, name, rawName throws(JSONValue.ParseError) in
-                if name == nil {
-                    try parser.skipValue()
-                } else if parser.isName(rawName, "choices") {
+            try forEachKeptMember { parser, rawName throws(JSONValue.ParseError) in
+                if parser.isName(rawName, "choices") {
                     chunk.choice = try parser.parseFirstChoice()
                 } else if parser.isName(rawName, "usage") {
                     chunk.usage = try parser.parseValue()
@@ -59,8 +57,9 @@ extension JSONByteParser {
                 } else if parser.isName(rawName, "message") {
                     chunk.message = try parser.parseValue()
                 } else {
-                    _ = try parser.parseValue()
+                    return false
                 }
+                return true
             }
         } else {
             _ = try parseValue()
@@ -89,18 +88,17 @@ extension JSONByteParser {
 
     private mutating func parseChoice() throws(JSONValue.ParseError) -> OpenAIChunk.Choice {
         var choice = OpenAIChunk.Choice()
-        try forEachMember { parser, name, rawName throws(JSONValue.ParseError) in
-            if name == nil {
-                try parser.skipValue()
-            } else if parser.isName(rawName, "delta") {
+        try forEachKeptMember { parser, rawName throws(JSONValue.ParseError) in
+            if parser.isName(rawName, "delta") {
                 choice.delta = try parser.parseText()
             } else if parser.isName(rawName, "message") {
                 choice.message = try parser.parseText()
             } else if parser.isName(rawName, "finish_reason") {
                 choice.finishReason = try parser.parseValue().stringValue
             } else {
-                _ = try parser.parseValue()
+                return false
             }
+            return true
         }
         return choice
     }
@@ -111,10 +109,8 @@ extension JSONByteParser {
             _ = try parseValue()
             return text
         }
-        try forEachMember { parser, name, rawName throws(JSONValue.ParseError) in
-            if name == nil {
-                try parser.skipValue()
-            } else if parser.isName(rawName, "reasoning_content") {
+        try forEachKeptMember { parser, rawName throws(JSONValue.ParseError) in
+            if parser.isName(rawName, "reasoning_content") {
                 text.reasoningContent = try parser.parseValue().nonEmptyString
             } else if parser.isName(rawName, "reasoning") {
                 text.reasoning = try parser.parseValue().nonEmptyString
@@ -123,8 +119,9 @@ extension JSONByteParser {
             } else if parser.isName(rawName, "reasoning_details") {
                 text.reasoningDetails = try parser.parseValue().arrayValue
             } else {
-                _ = try parser.parseValue()
+                return false
             }
+            return true
         }
         return text
     }

@@ -159,6 +159,21 @@ struct JSONByteParser {
         }
     }
 
+    /// Walks the object that starts at `index` as `forEachMember` does, handing `read` each member that
+    /// `keys` keeps, by its raw name. A kept member that `read` leaves (returning false) is parsed and
+    /// dropped and any other member skipped, so the object is checked as the tree parser checks it.
+    mutating func forEachKeptMember(
+        _ read: (inout JSONByteParser, _ rawName: Range<Int>) throws(JSONValue.ParseError) -> Bool
+    ) throws(JSONValue.ParseError) {
+        try forEachMember { parser, name, rawName throws(JSONValue.ParseError) in
+            if name == nil {
+                try parser.skipValue()
+            } else if try !read(&parser, rawName) {
+                _ = try parser.parseValue()
+            }
+        }
+    }
+
     /// Whether the member name at `rawName` is `name`, byte for byte.
     func isName(_ rawName: Range<Int>, _ name: StaticString) -> Bool {
         guard rawName.count == name.utf8CodeUnitCount else { return false }
