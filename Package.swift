@@ -32,12 +32,14 @@ let package = Package(
         .systemLibrary(name: "CCmark", path: "Sources/CCmark"),
         .target(name: "CBuildInfo"),
         .target(name: "CMallocTuning"),
+        .target(name: "CTaskHooks"),
         .target(
             name: "PonderCore",
             dependencies: [
                 "CCmark",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -49,8 +51,10 @@ let package = Package(
         .executableTarget(
             name: "ponder",
             dependencies: [
-                "PonderCore", "PonderTUI", "CBuildInfo", "CMallocTuning",
+                "PonderCore", "PonderTUI", "CBuildInfo", "CMallocTuning", "CTaskHooks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             linkerSettings: [.unsafeFlags(releaseLinkFlags, .when(platforms: [.linux], configuration: .release))]

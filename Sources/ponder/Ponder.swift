@@ -56,6 +56,9 @@ struct Ponder: AsyncParsableCommand {
     /// Logs to `$XDG_STATE_HOME/ponder/ponder.log` (never to the terminal), then parses and runs the
     /// command, printing failures as one `ponder: …` line with a documented exit code.
     static func main() async {
+        // Before any task starts: tasks run on the event loops, so no libdispatch worker thread (and
+        // its pool monitor's timer) ever starts in the full-screen app.
+        TaskThreads.useEventLoops()
         // One malloc arena for every thread: glibc gives each thread that allocates an arena of its
         // own, and each keeps the memory its thread freed; with one, a stream's peak is about 0.5–1 MB
         // lower and its CPU the same (docs/decisions.md). Set before the app's threads start.

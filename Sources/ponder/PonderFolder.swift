@@ -3,4 +3,4 @@
 // export, import, rm, models, config, db); Engine/ the `engine install|status|remove` commands;
 // Ask/ the one-shot streaming of `ponder ask` (output, Ctrl-C, saving); Support/ what several
 // commands share (config and provider resolution, store opening, id prefixes, error reporting, JSON
-// output, raw standard streams, progress lines, the start-up trace).
+// output, raw standard streams, progress lines, the start-up trace, the threads tasks run on).

@@ -40,6 +40,24 @@ public enum ProcessTable {
         }
     }
 
+    /// The context switches of each of `pid`'s threads so far, by thread id: a thread that went to
+    /// sleep and was woken again counts one more (empty when the process is gone).
+    public static func threadSwitches(of pid: pid_t) -> [Int: Int] {
+        var switches: [Int: Int] = [:]
+        let threads = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+        for thread in threads {
+            guard let id = Int(thread),
+                let status = try? String(contentsOfFile: "/proc/\(pid)/task/\(thread)/status", encoding: .utf8)
+            else { continue }
+            switches[id] = status.split(separator: "\n").reduce(0) { total, line in
+                guard line.hasPrefix("voluntary_ctxt_switches:") || line.hasPrefix("nonvoluntary_ctxt_switches:")
+                else { return total }
+                return total + (Int(line.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) ?? 0)
+            }
+        }
+        return switches
+    }
+
     /// The arguments of `pid` (empty for a kernel thread, a zombie or a process that is gone).
     public static func arguments(of pid: pid_t) -> [String] {
         nulSeparated(at: "/proc/\(pid)/cmdline")

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import Synchronization
 
@@ -133,7 +132,7 @@ public struct ModelCatalog: Sendable {
             }
             let sleeper = Task {
                 do {
-                    try await Task.sleep(for: timeout)
+                    try await LoopSleep.sleep(for: timeout)
                 } catch {
                     return  // the work finished first
                 }
@@ -160,10 +159,12 @@ public struct ModelCatalog: Sendable {
         }
     }
 
-    /// Runs blocking work on a global queue instead of a thread of the cooperative pool.
+    /// Runs blocking work (a key command may take seconds) on a thread of its own, not on a thread
+    /// that runs tasks. Not on libdispatch's global queue either: its first worker thread starts a
+    /// timer that wakes the app every second from then on (docs/decisions.md).
     static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+            Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
         }
     }
 

@@ -109,7 +109,7 @@ public actor LocalEngine {
     private static func waitForExit(_ process: Process, within limit: Duration) async -> Bool {
         let deadline = ContinuousClock.now + limit
         while process.isRunning && ContinuousClock.now < deadline {
-            try? await Task.sleep(for: .milliseconds(20))
+            try? await LoopSleep.sleep(for: .milliseconds(20))
         }
         return !process.isRunning
     }
@@ -165,7 +165,7 @@ public actor LocalEngine {
                 return try failure(of: process)
             }
             if await Self.isHealthy(url) { return .healthy }
-            try await Task.sleep(for: .milliseconds(100))
+            try await LoopSleep.sleep(for: .milliseconds(100))
         }
         process.terminate()
         throw ChatError(

@@ -45,7 +45,7 @@ extension ChatClient {
             let outcome = await attempt(prepared, request: request, machine: &machine, to: sink)
             guard case .retry(let delay) = outcome else { break }
             do {
-                try await Task.sleep(nanoseconds: UInt64(max(0, delay) * 1_000_000_000))
+                try await LoopSleep.sleep(for: .nanoseconds(Int64(max(0, delay) * 1_000_000_000)))
             } catch {
                 perform(machine.cancel(at: Date()), to: sink)
                 break

@@ -89,10 +89,17 @@ public final class ChatClient: Sendable {
 
     /// Stops the HTTP clients; in-flight requests fail. Call once, before exit.
     public func shutdown() async {
-        try? await direct.shutdown()
-        try? await viaHTTPSProxy?.shutdown()
-        try? await viaHTTPProxy?.shutdown()
+        for client in [direct, viaHTTPSProxy, viaHTTPProxy].compactMap({ $0 }) {
+            await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+                client.shutdown(queue: Self.shutdownQueue) { _ in done.resume() }
+            }
+        }
     }
+
+    /// Where a shut-down client reports back. A serial queue of our own, not the global queue the HTTP
+    /// client reports on by default: libdispatch's first worker for a global queue starts a timer that
+    /// wakes the process every second from then on (the model picker shuts a client down each time).
+    private static let shutdownQueue = DispatchQueue(label: "ponder.http.shutdown")
 
     /// The HTTP client for a URL: through the proxy unless `NO_PROXY` exempts its host.
     func httpClient(for url: String) -> HTTPClient {

@@ -1,0 +1,29 @@
+import CTaskHooks
+import NIOCore
+import NIOPosix
+
+/// Where Swift tasks run: on the event-loop threads the HTTP client reads the stream on, not on
+/// libdispatch's worker pool. libdispatch starts a one-second timer to watch its pool when the first
+/// worker thread starts and never stops it, so a single task on a worker would wake an idle app once
+/// a second for the rest of the session (docs/decisions.md, "No thread wakes while nothing streams").
+/// The event loops sleep in `epoll_wait` until there is work or a task's own deadline. A task that
+/// continues after an await stays on the loop it ran on, the loop that also delivered its bytes.
+enum TaskThreads {
+    /// Routes every global job, now or after a delay, to the event loops. Call it first in `main`,
+    /// before any task starts. False when another hook was already set (jobs then stay with libdispatch).
+    @discardableResult
+    static func useEventLoops() -> Bool {
+        ponder_route_global_jobs { pointer, delay in
+            guard let pointer else { return }
+            let job = unsafeBitCast(pointer, to: UnownedJob.self)
+            let loop = MultiThreadedEventLoopGroup.singleton.any()
+            if delay == 0 {
+                loop.executor.enqueue(ExecutorJob(job))
+            } else {
+                loop.scheduleTask(in: .nanoseconds(Int64(clamping: delay))) {
+                    loop.executor.enqueue(ExecutorJob(job))
+                }
+            }
+        } == 1
+    }
+}
