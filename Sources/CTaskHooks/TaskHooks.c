@@ -22,7 +22,7 @@ typedef SWIFT_CC void (*deadline_hook)(long long sec, long long nsec, long long 
 extern enqueue_hook swift_task_enqueueGlobal_hook;
 extern delay_hook swift_task_enqueueGlobalWithDelay_hook;
 extern deadline_hook swift_task_enqueueGlobalWithDeadline_hook;
-/// The runtime's reading of its clocks (continuous or suspending), as `Task.sleep` deadlines use them.
+/// The runtime's reading of its clocks (continuous or suspending), the clocks its deadlines are on.
 extern SWIFT_CC void swift_get_time(long long *seconds, long long *nanoseconds, int clock);
 
 static ponder_job_sink route;
@@ -46,7 +46,7 @@ static SWIFT_CC void enqueue_at(long long sec, long long nsec, long long tsec, l
     long long nowNanoseconds = 0;
     swift_get_time(&nowSeconds, &nowNanoseconds, clock);
     long long seconds = sec - nowSeconds;
-    // A deadline centuries away (Task.sleep(until: .distantFuture)) waits as long as a delay can say.
+    // A deadline centuries away waits as long as a delay can say.
     if (seconds > 9000000000LL) {
         route(job, UINT64_MAX);
         return;

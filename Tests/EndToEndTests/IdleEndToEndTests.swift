@@ -46,15 +46,21 @@ import Testing
 
     /// Waits, for at most `timeout` seconds, until no thread of `pid` has been woken for `window`
     /// seconds in a row (the work after a start or an answer — the list, a title, the store's check —
-    /// takes a moment to end). `lastWakeups` names the threads that woke last, when it never settles.
-    static func quietWindow(_ pid: pid_t, window: Double = 2.5, timeout: Double = 20) -> (
+    /// takes a moment to end). A window of 5 s catches any timer that fires at least that often.
+    /// `lastWakeups` names the threads that woke last, when it never settles. A process that is gone
+    /// (no threads to read) is never quiet.
+    static func quietWindow(_ pid: pid_t, window: Double = 5, timeout: Double = 30) -> (
         quiet: Bool, lastWakeups: String
     ) {
         var since = Date()
         var seen = ProcessTable.threadSwitches(of: pid)
-        var lastWakeups = "none"
+        var lastWakeups = seen.isEmpty ? "the process is gone" : "none"
         let quiet = Poll.until(timeout: timeout, interval: 0.1) {
             let now = ProcessTable.threadSwitches(of: pid)
+            guard !now.isEmpty else {
+                lastWakeups = "the process is gone"
+                return false
+            }
             let woken = now.filter { seen[$0.key] != $0.value }
             if !woken.isEmpty {
                 lastWakeups = woken.keys.sorted().map { "thread \($0) (\(Self.threadName(pid, $0)))" }
@@ -64,7 +70,7 @@ import Testing
             }
             return Date().timeIntervalSince(since) >= window
         }
-        return (quiet, lastWakeups)
+        return (quiet && !seen.isEmpty, lastWakeups)
     }
 
     static func threadName(_ pid: pid_t, _ thread: Int) -> String {

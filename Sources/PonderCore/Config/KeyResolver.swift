@@ -16,6 +16,17 @@ public final class KeyResolver: @unchecked Sendable {
         try resolve(provider.keySource, provider: provider.name, commandTimeout: provider.keyCommandTimeout)
     }
 
+    /// `resolve` for a task: a command not yet run runs on a thread of its own, so the event loops that
+    /// run tasks and read every stream never wait for it (a command may wait seconds for a password
+    /// manager). Not on libdispatch's global queue either: its first worker starts a timer that wakes
+    /// the app every second from then on (docs/decisions.md, "No thread wakes while nothing streams").
+    public func resolveWithoutBlocking(_ provider: ProviderConfig) async throws -> APIKey? {
+        guard case .command = provider.keySource else { return try resolve(provider) }
+        return try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try self.resolve(provider) }) }
+        }
+    }
+
     /// The key, nil for `.none`; throws a `ChatError` of kind `.missingKey` saying what to fix.
     public func resolve(
         _ source: KeySource, provider: String, commandTimeout: Double = ProviderConfig.defaultKeyCommandTimeout

@@ -62,8 +62,7 @@ public struct ModelCatalog: Sendable {
     {
         let key: APIKey?
         do {
-            // Off the cooperative pool: an api_key_cmd may block (a password manager waiting to unlock).
-            key = try await Self.offPool { try keys.resolve(provider.keySource, provider: provider.name) }
+            key = try await keys.resolveWithoutBlocking(provider)
         } catch {
             return configured(provider, problem: Self.keyProblem(provider, error))
         }
@@ -156,15 +155,6 @@ public struct ModelCatalog: Sendable {
                 defer { done = true }
                 return !done
             }
-        }
-    }
-
-    /// Runs blocking work (a key command may take seconds) on a thread of its own, not on a thread
-    /// that runs tasks. Not on libdispatch's global queue either: its first worker thread starts a
-    /// timer that wakes the app every second from then on (docs/decisions.md).
-    static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
         }
     }
 

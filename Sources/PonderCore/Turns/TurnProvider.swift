@@ -45,8 +45,8 @@ public struct TurnProvider: Sendable {
                     defer { if starting { report(.engineStarted) } }
                     baseURL = try await engine.start()
                 }
-                return provider.settings(
-                    apiKey: try keys.resolve(provider.keySource, provider: provider.name), baseURL: baseURL)
+                let key = try await keys.resolveWithoutBlocking(provider)
+                return provider.settings(apiKey: key, baseURL: baseURL)
             },
             explain: { error in
                 // The engine closes its connections while exiting: give the exit a moment to be seen.

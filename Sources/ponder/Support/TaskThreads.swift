@@ -6,10 +6,10 @@ import NIOPosix
 /// libdispatch's worker pool. libdispatch starts a one-second timer to watch its pool when the first
 /// worker thread starts and never stops it, so a single task on a worker would wake an idle app once
 /// a second for the rest of the session (docs/decisions.md, "No thread wakes while nothing streams").
-/// The event loops sleep in `epoll_wait` until there is work or a task's own deadline. A task that
-/// continues after an await stays on the loop it ran on, the loop that also delivered its bytes.
+/// The event loops (one per core) sleep in `epoll_wait` until there is work or a timer is due. A task
+/// that continues after an await stays on the loop it ran on.
 enum TaskThreads {
-    /// Routes every global job, now or after a delay, to the event loops. Call it first in `main`,
+    /// Routes every global job to the event loops. Call it first in `main`,
     /// before any task starts. False when another hook was already set (jobs then stay with libdispatch).
     @discardableResult
     static func useEventLoops() -> Bool {

@@ -11,22 +11,21 @@ extension ChatRuntime {
         guard ui.refineTitles, let provider = providerConfig, provider.kind != .local, let store = runner.store,
             let answer = try? store.message(answerID), !answer.answer.allSatisfy(\.isWhitespace)
         else { return }
-        let settings: ProviderSettings
-        do {
-            settings = provider.settings(apiKey: try keys.resolve(provider.keySource, provider: provider.name))
-        } catch {
-            return
-        }
-        guard TitleRefiner.isEnabled(settings: ui, provider: settings) else { return }
         let client = runner.client
         let queue = queue
+        let keys = keys
+        let ui = ui
         refinements.withLock { tasks in
             tasks[conversation.id] = Task.detached { [self] in
+                defer { _ = refinements.withLock { $0.removeValue(forKey: conversation.id) } }
+                // Off the event loops: a key command may take seconds the first time.
+                guard let key = try? await keys.resolveWithoutBlocking(provider) else { return }
+                let settings = provider.settings(apiKey: key)
+                guard TitleRefiner.isEnabled(settings: ui, provider: settings) else { return }
                 let title = await TitleRefiner.refine(
                     conversation.id, replacing: conversation.title, question: question, answer: answer.answer,
                     provider: settings, client: client, store: store)
                 if let title { queue.post(.browser(.titleRefined(conversation.id, title: title))) }
-                _ = refinements.withLock { $0.removeValue(forKey: conversation.id) }
             }
         }
     }
