@@ -1,4 +1,5 @@
 import CTaskHooks
+import Foundation
 import NIOCore
 import NIOPosix
 
@@ -13,7 +14,10 @@ enum TaskThreads {
     /// before any task starts. False when another hook was already set (jobs then stay with libdispatch).
     @discardableResult
     static func useEventLoops() -> Bool {
-        ponder_route_global_jobs { pointer, delay in
+        // The loops start on a thread of their own, beside the start-up work: the first task would
+        // otherwise wait for them on the main thread (about a millisecond of `ponder ask`'s start).
+        Thread.detachNewThread { _ = MultiThreadedEventLoopGroup.singleton }
+        return ponder_route_global_jobs { pointer, delay in
             guard let pointer else { return }
             let job = unsafeBitCast(pointer, to: UnownedJob.self)
             let loop = MultiThreadedEventLoopGroup.singleton.any()
