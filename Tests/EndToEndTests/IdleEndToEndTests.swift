@@ -4,9 +4,9 @@ import TestTraits
 import Testing
 
 /// An app with nothing to do sleeps: while nothing streams, no thread of `ponder` is woken, neither
-/// before the first question nor after an answer or a look at the models. A timer that fires every second (libdispatch's
-/// pool monitor does, from the moment a task first runs on its worker threads) would wake it all
-/// session long, on laptops on battery and on servers over ssh.
+/// before the first question nor after an answer or a look at the models. A timer that fires every
+/// second (libdispatch's pool monitor does, from the moment a task first runs on its worker threads)
+/// would wake it all session long, on laptops on battery and on servers over ssh.
 @Suite(.serialized, .ownThreads) struct IdleEndToEndTests {
     @Test func noThreadWakesWhileNothingStreams() throws {
         let harness = try ChatEndToEndTests.Harness(model: "fake-reasoner")

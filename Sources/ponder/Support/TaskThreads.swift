@@ -10,8 +10,8 @@ import NIOPosix
 /// The event loops (one per core) sleep in `epoll_wait` until there is work or a timer is due. A task
 /// that continues after an await stays on the loop it ran on.
 enum TaskThreads {
-    /// Routes every global job to the event loops. Call it first in `main`,
-    /// before any task starts. False when another hook was already set (jobs then stay with libdispatch).
+    /// Routes every global job to the event loops. Call it first in `main`, before any task starts.
+    /// False when another hook was already set (jobs then stay with libdispatch).
     @discardableResult
     static func useEventLoops() -> Bool {
         // The loops start on a thread of their own, beside the start-up work: the first task would
