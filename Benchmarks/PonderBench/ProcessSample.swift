@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// What /proc tells about a running process, read from outside: CPU seconds, peak and current
 /// resident memory (and how much of it is mapped from files: the binary and its libraries), threads,
@@ -31,32 +32,19 @@ struct ProcessSample {
             cpuSeconds: cpu, peakResidentBytes: field(status, "VmHWM") * 1024,
             residentBytes: field(status, "VmRSS") * 1024, residentFileBytes: field(status, "RssFile") * 1024,
             residentAnonymousBytes: field(status, "RssAnon") * 1024, threads: field(status, "Threads"),
-            contextSwitches: threadSwitches(pid).values.reduce(0, +))
-    }
-
-    /// Context switches of each live thread, by thread id.
-    static func threadSwitches(_ pid: Int32) -> [Int: Int] {
-        var switches: [Int: Int] = [:]
-        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
-        for task in tasks {
-            guard let id = Int(task),
-                let text = try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/status", encoding: .utf8)
-            else { continue }
-            switches[id] = field(text, "voluntary_ctxt_switches") + field(text, "nonvoluntary_ctxt_switches")
-        }
-        return switches
+            contextSwitches: ProcessTable.threadSwitches(of: pid).values.reduce(0, +))
     }
 
     /// Wakeups of a process over `seconds`: the growth of every thread's context switches, read
     /// every 100 ms so that worker threads which start or exit in between are counted too (a
     /// thread's switches since it was last seen before exiting are missed).
     static func wakeups(_ pid: Int32, over seconds: Double) -> Int {
-        var first = threadSwitches(pid)
+        var first = ProcessTable.threadSwitches(of: pid)
         var last = first
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             usleep(100_000)
-            for (thread, count) in threadSwitches(pid) {
+            for (thread, count) in ProcessTable.threadSwitches(of: pid) {
                 if first[thread] == nil { first[thread] = 0 }
                 last[thread] = count
             }
