@@ -17,17 +17,10 @@ enum TaskThreads {
         // The loops start on a thread of their own, beside the start-up work: the first task would
         // otherwise wait for them on the main thread (about a millisecond of `ponder ask`'s start).
         Thread.detachNewThread { _ = MultiThreadedEventLoopGroup.singleton }
-        return ponder_route_global_jobs { pointer, delay in
+        return ponder_route_global_jobs { pointer in
             guard let pointer else { return }
             let job = unsafeBitCast(pointer, to: UnownedJob.self)
-            let loop = MultiThreadedEventLoopGroup.singleton.any()
-            if delay == 0 {
-                loop.executor.enqueue(ExecutorJob(job))
-            } else {
-                loop.scheduleTask(in: .nanoseconds(Int64(clamping: delay))) {
-                    loop.executor.enqueue(ExecutorJob(job))
-                }
-            }
+            MultiThreadedEventLoopGroup.singleton.any().executor.enqueue(ExecutorJob(job))
         } == 1
     }
 }
