@@ -56,9 +56,14 @@ final class CLIHarness {
 
     /// Runs `ponder arguments` to the end with `stdin` as its standard input (empty when nil).
     func run(_ arguments: [String], stdin: String = "", timeout: Double = 60) throws -> Result {
-        let running = try start(arguments, stdin: stdin)
+        try finish(start(arguments, stdin: stdin), arguments, timeout: timeout)
+    }
+
+    /// Waits for `running` to exit; one that does not within `timeout` is killed (SIGKILL: a
+    /// process started from a test thread inherits that thread's mask, which blocks SIGTERM).
+    private func finish(_ running: RunningPonder, _ arguments: [String], timeout: Double) throws -> Result {
         guard running.waitForExit(timeout: timeout) else {
-            running.process.terminate()
+            kill(running.process.processIdentifier, SIGKILL)
             throw CLIHarnessError(message: "ponder \(arguments.joined(separator: " ")) did not finish in \(timeout) s")
         }
         return running.result
@@ -76,11 +81,7 @@ final class CLIHarness {
         let running = try RunningPonder(
             executable: URL(fileURLWithPath: command[0]), arguments: Array(command.dropFirst()),
             environment: environment, stdin: "")
-        guard running.waitForExit(timeout: timeout) else {
-            running.process.terminate()
-            throw CLIHarnessError(message: "ponder \(arguments.joined(separator: " ")) did not finish in \(timeout) s")
-        }
-        return running.result
+        return try finish(running, arguments, timeout: timeout)
     }
 
     /// Runs `ponder arguments` as a user without privileges, so that file permissions apply: as

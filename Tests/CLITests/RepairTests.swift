@@ -5,10 +5,11 @@ import TestSupport
 import TestTraits
 import Testing
 
-/// `ponder db repair` on a real database of 400 conversations with 8 KB overwritten in the middle of
-/// its messages: the commands that meet the damage say so and name the repair; the repair finds it,
-/// saves every readable row into a new database, keeps the damaged file byte for byte, and the
-/// recovered conversations are exactly what was written.
+/// `ponder db repair` on a real database of 400 conversations with pages overwritten: two in the
+/// middle of its messages, or the root of its conversations table. The commands that meet the damage
+/// say so and name the repair; the repair finds it, saves every readable row into a new database,
+/// keeps the damaged file byte for byte, and the recovered conversations are exactly what was
+/// written.
 @Suite(.serialized, .ownThreads) struct RepairTests {
     static let conversations = 400
 
@@ -34,21 +35,27 @@ import Testing
         return try Data(contentsOf: cli.databaseURL)
     }
 
-    /// Overwrites 8 KB (two pages) with bytes from a fixed seed, in the middle of the file's pages
-    /// of messages — the rows `search` reads for its results and `list` does not. (Which table the
-    /// middle of the file holds depends on the schema, so the place is read from `dbstat`.)
-    static func damage(_ file: URL) throws -> Data {
-        let offset = try DatabaseQueue(path: file.path).read { db -> UInt64 in
-            let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
-            let pages = try Int.fetchAll(
-                db, sql: "SELECT pageno FROM dbstat WHERE name = 'messages' AND pagetype = 'leaf' ORDER BY pageno")
-            return UInt64((pages.isEmpty ? 1 : pages[pages.count / 2]) - 1) * UInt64(pageSize)
+    /// The pages of `table` of the file at `url` whose `dbstat` page type is `type` ("leaf" or
+    /// "internal"), in file order; `rootOnly` keeps only the table's root page.
+    static func pages(of url: URL, table: String, type: String, rootOnly: Bool = false) throws -> [Int] {
+        try DatabaseQueue(path: url.path).read { db in
+            try Int.fetchAll(
+                db,
+                sql: "SELECT pageno FROM dbstat WHERE name = ? AND pagetype = ? \(rootOnly ? "AND path = '/'" : "")"
+                    + " ORDER BY pageno",
+                arguments: [table, type])
         }
+    }
+
+    /// Overwrites each of `pages` (numbered from 1, 4 KB each) with bytes from a fixed seed and
+    /// returns the file's bytes.
+    static func damage(_ file: URL, pages: [Int]) throws -> Data {
         var generator = SplitMix64(seed: 14)
-        let garbage = Data((0..<8192).map { _ in UInt8.random(in: 0...255, using: &generator) })
         let handle = try FileHandle(forWritingTo: file)
-        try handle.seek(toOffset: offset)
-        try handle.write(contentsOf: garbage)
+        for page in pages {
+            try handle.seek(toOffset: UInt64(page - 1) * 4096)
+            try handle.write(contentsOf: Data((0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }))
+        }
         try handle.close()
         return try Data(contentsOf: file)
     }
@@ -56,7 +63,13 @@ import Testing
     @Test func aDamagedDatabaseIsExplainedThenRepaired() throws {
         let cli = try CLIHarness()
         let original = try Self.fill(cli)
-        let damaged = try Self.damage(cli.databaseURL)
+        // Two pages in the middle of the messages' leaves: rows `search` reads for its results and
+        // `list` does not. (Which pages those are depends on the schema and the random ids, so
+        // they are read from `dbstat`; the page after a message page can belong to any table.)
+        let leaves = try Self.pages(of: cli.databaseURL, table: "messages", type: "leaf")
+        try #require(leaves.count >= 4)
+        let damagedPages = [leaves[leaves.count / 2], leaves[leaves.count / 2 + 1]]
+        let damaged = try Self.damage(cli.databaseURL, pages: damagedPages)
         #expect(damaged != original)
 
         // A command that reads the damaged pages says what to do, in one line; one that does not
@@ -70,8 +83,11 @@ import Testing
         #expect(list.status == 0, "\(list.stderr)")
         #expect(list.stdout.split(separator: "\n").count == Self.conversations)
         let afterReading = try Data(contentsOf: cli.databaseURL)
-        let damagedPages = (original.count / 2 / 4096 * 4096)..<(original.count / 2 / 4096 * 4096 + 8192)
-        #expect(afterReading.count == damaged.count && afterReading[damagedPages] == damaged[damagedPages])
+        #expect(afterReading.count == damaged.count)
+        for page in damagedPages {
+            let bytes = (page - 1) * 4096..<page * 4096
+            #expect(afterReading[bytes] == damaged[bytes], "page \(page) changed by reading")
+        }
 
         let repair = try cli.run(["db", "repair"])
         #expect(repair.status == 0, "\(repair.stderr)")
@@ -113,5 +129,41 @@ import Testing
         #expect(try cli.run(["search", "Fresnel"]).status == 0)
         let again = try cli.run(["db", "repair"])
         #expect(again.stdout.hasSuffix("is healthy (SQLite's integrity check found no problem); nothing to do.\n"))
+    }
+
+    /// With the root page of the conversations table unreadable, no conversation row can be
+    /// reached (not even the highest key): the repair still ends in seconds, names exactly the
+    /// rows it lost (their keys are read from the table's index), and keeps every message, each
+    /// under a conversation titled from its first prompt.
+    @Test func anUnreadableTableRootIsRepairedInSecondsWithExactLosses() throws {
+        let cli = try CLIHarness()
+        _ = try Self.fill(cli)
+        let root = try Self.pages(of: cli.databaseURL, table: "conversations", type: "internal", rootOnly: true)
+        try #require(root.count == 1)
+        _ = try Self.damage(cli.databaseURL, pages: root)
+
+        let repair = try cli.run(["db", "repair"], timeout: 30)
+        #expect(repair.status == 0, "\(repair.stderr)")
+        let lines = repair.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("Recovered 0 conversations and \(Self.conversations * 2) messages ") })
+        let lost = "Could not read \(Self.conversations) conversations and 0 messages (rows in damaged pages)."
+        #expect(lines.contains(lost))
+
+        let store = try ConversationStore.open(at: cli.databaseURL)
+        let summaries = try store.listConversations(includeArchived: true, limit: 10_000)
+        #expect(summaries.count == Self.conversations)
+        var seen = Set<Int>()
+        for summary in summaries {
+            let title = summary.conversation.title
+            let index = try #require(Int(title.split(separator: " ")[2].dropLast()), "title \(title)")
+            #expect(title == "Recovered: " + Self.question(index))
+            seen.insert(index)
+            let stored = try store.messages(in: summary.id)
+            #expect(stored.map(\.role) == [.user, .assistant])
+            #expect(stored.first?.answer == Self.question(index))
+            #expect(stored.last?.reasoning == Self.reasoning(index))
+            #expect(stored.last?.answer == Self.answer(index))
+        }
+        #expect(seen == Set(1...Self.conversations))
     }
 }

@@ -3,8 +3,8 @@ import GRDB
 
 /// Reads what can still be read from a damaged conversation database, row range by row range,
 /// skipping the rows that sit in unreadable pages. Each table is walked by its integer key in
-/// ranges; a range that fails is halved until the failing rows are isolated, so one bad page costs
-/// only its own rows. Values are converted leniently (a damaged cell can hold any type), and a row
+/// ranges; a range that fails is split until the failing rows are isolated, so one bad page costs
+/// only its own rows, and the queries spent on it grow with those rows, not with the key space. Values are converted leniently (a damaged cell can hold any type), and a row
 /// without the fields a message or conversation cannot live without is counted as lost.
 struct StoreSalvage {
     /// What was read, and how many row ids could not be.
@@ -40,18 +40,23 @@ struct StoreSalvage {
         return salvage
     }
 
-    /// Calls `visit` with every readable row of `table` in key order; returns how many row ids
-    /// could not be read (including rows `visit` refused). Throws when the table cannot be found.
+    /// Calls `visit` with every readable row of `table` in key order; returns how many rows could
+    /// not be read (including rows `visit` refused). Throws when the table cannot be found.
+    ///
+    /// The keys come from the first of the table's indexes that can be read whole (an index holds
+    /// every row's key in pages of its own), so a damaged table page costs only queries for the rows
+    /// it held, and the loss is counted in rows. Without a readable index, keys are walked as a
+    /// range up to the highest key found, and a lost stretch is counted in keys.
     private static func walk(_ db: Database, table: String, columns: String, visit: (Row) -> Bool) throws -> Int {
         // Without a readable schema entry for the table there is nothing to walk.
         guard (try? db.tableExists(table)) == true else { return 0 }
+        let keys = indexedKeys(db, table: table)
         let highest = (try? Int64.fetchOne(db, sql: "SELECT max(seq) FROM \(table)")) ?? nil
-        let last = highest ?? probeHighestKey(db, table: table)
+        let last = max(highest ?? 0, keys?.last ?? (highest == nil ? probeHighestKey(db, table: table) : 0))
         guard last > 0 else { return 0 }
+        let first = min(1, keys?.first ?? 1)
         var lost = 0
-        var pending: [ClosedRange<Int64>] = stride(from: Int64(1), through: last, by: rangeSize).reversed().map {
-            $0...min(last, $0 + Int64(rangeSize) - 1)
-        }
+        var pending = batches(from: first, through: last, keys: keys).reversed() as [ClosedRange<Int64>]
         while let range = pending.popLast() {
             do {
                 let rows = try Row.fetchAll(
@@ -59,42 +64,91 @@ struct StoreSalvage {
                     arguments: [range.lowerBound, range.upperBound])
                 for row in rows where !visit(row) { lost += 1 }
             } catch {
-                if range.count == 1 {
-                    lost += 1
-                } else {
-                    let middle = range.lowerBound + Int64(range.count / 2)
+                guard let keys else {
+                    // Keys unknown: halve the range until single keys are left.
+                    if range.count == 1 {
+                        lost += 1
+                    } else {
+                        let middle = range.lowerBound + Int64(range.count / 2)
+                        pending.append(middle...range.upperBound)
+                        pending.append(range.lowerBound...(middle - 1))
+                    }
+                    continue
+                }
+                // Keys known: split between the rows the range holds until each is tried alone.
+                let inside = keys.indices(in: range)
+                if inside.count > 1 {
+                    let middle = keys[inside.lowerBound + inside.count / 2]
                     pending.append(middle...range.upperBound)
                     pending.append(range.lowerBound...(middle - 1))
+                } else if inside.count == 1 && range.count > 1 {
+                    pending.append(keys[inside.lowerBound]...keys[inside.lowerBound])
+                } else {
+                    lost += inside.count
                 }
             }
         }
         return lost
     }
 
-    /// The highest key when `max(seq)` cannot be read: ranges upwards until a long run of them is
-    /// readable and empty (or a million keys were looked at).
+    /// Consecutive ranges from `first` through `last` of about `rangeSize` rows each: cut at every
+    /// `rangeSize`th key when the keys are known, every `rangeSize` keys when not.
+    private static func batches(from first: Int64, through last: Int64, keys: [Int64]?) -> [ClosedRange<Int64>] {
+        guard let keys else {
+            return stride(from: first, through: last, by: rangeSize).map { $0...min(last, $0 + Int64(rangeSize) - 1) }
+        }
+        var ranges: [ClosedRange<Int64>] = []
+        var lower = first
+        for index in stride(from: rangeSize - 1, to: keys.count, by: rangeSize) where keys[index] < last {
+            ranges.append(lower...keys[index])
+            lower = keys[index] + 1
+        }
+        ranges.append(lower...last)
+        return ranges
+    }
+
+    /// Every row's key in order, read from the first index of `table` that covers all rows (not
+    /// partial) and can be read to the end; nil when there is none.
+    private static func indexedKeys(_ db: Database, table: String) -> [Int64]? {
+        guard let indexes = try? Row.fetchAll(db, sql: "PRAGMA index_list(\(table))") else { return nil }
+        for index in indexes where (index["partial"] as Int?) == 0 {
+            guard let name = index["name"] as String? else { continue }
+            let quoted = "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            if let keys = try? Int64.fetchAll(db, sql: "SELECT seq FROM \(table) INDEXED BY \(quoted) ORDER BY seq") {
+                return keys
+            }
+        }
+        return nil
+    }
+
+    /// The highest key when neither `max(seq)` nor an index can be read: ranges upwards until a long
+    /// run of them holds no readable row (or a million keys were looked at). The highest key read
+    /// counts, and so does the end of the first unreadable range after it (rows may sit there); the
+    /// unreadable ranges beyond do not, since every key past a damaged last page fails alike.
     private static func probeHighestKey(_ db: Database, table: String) -> Int64 {
-        var highest: Int64 = 0
-        var emptyRun = 0
+        var highestRead: Int64 = 0
+        var firstFailureAfterRead: Int64?
+        var runWithoutRows = 0
         var start: Int64 = 1
-        while emptyRun < 64 && start < 1 << 20 {
+        while runWithoutRows < 64 && start < 1 << 20 {
             let end = start + Int64(rangeSize) - 1
             do {
                 if let key = try Int64.fetchOne(
                     db, sql: "SELECT max(seq) FROM \(table) WHERE seq BETWEEN ? AND ?", arguments: [start, end])
                 {
-                    highest = key
-                    emptyRun = 0
+                    highestRead = key
+                    firstFailureAfterRead = nil
+                    runWithoutRows = 0
                 } else {
-                    emptyRun += 1
+                    runWithoutRows += 1
                 }
             } catch {
-                highest = end  // unreadable: there were rows here
-                emptyRun = 0
+                if firstFailureAfterRead == nil { firstFailureAfterRead = end }
+                runWithoutRows += 1
             }
             start = end + 1
         }
-        return highest
+        return max(highestRead, firstFailureAfterRead ?? 0)
     }
 
     /// Appends the text of not yet folded-in streaming deltas to their messages (older stores have
@@ -157,5 +211,23 @@ struct StoreSalvage {
                 firstAnswer: number(row, "first_answer_at").map(StoredDate.date),
                 finished: number(row, "finished_at").map(StoredDate.date)),
             reasoningFolded: integer(row, "reasoning_folded").map { $0 != 0 }, createdAt: StoredDate.date(created))
+    }
+}
+
+extension [Int64] {
+    /// The positions of the elements inside `range`, for an array sorted ascending.
+    fileprivate func indices(in range: ClosedRange<Int64>) -> Range<Int> {
+        firstPosition { $0 >= range.lowerBound }..<firstPosition { $0 > range.upperBound }
+    }
+
+    /// The first position whose element satisfies `isPast` (which holds from some position on).
+    private func firstPosition(where isPast: (Int64) -> Bool) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if isPast(self[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 }
