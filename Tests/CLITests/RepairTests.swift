@@ -47,14 +47,33 @@ import Testing
         }
     }
 
-    /// Overwrites each of `pages` (numbered from 1, 4 KB each) with bytes from a fixed seed and
-    /// returns the file's bytes.
+    static func pageSize(of file: URL) throws -> Int {
+        try DatabaseQueue(path: file.path).read { try Int.fetchOne($0, sql: "PRAGMA page_size") } ?? 0
+    }
+
+    /// The root page of `table` and of each of its indexes.
+    static func rootPages(of url: URL, table: String) throws -> [Int] {
+        try DatabaseQueue(path: url.path).read { db in
+            try Int.fetchAll(
+                db,
+                sql: """
+                    SELECT pageno FROM dbstat WHERE path = '/' AND name IN
+                        (SELECT name FROM sqlite_schema WHERE tbl_name = ? AND type IN ('table', 'index'))
+                    ORDER BY pageno
+                    """,
+                arguments: [table])
+        }
+    }
+
+    /// Overwrites each of `pages` (numbered from 1) with bytes from a fixed seed and returns the
+    /// file's bytes.
     static func damage(_ file: URL, pages: [Int]) throws -> Data {
+        let pageSize = try pageSize(of: file)
         var generator = SplitMix64(seed: 14)
         let handle = try FileHandle(forWritingTo: file)
         for page in pages {
-            try handle.seek(toOffset: UInt64(page - 1) * 4096)
-            try handle.write(contentsOf: Data((0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }))
+            try handle.seek(toOffset: UInt64((page - 1) * pageSize))
+            try handle.write(contentsOf: Data((0..<pageSize).map { _ in UInt8.random(in: 0...255, using: &generator) }))
         }
         try handle.close()
         return try Data(contentsOf: file)
@@ -69,6 +88,7 @@ import Testing
         let leaves = try Self.pages(of: cli.databaseURL, table: "messages", type: "leaf")
         try #require(leaves.count >= 4)
         let damagedPages = [leaves[leaves.count / 2], leaves[leaves.count / 2 + 1]]
+        let pageSize = try Self.pageSize(of: cli.databaseURL)
         let damaged = try Self.damage(cli.databaseURL, pages: damagedPages)
         #expect(damaged != original)
 
@@ -85,7 +105,7 @@ import Testing
         let afterReading = try Data(contentsOf: cli.databaseURL)
         #expect(afterReading.count == damaged.count)
         for page in damagedPages {
-            let bytes = (page - 1) * 4096..<page * 4096
+            let bytes = (page - 1) * pageSize..<page * pageSize
             #expect(afterReading[bytes] == damaged[bytes], "page \(page) changed by reading")
         }
 
@@ -96,6 +116,10 @@ import Testing
         let recovered = try #require(lines.first { $0.hasPrefix("Recovered ") })
         let counts = recovered.split(separator: " ").compactMap { Int($0) }
         #expect(counts.count == 2)
+        // Every row is either recovered or counted as lost.
+        let lostLine = lines.first { $0.hasPrefix("Could not read ") } ?? ""
+        let lost = lostLine.split(separator: " ").compactMap { Int($0) }
+        #expect(zip(counts, lost.isEmpty ? [0, 0] : lost).map(+) == [Self.conversations, Self.conversations * 2])
         let kept = try #require(lines.last?.replacingOccurrences(of: "The damaged file is kept at ", with: ""))
         #expect(kept.hasPrefix(cli.databaseURL.path + ".corrupt-"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: String(kept.dropLast()))) == afterReading)
@@ -165,5 +189,71 @@ import Testing
             #expect(stored.last?.answer == Self.answer(index))
         }
         #expect(seen == Set(1...Self.conversations))
+    }
+
+    /// With the file's first page overwritten, SQLite's list of tables is gone: the repair says
+    /// that no table could be found, rather than only reporting nothing recovered, keeps the damaged
+    /// file, and leaves a sound empty database that Ponder can use.
+    @Test func aDamagedListOfTablesIsNamed() throws {
+        let cli = try CLIHarness()
+        _ = try Self.fill(cli)
+        let damaged = try Self.damage(cli.databaseURL, pages: [1])
+
+        let repair = try cli.run(["db", "repair"], timeout: 30)
+        #expect(repair.status == 0, "\(repair.stderr)")
+        let lines = repair.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("Recovered 0 conversations and 0 messages ") })
+        #expect(
+            lines.contains(
+                "The conversations and messages tables were not found: SQLite's list of tables is damaged, so none "
+                    + "of their rows could be reached."))
+        let kept = try #require(lines.last?.replacingOccurrences(of: "The damaged file is kept at ", with: ""))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: String(kept.dropLast()))) == damaged)
+        let list = try cli.run(["list"])
+        #expect(list.status == 0, "\(list.stderr)")
+        #expect(list.stdout.isEmpty)
+    }
+
+    /// A database that cannot be opened for another reason than damage (here: no read permission)
+    /// is not a damaged one: the repair says why it could not read it and changes nothing, rather
+    /// than putting an empty database in its place.
+    @Test func aDatabaseThatCannotBeOpenedIsLeftAsItIs() throws {
+        let cli = try CLIHarness()
+        let original = try Self.fill(cli)
+        for suffix in ["-wal", "-shm"] { unlink(cli.databaseURL.path + suffix) }
+        let directory = cli.databaseURL.deletingLastPathComponent().path
+        let before = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        try #require(chmod(cli.databaseURL.path, 0) == 0)
+
+        let repair = try cli.runUnprivileged(["db", "repair"], timeout: 30)
+        #expect(repair.status == 74)
+        #expect(repair.stderr.contains("Cannot open or write the conversation database \(cli.databaseURL.path)"))
+        #expect(repair.stdout.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == before)
+        try #require(chmod(cli.databaseURL.path, 0o600) == 0)
+        #expect(try Data(contentsOf: cli.databaseURL) == original)
+    }
+
+    /// With the conversations table's root and the roots of all its indexes overwritten, no key of
+    /// the table can be read from anywhere: the repair falls back to walking key ranges, still ends
+    /// in seconds, and keeps every message.
+    @Test func aTableWithoutAReadableIndexIsWalkedByKeyRanges() throws {
+        let cli = try CLIHarness()
+        _ = try Self.fill(cli)
+        let roots = try Self.rootPages(of: cli.databaseURL, table: "conversations")
+        try #require(roots.count >= 3)
+        _ = try Self.damage(cli.databaseURL, pages: roots)
+
+        let repair = try cli.run(["db", "repair"], timeout: 30)
+        #expect(repair.status == 0, "\(repair.stderr)")
+        let lines = repair.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("Recovered 0 conversations and \(Self.conversations * 2) messages ") })
+        // Without an index the loss is counted by key, up to the first unreadable range after the
+        // last readable row: an estimate, and said to be one.
+        #expect(lines.contains { $0.hasPrefix("Could not read about ") && $0.hasSuffix(", counted by their keys).") })
+        let store = try ConversationStore.open(at: cli.databaseURL)
+        let summaries = try store.listConversations(includeArchived: true, limit: 10_000)
+        #expect(summaries.count == Self.conversations)
+        #expect(summaries.allSatisfy { $0.conversation.title.hasPrefix("Recovered: Question ") })
     }
 }

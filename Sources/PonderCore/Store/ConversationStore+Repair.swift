@@ -10,6 +10,10 @@ public struct StoreRepairReport: Equatable, Sendable {
     /// Rows in damaged pages that could not be read.
     public var conversationsLost = 0
     public var messagesLost = 0
+    /// Whether the lost counts are estimates (counted by key where no index could be read).
+    public var lostCountsEstimated = false
+    /// Tables the damaged file's schema no longer names (or all, when it could not be opened).
+    public var tablesNotFound: [String] = []
     /// Where the damaged file was kept; nil when the database was healthy.
     public var damagedFile: URL?
 
@@ -20,12 +24,22 @@ extension ConversationStore {
     /// Checks the database at `url` with `PRAGMA integrity_check`. When it is damaged, copies every
     /// row that can still be read into a new database, moves the damaged file aside (with its
     /// `-wal` and `-shm`, renamed `…corrupt-<time>`; nothing is deleted) and puts the new one in its
-    /// place. Nothing must be using the database meanwhile.
+    /// place. A file that cannot be opened for another reason than damage is left as it is and the
+    /// reason thrown. Nothing must be using the database meanwhile.
     public static func repair(at url: URL, now: Date = Date()) throws -> StoreRepairReport {
         let url = url.standardizedFileURL
         var report = StoreRepairReport(problems: integrityProblems(of: url))
         guard !report.problems.isEmpty else { return report }
-        let salvage = (try? StoreSalvage.read(url)) ?? StoreSalvage()
+        let salvage: StoreSalvage
+        do {
+            salvage = try StoreSalvage.read(url)
+        } catch {
+            // Not a database any more (its first page is damaged): nothing can be read from it. Any
+            // other failure to open it (permissions, a busy or missing file) is no damage to repair.
+            let failure = StoreError.translating(error, file: url)
+            guard failure.kind == .corrupt else { throw failure }
+            salvage = StoreSalvage(tablesNotFound: StoreSalvage.requiredTables)
+        }
         let rebuilt = URL(fileURLWithPath: url.path + ".repairing")
         for suffix in ["", "-wal", "-shm", "-reserve"] { unlink(rebuilt.path + suffix) }
         do {
@@ -49,6 +63,8 @@ extension ConversationStore {
         report.messagesRecovered = salvage.messages.count
         report.conversationsLost = salvage.lostConversations
         report.messagesLost = salvage.lostMessages
+        report.lostCountsEstimated = salvage.lostCountedByKey
+        report.tablesNotFound = salvage.tablesNotFound
         return report
     }
 

@@ -4,14 +4,24 @@ import GRDB
 /// Reads what can still be read from a damaged conversation database, row range by row range,
 /// skipping the rows that sit in unreadable pages. Each table is walked by its integer key in
 /// ranges; a range that fails is split until the failing rows are isolated, so one bad page costs
-/// only its own rows, and the queries spent on it grow with those rows, not with the key space. Values are converted leniently (a damaged cell can hold any type), and a row
-/// without the fields a message or conversation cannot live without is counted as lost.
+/// only its own rows, and the queries spent on it grow with those rows, not with the key space.
+/// Values are converted leniently (a damaged cell can hold any type), and a row without the fields
+/// a message or conversation cannot live without is counted as lost.
 struct StoreSalvage {
     /// What was read, and how many row ids could not be.
     var conversations: [Conversation] = []
     var messages: [Message] = []
     var lostConversations = 0
     var lostMessages = 0
+    /// Whether a lost count is a count of unreadable keys, as without a readable index: deleted rows
+    /// left gaps among the keys, and the highest key may be unknown, so it only estimates the rows.
+    var lostCountedByKey = false
+    /// Of the conversations and messages tables, those the schema no longer names (all of them
+    /// when the file could not be opened): their rows cannot be reached.
+    var tablesNotFound: [String] = []
+
+    /// The tables a store cannot be read without.
+    static let requiredTables = ["conversations", "messages"]
 
     /// Rows read per query before a failure makes the range smaller.
     static let rangeSize = 256
@@ -24,36 +34,44 @@ struct StoreSalvage {
         defer { try? queue.close() }
         var salvage = StoreSalvage()
         try queue.inDatabase { db in
-            let conversationColumns = Conversation.storeColumns
-            salvage.lostConversations = try walk(db, table: "conversations", columns: conversationColumns) { row in
+            salvage.tablesNotFound = requiredTables.filter { (try? db.tableExists($0)) != true }
+            let conversations = try walk(db, table: "conversations", columns: Conversation.storeColumns) { row in
                 guard let conversation = conversation(from: row) else { return false }
                 salvage.conversations.append(conversation)
                 return true
             }
-            salvage.lostMessages = try walk(db, table: "messages", columns: Message.storeColumns) { row in
+            let messages = try walk(db, table: "messages", columns: Message.storeColumns) { row in
                 guard let message = message(from: row) else { return false }
                 salvage.messages.append(message)
                 return true
             }
+            salvage.lostConversations = conversations.lost
+            salvage.lostMessages = messages.lost
+            salvage.lostCountedByKey = conversations.countedByKey || messages.countedByKey
             try salvage.foldDeltas(db)
         }
         return salvage
     }
 
     /// Calls `visit` with every readable row of `table` in key order; returns how many rows could
-    /// not be read (including rows `visit` refused). Throws when the table cannot be found.
+    /// not be read (including rows `visit` refused), and whether that number counts keys rather
+    /// than rows (see below).
     ///
-    /// The keys come from the first of the table's indexes that can be read whole (an index holds
-    /// every row's key in pages of its own), so a damaged table page costs only queries for the rows
-    /// it held, and the loss is counted in rows. Without a readable index, keys are walked as a
-    /// range up to the highest key found, and a lost stretch is counted in keys.
-    private static func walk(_ db: Database, table: String, columns: String, visit: (Row) -> Bool) throws -> Int {
+    /// The keys come from the table's indexes that can be read whole (an index holds every row's key
+    /// in pages of its own), so a damaged table page costs only queries for the rows it held, and the
+    /// loss is counted in rows. Without a readable index, or with one that misses the table's highest
+    /// key, keys are walked as a range up to the highest key found, and a lost stretch is counted in
+    /// keys.
+    private static func walk(
+        _ db: Database, table: String, columns: String, visit: (Row) -> Bool
+    ) throws -> (lost: Int, countedByKey: Bool) {
         // Without a readable schema entry for the table there is nothing to walk.
-        guard (try? db.tableExists(table)) == true else { return 0 }
-        let keys = indexedKeys(db, table: table)
+        guard (try? db.tableExists(table)) == true else { return (0, false) }
         let highest = (try? Int64.fetchOne(db, sql: "SELECT max(seq) FROM \(table)")) ?? nil
-        let last = max(highest ?? 0, keys?.last ?? (highest == nil ? probeHighestKey(db, table: table) : 0))
-        guard last > 0 else { return 0 }
+        var keys = indexedKeys(db, table: table)
+        if let highest, keys?.last != highest { keys = nil }  // an index that lacks rows the table has
+        let last = highest ?? keys?.last ?? probeHighestKey(db, table: table)
+        guard last > 0 else { return (0, false) }
         let first = min(1, keys?.first ?? 1)
         var lost = 0
         var pending = batches(from: first, through: last, keys: keys).reversed() as [ClosedRange<Int64>]
@@ -66,10 +84,10 @@ struct StoreSalvage {
             } catch {
                 guard let keys else {
                     // Keys unknown: halve the range until single keys are left.
-                    if range.count == 1 {
+                    if range.lowerBound == range.upperBound {
                         lost += 1
                     } else {
-                        let middle = range.lowerBound + Int64(range.count / 2)
+                        let middle = range.lowerBound + (range.upperBound - range.lowerBound + 1) / 2
                         pending.append(middle...range.upperBound)
                         pending.append(range.lowerBound...(middle - 1))
                     }
@@ -81,14 +99,14 @@ struct StoreSalvage {
                     let middle = keys[inside.lowerBound + inside.count / 2]
                     pending.append(middle...range.upperBound)
                     pending.append(range.lowerBound...(middle - 1))
-                } else if inside.count == 1 && range.count > 1 {
+                } else if inside.count == 1 && range.lowerBound < range.upperBound {
                     pending.append(keys[inside.lowerBound]...keys[inside.lowerBound])
                 } else {
                     lost += inside.count
                 }
             }
         }
-        return lost
+        return (lost, keys == nil && lost > 0)
     }
 
     /// Consecutive ranges from `first` through `last` of about `rangeSize` rows each: cut at every
@@ -107,30 +125,32 @@ struct StoreSalvage {
         return ranges
     }
 
-    /// Every row's key in order, read from the first index of `table` that covers all rows (not
-    /// partial) and can be read to the end; nil when there is none.
+    /// Every row's key in order, once each: the keys of all indexes of `table` that cover every row
+    /// (not partial) and can be read to the end, so that one index that lost entries is made up by
+    /// the others; nil when there is none.
     private static func indexedKeys(_ db: Database, table: String) -> [Int64]? {
         guard let indexes = try? Row.fetchAll(db, sql: "PRAGMA index_list(\(table))") else { return nil }
+        var keys: Set<Int64>?
         for index in indexes where (index["partial"] as Int?) == 0 {
             guard let name = index["name"] as String? else { continue }
             let quoted = "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            if let keys = try? Int64.fetchAll(db, sql: "SELECT seq FROM \(table) INDEXED BY \(quoted) ORDER BY seq") {
-                return keys
+            if let read = try? Int64.fetchAll(db, sql: "SELECT seq FROM \(table) INDEXED BY \(quoted)") {
+                keys = (keys ?? []).union(read)
             }
         }
-        return nil
+        return keys?.sorted()
     }
 
     /// The highest key when neither `max(seq)` nor an index can be read: ranges upwards until a long
-    /// run of them holds no readable row (or a million keys were looked at). The highest key read
+    /// run of them is readable and empty (or a million keys were looked at). The highest key read
     /// counts, and so does the end of the first unreadable range after it (rows may sit there); the
     /// unreadable ranges beyond do not, since every key past a damaged last page fails alike.
     private static func probeHighestKey(_ db: Database, table: String) -> Int64 {
         var highestRead: Int64 = 0
         var firstFailureAfterRead: Int64?
-        var runWithoutRows = 0
+        var emptyRun = 0
         var start: Int64 = 1
-        while runWithoutRows < 64 && start < 1 << 20 {
+        while emptyRun < 64 && start < 1 << 20 {
             let end = start + Int64(rangeSize) - 1
             do {
                 if let key = try Int64.fetchOne(
@@ -138,13 +158,13 @@ struct StoreSalvage {
                 {
                     highestRead = key
                     firstFailureAfterRead = nil
-                    runWithoutRows = 0
+                    emptyRun = 0
                 } else {
-                    runWithoutRows += 1
+                    emptyRun += 1
                 }
             } catch {
                 if firstFailureAfterRead == nil { firstFailureAfterRead = end }
-                runWithoutRows += 1
+                emptyRun = 0
             }
             start = end + 1
         }

@@ -46,8 +46,16 @@ struct DatabaseCommand: ParsableCommand {
                     + "into a new database at \(url.path).")
             if report.conversationsLost + report.messagesLost > 0 {
                 out.line(
-                    "Could not read \(report.conversationsLost) conversations and \(report.messagesLost) messages "
-                        + "(rows in damaged pages).")
+                    "Could not read \(report.lostCountsEstimated ? "about " : "")\(report.conversationsLost) "
+                        + "conversations and \(report.messagesLost) messages (rows in damaged pages"
+                        + "\(report.lostCountsEstimated ? ", counted by their keys" : "")).")
+            }
+            if !report.tablesNotFound.isEmpty {
+                let tables = report.tablesNotFound.joined(separator: " and ")
+                out.line(
+                    "The \(tables) table\(report.tablesNotFound.count == 1 ? " was" : "s were") not found: SQLite's "
+                        + "list of tables is damaged, so none of \(report.tablesNotFound.count == 1 ? "its" : "their") "
+                        + "rows could be reached.")
             }
             out.line("The damaged file is kept at \(kept.path).")
         }
