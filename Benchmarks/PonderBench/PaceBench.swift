@@ -9,8 +9,8 @@ import TestSupport
 /// reasoning + 300 answer tokens at 50 and at 500 tokens/s, and a burst of 20,000 + 2,000 as fast
 /// as the server sends. For each: CPU seconds of the stream and peak RSS (/proc), first paint (from
 /// starting the program until its first screen shows), wall time to the last token on screen, and
-/// context switches of all threads while idle for 5 s (each is a wakeup; the raw printer, blocked on
-/// its input, is counted over 0.5 s and scaled). Medians of `PONDER_BENCH_RUNS` runs
+/// context switches of all threads while idle for 5 s, before the question and again after the answer
+/// (each is a wakeup; the raw printer, blocked on its input, is counted over 0.5 s and scaled). Medians of `PONDER_BENCH_RUNS` runs
 /// (default 3) with the ratio to the raw printer; then keystroke echo while a 50 tokens/s stream
 /// runs, and the peak RSS with a 1,000,000-token conversation open.
 /// `PONDER_BENCH_PACE=50,500,burst,echo,big` picks parts; `PONDER_BENCH_SCALE` scales the stored
@@ -40,16 +40,21 @@ enum PaceBench {
         var firstPaint: Double
         var wall: Double
         var idleWakeups: Double
+        var idleWakeupsAfter: Double
 
         /// A client's figures from its /proc samples before and after the stream.
-        init(before: ProcessSample, after: ProcessSample, firstPaint: Double, wall: Double?, idleWakeups: Int) {
+        init(
+            before: ProcessSample, after: ProcessSample, firstPaint: Double, wall: Double?,
+            idleWakeups: (before: Int, after: Int)
+        ) {
             cpu = after.cpuSeconds - before.cpuSeconds
             peakRSS = Double(after.peakResidentBytes) / 1e6
             fileRSS = Double(after.residentFileBytes) / 1e6
             anonymousRSS = Double(after.residentAnonymousBytes) / 1e6
             self.firstPaint = firstPaint
             self.wall = wall ?? 0
-            self.idleWakeups = Double(idleWakeups)
+            self.idleWakeups = Double(idleWakeups.before)
+            idleWakeupsAfter = Double(idleWakeups.after)
         }
     }
 
@@ -137,12 +142,18 @@ enum PaceBench {
         }
         let ponderAfter = try ProcessSample.read(ponderPID)
         let rawAfter = try ProcessSample.read(rawPID)
+        // The answer's last store write and title settle, then the same count again.
+        usleep(1_000_000)
+        let ponderIdleAfter = ProcessSample.wakeups(ponderPID, over: 5)
+        let rawIdleAfter = ProcessSample.wakeups(rawPID, over: 0.5) * 10
         try tmux.sendKeys("C-q")
         return (
             Figures(
                 before: before.0, after: ponderAfter, firstPaint: ponderPaint, wall: ponderWall,
-                idleWakeups: ponderIdle),
-            Figures(before: before.1, after: rawAfter, firstPaint: rawPaint, wall: rawWall, idleWakeups: rawIdle)
+                idleWakeups: (ponderIdle, ponderIdleAfter)),
+            Figures(
+                before: before.1, after: rawAfter, firstPaint: rawPaint, wall: rawWall,
+                idleWakeups: (rawIdle, rawIdleAfter))
         )
     }
 
@@ -167,6 +178,7 @@ enum PaceBench {
         line("first paint", "s", "%.3f") { $0.firstPaint }
         line("request to last token on screen", "s", "%.2f") { $0.wall }
         line("wakeups while idle for 5 s", "", "%.0f") { $0.idleWakeups }
+        line("wakeups while idle for 5 s after the answer", "", "%.0f") { $0.idleWakeupsAfter }
     }
 
     // MARK: - Echo and memory
