@@ -9,10 +9,11 @@ import TestSupport
 /// reasoning + 300 answer tokens at 50 and at 500 tokens/s, and a burst of 20,000 + 2,000 as fast
 /// as the server sends. For each: CPU seconds of the stream and peak RSS (/proc), first paint (from
 /// starting the program until its first screen shows), wall time to the last token on screen, and
-/// context switches of all threads while idle for 5 s, before the question and again after the answer
-/// (each is a wakeup; the raw printer, blocked on its input, is counted over 0.5 s and scaled). Medians of `PONDER_BENCH_RUNS` runs
-/// (default 3) with the ratio to the raw printer; then keystroke echo while a 50 tokens/s stream
-/// runs, and the peak RSS with a 1,000,000-token conversation open.
+/// context switches of all threads while idle for 5 s, before the question and again after the
+/// answer (each is a wakeup; the raw printer, blocked on its input, is counted over 0.5 s and
+/// scaled). Medians of `PONDER_BENCH_RUNS` runs (default 3) with the ratio to the raw printer; then
+/// keystroke echo while a 50 tokens/s stream runs, and the peak RSS with a 1,000,000-token
+/// conversation open.
 /// `PONDER_BENCH_PACE=50,500,burst,echo,big` picks parts; `PONDER_BENCH_SCALE` scales the stored
 /// conversations, and 0 starts each run with no store, which lets the bench measure a build whose
 /// schema is older than this one's.
