@@ -11,16 +11,15 @@ import NIOPosix
 /// that continues after an await stays on the loop it ran on.
 enum TaskThreads {
     /// Routes every global job to the event loops. Call it first in `main`, before any task starts.
-    /// False when another hook was already set (jobs then stay with libdispatch).
-    @discardableResult
-    static func useEventLoops() -> Bool {
+    /// When another hook was already set, jobs stay with libdispatch.
+    static func useEventLoops() {
         // The loops start on a thread of their own, beside the start-up work: the first task would
         // otherwise wait for them on the main thread (about a millisecond of `ponder ask`'s start).
         Thread.detachNewThread { _ = MultiThreadedEventLoopGroup.singleton }
-        return ponder_route_global_jobs { pointer in
+        _ = ponder_route_global_jobs { pointer in
             guard let pointer else { return }
             let job = unsafeBitCast(pointer, to: UnownedJob.self)
             MultiThreadedEventLoopGroup.singleton.any().executor.enqueue(ExecutorJob(job))
-        } == 1
+        }
     }
 }
