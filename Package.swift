@@ -33,10 +33,12 @@ let package = Package(
         .target(name: "CBuildInfo"),
         .target(name: "CMallocTuning"),
         .target(name: "CTaskHooks"),
+        .target(name: "CSpawn"),
         .target(
             name: "PonderCore",
             dependencies: [
                 "CCmark",
+                "CSpawn",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -79,4 +79,17 @@ import Testing
         let failed = ExternalEditor.edit("kept", environment: ["EDITOR": "false"])
         #expect(failed == .failure(EditorFailure("The editor (false) exited with status 1 — the message is unchanged")))
     }
+
+    @Test func theExternalEditorHoldsOnlyTheTerminal() throws {
+        // A pipe of ponder's, like the loop's wake pipe: the editor, or a server it starts, must not keep it.
+        var other: [Int32] = [-1, -1]
+        try #require(pipe(&other) == 0)
+        defer { other.forEach { close($0) } }
+        let edited = ExternalEditor.edit("", environment: ["EDITOR": "sh -c 'ls /proc/self/fd > \"$0\"'"])
+        let listed = try edited.get()
+        let held = Set(listed.split(separator: "\n").map(String.init))
+        // `ls` holds its three streams (the output is the file) and the folder it lists.
+        #expect(held.count == 4 && held.isSuperset(of: ["0", "1", "2"]), "\(listed)")
+        #expect(held.isDisjoint(with: other.map(String.init)), "\(listed)")
+    }
 }

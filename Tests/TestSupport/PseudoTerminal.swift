@@ -46,19 +46,15 @@ public enum PseudoTerminal {
     {
         let (master, slavePath) = try open()
         defer { close(master) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, slavePath, O_RDWR, 0)
-        posix_spawn_file_actions_adddup2(&actions, 0, 1)
-        posix_spawn_file_actions_adddup2(&actions, 0, 2)
+        let actions = SpawnFileActions(
+            input: .file(slavePath, flags: O_RDWR), output: .descriptor(0), error: .descriptor(0))
         let attributes = SpawnAttributes(group: .newSession)
         var cArguments = arguments.map { strdup($0) } + [nil]
         defer { for argument in cArguments { free(argument) } }
         var cEnvironment = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { for variable in cEnvironment { free(variable) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, arguments[0], &actions, attributes.pointer, &cArguments, &cEnvironment)
+        let spawned = posix_spawn(&pid, arguments[0], actions.pointer, attributes.pointer, &cArguments, &cEnvironment)
         guard spawned == 0 else { throw TmuxError(message: "cannot start \(arguments[0]): error \(spawned)") }
 
         var output: [UInt8] = []

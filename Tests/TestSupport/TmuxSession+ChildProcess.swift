@@ -1,8 +1,8 @@
 import Foundation
 import PonderCore
 
-/// Starts programs for tests with `posix_spawn`: stdin from /dev/null, no signal blocked and
-/// default handlers (threads of a test runner often block signals, and the child — or the tmux
+/// Starts programs for tests with `posix_spawn`: stdin from /dev/null, no other descriptor of the
+/// test process (see `ChildProcessTests`), no signal blocked and default handlers (threads of a test runner often block signals, and the child — or the tmux
 /// server it starts — must not inherit that). `run` waits for a short-lived command, collecting
 /// stdout and stderr together; used for tmux commands, where Foundation's `Process` can wait
 /// forever on a daemonizing child.
@@ -24,37 +24,25 @@ public enum ChildProcess {
     public static func spawn(_ arguments: [String], capturing capture: Capture) throws -> (pid: pid_t, output: Int32?) {
         var fds: [Int32] = [-1, -1]
         guard pipe(&fds) == 0 else { throw TmuxError(message: "pipe() failed: errno \(errno)") }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        if capture == .nothing {
-            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        } else {
-            posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
-        }
-        if capture == .stdoutAndStderr {
-            posix_spawn_file_actions_adddup2(&actions, fds[1], 2)
-        } else {
-            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        }
-        posix_spawn_file_actions_addclose(&actions, fds[0])
-        posix_spawn_file_actions_addclose(&actions, fds[1])
+        let (readEnd, writeEnd) = (fds[0], fds[1])
+        let output: SpawnFileActions.Stream = capture == .nothing ? .null : .descriptor(writeEnd)
+        let actions = SpawnFileActions(
+            input: .null, output: output, error: capture == .stdoutAndStderr ? .descriptor(writeEnd) : .null)
         let attributes = SpawnAttributes()
         var cArguments = arguments.map { strdup($0) } + [nil]
         defer { for argument in cArguments { free(argument) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, arguments[0], &actions, attributes.pointer, &cArguments, environ)
-        close(fds[1])
+        let spawned = posix_spawn(&pid, arguments[0], actions.pointer, attributes.pointer, &cArguments, environ)
+        close(writeEnd)
         guard spawned == 0 else {
-            close(fds[0])
+            close(readEnd)
             throw TmuxError(message: "cannot start \(arguments[0]): error \(spawned)")
         }
         if capture == .nothing {
-            close(fds[0])
+            close(readEnd)
             return (pid, nil)
         }
-        return (pid, fds[0])
+        return (pid, readEnd)
     }
 
     /// Runs a short-lived command to its end: its exit status and, when capturing, its output.

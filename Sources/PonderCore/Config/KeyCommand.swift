@@ -6,8 +6,9 @@ import Foundation
 
 /// Runs an `api_key_cmd` with `/bin/sh -c`: standard input from /dev/null, standard output read
 /// (the key is its first line), standard error thrown away — it can hold a password prompt or the
-/// key itself, so it is never shown, logged or stored. The command runs in its own process group,
-/// so a timeout stops everything it started, not only the shell.
+/// key itself, so it is never shown, logged or stored. The command holds no other descriptor of
+/// ponder's, and runs in its own process group, so a timeout stops everything it started, not only
+/// the shell.
 enum KeyCommand {
     enum Outcome: Equatable {
         /// Exited with status 0; everything it printed on standard output.
@@ -29,20 +30,13 @@ enum KeyCommand {
         var fds: [Int32] = [-1, -1]
         guard pipe(&fds) == 0 else { return .notStarted(String(cString: strerror(errno))) }
         let (readEnd, writeEnd) = (fds[0], fds[1])
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, writeEnd, 1)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addclose(&actions, readEnd)
-        posix_spawn_file_actions_addclose(&actions, writeEnd)
+        let actions = SpawnFileActions(input: .null, output: .descriptor(writeEnd), error: .null)
         let attributes = SpawnAttributes(group: .own)
         let words: [String] = ["/bin/sh", "-c", command]
         var arguments = words.map { strdup($0) } + [nil]
         defer { for argument in arguments { free(argument) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, "/bin/sh", &actions, attributes.pointer, &arguments, environ)
+        let spawned = posix_spawn(&pid, "/bin/sh", actions.pointer, attributes.pointer, &arguments, environ)
         close(writeEnd)
         guard spawned == 0 else {
             close(readEnd)

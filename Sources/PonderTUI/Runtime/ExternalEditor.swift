@@ -1,4 +1,5 @@
 import Foundation
+import PonderCore
 
 /// Edits text in the user's editor (`$VISUAL`, else `$EDITOR`, else `editor` or `vi`): writes
 /// it to a private temporary file, runs the editor on the terminal through `/bin/sh` (so an
@@ -44,7 +45,9 @@ public enum ExternalEditor {
         var pid: pid_t = 0
         let argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
-        guard posix_spawn(&pid, arguments[0], nil, nil, argv, environ) == 0 else { return 127 }
+        // The terminal as its streams, and none of ponder's other descriptors (the loop's pipes).
+        let actions = SpawnFileActions(input: .inherited, output: .inherited, error: .inherited)
+        guard posix_spawn(&pid, arguments[0], actions.pointer, nil, argv, environ) == 0 else { return 127 }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let exited = status & 0x7f == 0
