@@ -150,11 +150,14 @@ struct SoakRun {
         let first = try Poll.until(timeout: 60) {
             try tmux.format("#{pane_dead}") == "1" || tmux.capture().contains("Ctrl-Q again")
         }
-        guard first else { throw TmuxError(message: "Ctrl-Q did nothing; screen:\n\(try tmux.capture())") }
+        guard first else {
+            // Whether it is still working (threads running) or waits for input that never came.
+            throw TmuxError(message: "Ctrl-Q did nothing; screen:\n\(try tmux.capture())" + tmux.ponderReport())
+        }
         if try tmux.format("#{pane_dead}") != "1" { try tmux.sendKeys("C-q") }
         // A pasted question of a megabyte may still be indexed for search when Ctrl-Q arrives.
         guard try Poll.until(timeout: 120, { try tmux.format("#{pane_dead}") == "1" }) else {
-            throw TmuxError(message: "ponder did not quit; screen:\n\(try tmux.capture())")
+            throw TmuxError(message: "ponder did not quit; screen:\n\(try tmux.capture())" + tmux.ponderReport())
         }
     }
 

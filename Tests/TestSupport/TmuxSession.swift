@@ -93,7 +93,7 @@ public final class TmuxSession {
 
     /// What a `ponder` running in the pane (as its program or the shell's child) is doing: its threads
     /// and the end of its log, for a failure message. Empty when none runs.
-    func ponderReport() -> String {
+    public func ponderReport() -> String {
         guard let pane = try? panePID() else { return "" }
         let ponder = ([pane] + ProcessTable.children(of: pane)).first { pid in
             ProcessTable.arguments(of: pid).first.map { URL(fileURLWithPath: $0).lastPathComponent == "ponder" }
