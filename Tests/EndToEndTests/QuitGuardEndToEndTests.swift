@@ -49,6 +49,23 @@ import Testing
         try harness.quit()
     }
 
+    @Test func quittingWhileASearchIsTypedAsksWhereItCanBeSeen() throws {
+        let harness = try ChatEndToEndTests.Harness(model: "fake-slow-long")
+        try harness.startPonder()
+        try harness.ask("take your time")
+        try harness.tmux.waitFor(text: "step 3")
+        try harness.tmux.sendKeys("Tab", "Tab", "Tab")
+        try harness.tmux.waitFor(text: "▌Thinking")
+        try harness.tmux.sendLiteral("/step")
+        try harness.tmux.waitFor(text: "Search thinking: /step")
+        try harness.tmux.sendKeys("C-q")
+        // The status bar holds the query being typed; the question must show there too.
+        try harness.tmux.waitFor("the question beside the query") {
+            $0.contains("Ctrl-Q again stops it and quits") && $0.contains("Search thinking: /step")
+        }
+        try harness.tmux.quitPonder(with: "C-q")
+    }
+
     /// The highest "step N" on a screen.
     static func lastStep(in screen: String) -> Int? {
         screen.split(separator: "step ").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }.max()

@@ -151,4 +151,17 @@ import Testing
         press(.character("n"))
         #expect(state.find?.current == 0)
     }
+
+    @Test func aNoticeShowsBesideTheQueryBeingTyped() {
+        state.focus = .thinking
+        press(.character("/"))
+        type("zeb")
+        // A quit asked for during a stream, or any other notice: the bar must say it, or the key seems dead.
+        state.notice = Notice("An answer is still arriving — Ctrl-Q again stops it and quits")
+        let bar = frame().rows.last ?? ""
+        #expect(bar.contains("Search thinking: /zeb"), "\(bar)")
+        #expect(bar.contains("An answer is still arriving — Ctrl-Q again"), "\(bar)")
+        state.notice = nil
+        #expect(frame().rows.last?.contains("Enter search · Esc cancel") == true, "the hint, without a notice")
+    }
 }

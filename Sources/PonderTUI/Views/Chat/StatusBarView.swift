@@ -15,7 +15,14 @@ enum StatusBarView {
             x = buffer.write(" Search \(searched): /", at: Point(x: x, y: rect.y), style: theme.statusBar, clip: rect)
             let query = DisplayWidth.truncate(Sanitizer.sanitizeLine(find.query), width: max(1, rect.maxX - x - 24))
             x = buffer.write(query, at: Point(x: x, y: rect.y), style: theme.statusNotice, clip: rect)
-            buffer.write("   Enter search · Esc cancel", at: Point(x: x, y: rect.y), style: theme.statusBar, clip: rect)
+            // A notice (a quit that asks first, an error) takes the hint's place: hidden, a key would seem dead.
+            if let notice = state.notice {
+                let text = " " + DisplayWidth.truncate(notice.text, width: max(1, rect.maxX - x - 4)) + " "
+                buffer.write(text, at: Point(x: x + 2, y: rect.y), style: theme.statusNotice, clip: rect)
+            } else {
+                let hint = "   Enter search · Esc cancel"
+                buffer.write(hint, at: Point(x: x, y: rect.y), style: theme.statusBar, clip: rect)
+            }
             return Point(x: min(x, rect.maxX - 1), y: rect.y)
         }
         var hints = hints(for: state, keymap: keymap)
