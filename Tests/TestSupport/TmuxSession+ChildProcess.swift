@@ -2,10 +2,10 @@ import Foundation
 import PonderCore
 
 /// Starts programs for tests with `posix_spawn`: stdin from /dev/null, no other descriptor of the
-/// test process (see `ChildProcessTests`), no signal blocked and default handlers (threads of a test runner often block signals, and the child — or the tmux
-/// server it starts — must not inherit that). `run` waits for a short-lived command, collecting
-/// stdout and stderr together; used for tmux commands, where Foundation's `Process` can wait
-/// forever on a daemonizing child.
+/// test process (see `ChildProcessTests`), no signal blocked and default handlers (threads of a test
+/// runner often block signals, and the child — or the tmux server it starts — must not inherit that).
+/// `run` waits for a short-lived command, collecting stdout and stderr together; used for tmux
+/// commands, where Foundation's `Process` can wait forever on a daemonizing child.
 public enum ChildProcess {
     public struct Result {
         public var status: Int32
