@@ -34,7 +34,6 @@ struct StoreSalvage {
         defer { try? queue.close() }
         var salvage = StoreSalvage()
         try queue.inDatabase { db in
-            salvage.tablesNotFound = requiredTables.filter { (try? db.tableExists($0)) != true }
             let conversations = try walk(db, table: "conversations", columns: Conversation.storeColumns) { row in
                 guard let conversation = conversation(from: row) else { return false }
                 salvage.conversations.append(conversation)
@@ -45,9 +44,10 @@ struct StoreSalvage {
                 salvage.messages.append(message)
                 return true
             }
-            salvage.lostConversations = conversations.lost
-            salvage.lostMessages = messages.lost
-            salvage.lostCountedByKey = conversations.countedByKey || messages.countedByKey
+            salvage.tablesNotFound = zip(requiredTables, [conversations, messages]).filter { $0.1 == nil }.map(\.0)
+            salvage.lostConversations = conversations?.lost ?? 0
+            salvage.lostMessages = messages?.lost ?? 0
+            salvage.lostCountedByKey = conversations?.countedByKey == true || messages?.countedByKey == true
             try salvage.foldDeltas(db)
         }
         return salvage
@@ -55,7 +55,7 @@ struct StoreSalvage {
 
     /// Calls `visit` with every readable row of `table` in key order; returns how many rows could
     /// not be read (including rows `visit` refused), and whether that number counts keys rather
-    /// than rows (see below).
+    /// than rows (see below); nil when the schema no longer names the table.
     ///
     /// The keys come from the table's indexes that can be read whole (an index holds every row's key
     /// in pages of its own), so a damaged table page costs only queries for the rows it held, and the
@@ -64,9 +64,9 @@ struct StoreSalvage {
     /// keys.
     private static func walk(
         _ db: Database, table: String, columns: String, visit: (Row) -> Bool
-    ) throws -> (lost: Int, countedByKey: Bool) {
+    ) throws -> (lost: Int, countedByKey: Bool)? {
         // Without a readable schema entry for the table there is nothing to walk.
-        guard (try? db.tableExists(table)) == true else { return (0, false) }
+        guard (try? db.tableExists(table)) == true else { return nil }
         let highest = (try? Int64.fetchOne(db, sql: "SELECT max(seq) FROM \(table)")) ?? nil
         var keys = indexedKeys(db, table: table)
         if let highest, keys?.last != highest { keys = nil }  // an index that lacks rows the table has
