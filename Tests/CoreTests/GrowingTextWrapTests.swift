@@ -71,6 +71,28 @@ import Testing
         #expect(wrap.rewrappedBytes < 20, "wrapped again from byte \(text.utf8.count - wrap.rewrappedBytes)")
     }
 
+    /// The trace reader asks, every frame, for the line of a step that starts in the unfinished
+    /// paragraph (laying out the paragraph up to that step), beside the paragraph's own lines. Each
+    /// frame must still wrap only what was appended, for the whole paragraph and for the step.
+    @Test(arguments: [StreamingMarkdown.Mode.markdown, .plainText])
+    func askingForAStepsLineInTheTailKeepsTheTailsRows(mode: StreamingMarkdown.Mode) {
+        let streamed = StreamingMarkdown(mode: mode, dim: true)
+        let width = 36
+        for token in 1...1_000 {
+            streamed.append("step \(token) ")
+            guard token % 3 == 0 else { continue }
+            let lines = streamed.lineCount(width: width)
+            let stepLine = streamed.lineIndex(forUTF8Offset: 4, width: width)
+            #expect(stepLine == 0 && lines > 0)
+        }
+        let scratch = StreamingMarkdown(text: streamed.text, mode: mode, dim: true, finished: false)
+        #expect(streamed.allLines(width: width) == scratch.allLines(width: width))
+        let text = streamed.text.utf8.count
+        #expect(
+            streamed.tailBytesWrapped < 10 * text,
+            "\(streamed.tailBytesWrapped) bytes wrapped for a paragraph of \(text) bytes, laid out 333 times")
+    }
+
     @Test func streamedPlainTextDrawsTheRowsOfTheWholeText() {
         let text = Self.texts.joined(separator: " ")
         for width in [11, 30] {

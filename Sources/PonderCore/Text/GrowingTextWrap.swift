@@ -13,7 +13,7 @@ struct GrowingTextWrap {
     let width: Int
     let style: TextStyle
     /// Bytes of the text last wrapped; the next text must start with it.
-    private var wrappedBytes = 0
+    private(set) var wrappedBytes = 0
     /// Whether the sanitiser leaves the text so far as it is, and the combining marks in a row at
     /// its end.
     private var clean = true
@@ -26,6 +26,8 @@ struct GrowingTextWrap {
 
     /// Bytes at the end of the text last wrapped that the next text wraps again.
     var rewrappedBytes: Int { wrappedBytes - resume }
+    /// Bytes wrapped in all, over every call (each call wraps its text from `resume` on).
+    private(set) var bytesWrapped = 0
 
     /// Whether `text` may follow the text wrapped last (it is at least as long; the caller knows it
     /// starts with it).
@@ -55,7 +57,8 @@ struct GrowingTextWrap {
     }
 
     /// Rows of the last line up to `end`, wrapped from `resume` on.
-    private func wrapLastLine(_ bytes: [UInt8], upTo end: Int) -> [StyledLine] {
+    private mutating func wrapLastLine(_ bytes: [UInt8], upTo end: Int) -> [StyledLine] {
+        bytesWrapped += end - resume
         let hanging = hanging(bytes, upTo: end)
         let spans = resume < end ? [StyledSpan(String(decoding: bytes[resume..<end], as: UTF8.self), style)] : []
         return LineWrapper.wrap(

@@ -248,24 +248,33 @@ extension StreamingMarkdown {
         return lines
     }
 
-    /// The tail `start..<end` as plain text wrapped at `width`, reusing the rows of the last wrapping
+    /// The tail `start..<end` as plain text wrapped at `width`, reusing the rows of an earlier wrapping
     /// of the same block at that width: only its last row and what was appended are wrapped again.
     /// Nil when the text needs sanitising (it is rendered from scratch then).
+    ///
+    /// Every text asked for is a prefix of the block (the whole tail, or the tail up to a step whose
+    /// line the trace reader looks for), so the wrapping that has covered the most of it that the text
+    /// still holds is the one to go on from. A wrapping is never cut back to a shorter text: the
+    /// whole tail and a step's prefix, both asked for every frame, each keep their own.
     private func growingTailLines(start: Int, end: Int, width: Int) -> [StyledLine]? {
         let text = Self.trimmedPlainText(String(decoding: source[start..<end], as: UTF8.self))
         if text.isEmpty { return [] }
-        var slot = tailWraps.firstIndex { $0.wrap.width == width }
-        if let index = slot, tailWraps[index].start != start || !tailWraps[index].wrap.canWrap(text) {
-            tailWraps.remove(at: index)
-            slot = nil
-        }
-        if slot == nil {
-            if tailWraps.count >= 2 { tailWraps.removeFirst() }
-            tailWraps.append((start, GrowingTextWrap(width: width, style: plainStyle)))
-        }
-        let index = slot ?? tailWraps.count - 1
-        return tailWraps[index].wrap.lines(text)
+        tailWraps.removeAll { $0.start != start }
+        let usable = tailWraps.indices.filter { tailWraps[$0].wrap.width == width && tailWraps[$0].wrap.canWrap(text) }
+        let furthest = usable.max { tailWraps[$0].wrap.wrappedBytes < tailWraps[$1].wrap.wrappedBytes }
+        // The one used last goes to the end, so the one left unused longest is dropped first.
+        let fresh = (start: start, wrap: GrowingTextWrap(width: width, style: plainStyle))
+        var slot = furthest.map { tailWraps.remove(at: $0) } ?? fresh
+        if tailWraps.count >= Self.keptTailWraps { tailWraps.removeFirst() }
+        let before = slot.wrap.bytesWrapped
+        let lines = slot.wrap.lines(text)
+        tailBytesWrapped += slot.wrap.bytesWrapped - before
+        tailWraps.append(slot)
+        return lines
     }
+
+    /// Wrappings of the tail kept: the whole tail and a step's prefix, at two widths.
+    static let keptTailWraps = 4
 
     /// Whether markdown draws this unfinished paragraph as the plain words it holds: a single line
     /// starting with a letter, without a byte that inline markdown or its extensions give a meaning

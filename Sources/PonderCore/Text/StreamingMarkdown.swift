@@ -47,9 +47,9 @@ public final class StreamingMarkdown {
     var codeBlockEnds: [Int] = []
     var layouts: [Layout] = []
     var tailCache: (width: Int, version: Int, lines: [StyledLine])?
-    /// The tail's wrapping kept from one append to the next while it is plain text (always in
-    /// plain-text mode, for plain prose in markdown mode), for the last two widths, with the offset
-    /// of the block it wraps.
+    /// The tail's wrappings kept from one append to the next while it is plain text (always in
+    /// plain-text mode, for plain prose in markdown mode), least recently used first, with the offset
+    /// of the block each wraps.
     var tailWraps: [(start: Int, wrap: GrowingTextWrap)] = []
     var version = 0
 
@@ -59,6 +59,8 @@ public final class StreamingMarkdown {
     public internal(set) var offsetLayoutCount = 0
     /// How many times the tail has been rendered.
     public internal(set) var tailRenderCount = 0
+    /// Bytes of the tail wrapped as plain text, over every layout of it.
+    public internal(set) var tailBytesWrapped = 0
     /// Whether `finish()` was called (and nothing appended since).
     public internal(set) var isFinished = false
 
