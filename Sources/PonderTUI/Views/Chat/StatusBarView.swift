@@ -17,7 +17,7 @@ enum StatusBarView {
             x = buffer.write(query, at: Point(x: x, y: rect.y), style: theme.statusNotice, clip: rect)
             // A notice (a quit that asks first, an error) takes the hint's place: hidden, a key would seem dead.
             if let notice = state.notice {
-                let text = " " + DisplayWidth.truncate(notice.text, width: max(1, rect.maxX - x - 4)) + " "
+                let text = noticeLabel(notice, width: rect.maxX - x - 4)
                 buffer.write(text, at: Point(x: x + 2, y: rect.y), style: theme.statusNotice, clip: rect)
             } else {
                 let hint = "   Enter search · Esc cancel"
@@ -36,8 +36,8 @@ enum StatusBarView {
                 kept = [hint] + kept
                 room -= pieceWidth(hint)
             }
-            let text = " " + DisplayWidth.truncate(notice.text, width: max(1, room)) + " "
-            x = buffer.write(text, at: Point(x: x, y: rect.y), style: theme.statusNotice, clip: rect)
+            x = buffer.write(
+                noticeLabel(notice, width: room), at: Point(x: x, y: rect.y), style: theme.statusNotice, clip: rect)
         } else if let find = state.find {
             let text =
                 " /" + Sanitizer.sanitizeLine(find.query) + " · " + find.position
@@ -62,6 +62,11 @@ enum StatusBarView {
             hintX = buffer.write(" \(label)  ", at: Point(x: hintX, y: rect.y), style: theme.statusBar, clip: rect)
         }
         return nil
+    }
+
+    /// A notice as the bar shows it: cut to `width` columns (at least one), a space either side.
+    static func noticeLabel(_ notice: Notice, width: Int) -> String {
+        " " + DisplayWidth.truncate(notice.text, width: max(1, width)) + " "
     }
 
     /// Provider and model, the state, then tokens, cache hits, speed and cost of the shown answer.
